@@ -1,0 +1,98 @@
+"""What every page needs: the shared store, the signed-in member, the language.
+
+Pages stay thin: they lay out widgets and call `scoring/`. The login lives in
+SQLite (a session token, hashed at rest) and in the URL (`?s=…`), so a reload
+or a laptop waking from sleep comes back signed in.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+import streamlit as st
+
+from scoring import auth, i18n
+from scoring.db import Store, default_db_path, open_store
+from scoring.demo import open_with_demo
+from scoring.i18n import t
+
+TOKEN_PARAM = "s"
+LANG_PARAM = "lang"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    return open_with_demo(open_store(path))
+
+
+def get_store() -> Store:
+    """The database of this app (opened once per process, one connection per thread)."""
+    return _store(str(default_db_path()))
+
+
+def apply_language() -> str:
+    """The session's language, remembered in the URL."""
+    lang = st.session_state.get("lang") or st.query_params.get(LANG_PARAM) or i18n.DEFAULT_LANG
+    if lang not in i18n.LANGUAGES:
+        lang = i18n.DEFAULT_LANG
+    st.session_state["lang"] = lang
+    i18n.set_language(lang)
+    return lang
+
+
+def session_token() -> str | None:
+    token = st.session_state.get("token") or st.query_params.get(TOKEN_PARAM)
+    if token and st.query_params.get(TOKEN_PARAM) != token:
+        st.query_params[TOKEN_PARAM] = token  # page switches drop query params: put it back
+    return token
+
+
+def current_member() -> dict | None:
+    """The signed-in council member of this browser tab, or None."""
+    token = session_token()
+    member = auth.resume(get_store(), token) if token else None
+    if token and member is None:
+        forget_login()
+    elif member is not None:
+        st.session_state["token"] = token
+    return member
+
+
+def remember_login(token: str) -> None:
+    st.session_state["token"] = token
+    st.query_params[TOKEN_PARAM] = token
+
+
+def forget_login() -> None:
+    st.session_state.pop("token", None)
+    if TOKEN_PARAM in st.query_params:
+        del st.query_params[TOKEN_PARAM]
+
+
+def client_key() -> str:
+    """Who is trying codes, for rate limiting: the address, else this tab."""
+    if "client" not in st.session_state:
+        st.session_state["client"] = secrets.token_hex(8)
+    ip = getattr(st.context, "ip_address", None)
+    return ip if isinstance(ip, str) and ip else st.session_state["client"]
+
+
+def actor_name() -> str:
+    member = current_member()
+    return member["full_name"] if member else "khách"
+
+
+def require_member(*roles: str) -> dict:
+    """Stop the page unless a member (with one of `roles`, if given) is signed in."""
+    member = current_member()
+    if member is None:
+        st.warning(t("err.session_expired"))
+        st.stop()
+    if roles and member["role"] not in roles:
+        st.error(t("err.not_authorised"))
+        st.stop()
+    return member
+
+
+def show_error(exc: Exception) -> None:
+    st.error(str(exc))

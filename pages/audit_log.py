@@ -1,0 +1,8 @@
+"""Placeholder until its issue lands."""
+
+import streamlit as st
+
+from scoring.i18n import t
+
+st.title(t("nav.audit_log"))
+st.info(t("page.in_progress"))

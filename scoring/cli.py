@@ -1,0 +1,76 @@
+"""`python -m scoring`: the command line over the same core the app uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import demo
+from .check import check
+from .db import default_db_path, open_store
+from .errors import DomainError
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    path = Path(args.db)
+    if path.exists() and not args.force:
+        print(f"Đã có tệp {path}. Dùng --force để tạo lại.", file=sys.stderr)
+        return 1
+    if path.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    store = open_store(path)
+    if args.demo:
+        logins = demo.load_demo(store)
+        print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
+        for name, code in logins.items():
+            print(f"  {name}: {code}")
+    else:
+        print(f"Đã tạo cơ sở dữ liệu trống: {path}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    path = Path(args.db)
+    if not path.exists():
+        print(f"Không có tệp {path}.", file=sys.stderr)
+        return 1
+    report = check(open_store(path))
+    for fact in report.facts:
+        print(fact)
+    for problem in report.problems:
+        print(f"LỖI: {problem}")
+    print("Cơ sở dữ liệu toàn vẹn." if report.ok else f"Phát hiện {len(report.problems)} lỗi.")
+    return 0 if report.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m scoring",
+        description="Hội đồng Thi đua - Khen thưởng: công cụ dòng lệnh.",
+    )
+    parser.add_argument(
+        "--db",
+        default=str(default_db_path()),
+        help="đường dẫn cơ sở dữ liệu (mặc định: $HOI_NGHI_DB hoặc data/hoi-nghi.db)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", help="tạo cơ sở dữ liệu mới (trống hoặc dữ liệu mẫu)")
+    p.add_argument("--demo", action="store_true", help="nạp hội nghị mẫu")
+    p.add_argument("--force", action="store_true", help="xóa tệp cũ nếu đã có")
+    p.set_defaults(func=_cmd_init)
+
+    p = sub.add_parser("check", help="kiểm tra toàn vẹn cơ sở dữ liệu")
+    p.set_defaults(func=_cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DomainError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
+        return 1

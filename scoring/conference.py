@@ -1,0 +1,422 @@
+"""Setting up a conference: its details, units, titles, criteria, council
+members, candidates, agenda and counting board.
+
+Every function validates its input (messages in Vietnamese), stores NFC text,
+writes in one transaction and records the change in the audit log. Reads return
+plain dicts, sorted as Vietnamese users expect.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from . import audit, auth
+from . import validation as v
+from .db import Store
+from .errors import ValidationError
+from .model import CandidateKind, Denominator, QuotaKind, Role, ThresholdRule, UnitKind
+from .text import display_sort_key, fold, name_sort_key, text_sort_key
+
+# --- conference details -------------------------------------------------------
+
+
+def get_conference(store: Store) -> dict:
+    rows = store.query("SELECT * FROM conference WHERE id = 1")
+    return rows[0] if rows else {"id": 1, "name": "", "organisation": "", "period": "", "date": None, "place": ""}
+
+
+def save_conference(store: Store, actor: str, **fields: Any) -> None:
+    allowed = {"name", "organisation", "period", "date", "place", "legal_basis", "join_url"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"unknown conference fields: {sorted(unknown)}")
+    row = {k: v.text(val, k, required=(k == "name")) for k, val in fields.items() if k != "date"}
+    if "date" in fields:
+        row["date"] = v.parse_date(fields["date"])
+    with store.write() as db:
+        if db["conference"].count == 0:
+            db["conference"].insert({"id": 1, "name": row.pop("name", "") or "Hội nghị", **row})
+        else:
+            db["conference"].update(1, row)
+        audit.log(db, actor, "conference.update", "conference", 1, ", ".join(sorted(fields)))
+
+
+def get_setting(store: Store, key: str, default: str | None = None) -> str | None:
+    value = store.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+    return default if value is None else value
+
+
+def set_setting(store: Store, key: str, value: str, actor: str) -> None:
+    with store.write() as db:
+        db["settings"].upsert({"key": key, "value": str(value)}, pk="key")
+        audit.log(db, actor, "setting.update", "settings", None, key)
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _ensure_unique(
+    db: sqlite_utils.Database,
+    table: str,
+    column: str,
+    value: str,
+    exclude_id: int | None = None,
+    extra: str = "",
+    params: tuple = (),
+) -> None:
+    """Refuse a name that differs from an existing one only by case or the way
+    its diacritics were typed (NFC/NFD)."""
+    wanted = fold(value)
+    for row in db.query(f"SELECT id, {column} AS name FROM {table} WHERE 1 = 1 {extra}", params):
+        if row["id"] != exclude_id and fold(row["name"]) == wanted:
+            raise ValidationError("err.duplicate_name", field=column, name=row["name"])
+
+
+def find_unit(store: Store, name: str) -> dict | None:
+    """A unit by name, ignoring case and diacritics encoding (also the short name)."""
+    wanted = fold(name)
+    for unit in list_units(store):
+        if wanted in (fold(unit["name"]), fold(unit["short_name"])) and wanted:
+            return unit
+    return None
+
+
+def find_title(store: Store, name: str) -> dict | None:
+    wanted = fold(name)
+    return next((t for t in list_titles(store) if fold(t["name"]) == wanted), None)
+
+
+# --- units --------------------------------------------------------------------
+
+
+def add_unit(
+    store: Store, actor: str, name: str, kind: str = "khoa", short_name: str = "", staff_count: object = None
+) -> int:
+    row = {
+        "name": v.text(name, "Tên đơn vị", max_len=200),
+        "kind": v.choice(kind, "Loại đơn vị", UnitKind).value,
+        "short_name": v.text(short_name, "Tên viết tắt", required=False, max_len=50),
+        "staff_count": v.integer(staff_count, "Số viên chức", low=0, high=100000, required=False),
+    }
+    with store.write() as db:
+        _ensure_unique(db, "units", "name", row["name"])
+        unit_id = db["units"].insert(row).last_pk
+        audit.log(db, actor, "unit.add", "units", unit_id, row["name"])
+    return unit_id
+
+
+def list_units(store: Store) -> list[dict]:
+    units = store.query("SELECT * FROM units")
+    return sorted(units, key=lambda u: text_sort_key(u["name"]))
+
+
+# --- titles and criteria --------------------------------------------------------
+
+
+def add_title(store: Store, actor: str, name: str, applies_to: str, **settings: Any) -> int:
+    row = _title_row(name, applies_to, settings)
+    with store.write() as db:
+        _ensure_unique(db, "titles", "name", row["name"])
+        if (
+            row.get("quota_of_title_id") is not None
+            and db["titles"].count_where("id = ?", [row["quota_of_title_id"]]) == 0
+        ):
+            raise ValidationError("err.not_found", what="danh hiệu", id=row["quota_of_title_id"])
+        row["position"] = settings.get("position", db["titles"].count + 1)
+        title_id = db["titles"].insert(row).last_pk
+        audit.log(db, actor, "title.add", "titles", title_id, row["name"])
+    return title_id
+
+
+def update_title(store: Store, actor: str, title_id: int, **settings: Any) -> None:
+    current = store.query("SELECT * FROM titles WHERE id = ?", (title_id,))
+    if not current:
+        raise ValidationError("err.not_found", what="danh hiệu", id=title_id)
+    merged = {**current[0], **settings}
+    row = _title_row(merged["name"], merged["applies_to"], merged)
+    with store.write() as db:
+        _ensure_unique(db, "titles", "name", row["name"], exclude_id=title_id)
+        db["titles"].update(title_id, row)
+        audit.log(db, actor, "title.update", "titles", title_id, ", ".join(sorted(settings)))
+
+
+def _title_row(name: str, applies_to: str, s: dict) -> dict:
+    row = {
+        "name": v.text(name, "Tên danh hiệu", max_len=200),
+        "applies_to": v.choice(applies_to, "Đối tượng", CandidateKind).value,
+        "level": v.text(s.get("level", "co_so"), "Cấp"),
+        "needs_scoring": int(bool(s.get("needs_scoring", 1))),
+        "needs_ballot": int(bool(s.get("needs_ballot", 1))),
+        "allow_abstain": int(bool(s.get("allow_abstain", 0))),
+        "threshold_pct": v.number(s.get("threshold_pct", 50), "Tỷ lệ phiếu đồng ý (%)", low=0, high=100),
+        "threshold_rule": v.choice(s.get("threshold_rule", "more_than"), "Cách so ngưỡng", ThresholdRule).value,
+        "denominator": v.choice(s.get("denominator", "all"), "Mẫu số", Denominator).value,
+        "quorum_pct": v.number(s.get("quorum_pct", 66.67), "Tỷ lệ có mặt tối thiểu (%)", low=0, high=100),
+        "min_score": v.number(s.get("min_score"), "Điểm tối thiểu", low=0, high=100, required=False),
+        "quota_kind": v.choice(s.get("quota_kind", "none"), "Loại hạn mức", QuotaKind).value,
+        "quota_value": v.number(s.get("quota_value"), "Hạn mức", low=0, required=False),
+        "quota_of_title_id": s.get("quota_of_title_id"),
+        "criteria_set_id": s.get("criteria_set_id"),
+        "legal_basis": v.text(s.get("legal_basis", ""), "Căn cứ pháp lý", required=False),
+    }
+    if row["quota_kind"] != "none" and row["quota_value"] is None:
+        raise ValidationError("err.required", field="quota_value", field_name="Hạn mức")
+    return row
+
+
+def list_titles(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM titles ORDER BY position, id")
+
+
+def add_criteria_set(
+    store: Store, actor: str, name: str, criteria: list[dict], applies_to: str | None = None, description: str = ""
+) -> int:
+    """A criteria set with its ordered criteria, each {name, max_points, weight?, step?, description?}."""
+    row = {
+        "name": v.text(name, "Tên bộ tiêu chí", max_len=200),
+        "applies_to": v.choice(applies_to, "Đối tượng", CandidateKind).value if applies_to else None,
+        "description": v.text(description, "Mô tả", required=False),
+    }
+    cleaned = [_criterion_row(c, i + 1) for i, c in enumerate(criteria)]
+    with store.write() as db:
+        _ensure_unique(db, "criteria_sets", "name", row["name"])
+        set_id = db["criteria_sets"].insert(row).last_pk
+        for c in cleaned:
+            db["criteria"].insert({**c, "set_id": set_id})
+        audit.log(db, actor, "criteria_set.add", "criteria_sets", set_id, f"{row['name']} ({len(cleaned)} tiêu chí)")
+    return set_id
+
+
+def replace_criteria(store: Store, actor: str, set_id: int, criteria: list[dict]) -> None:
+    """Replace a set's criteria (only while no score references them)."""
+    cleaned = [_criterion_row(c, i + 1) for i, c in enumerate(criteria)]
+    with store.write() as db:
+        used = db.execute(
+            "SELECT COUNT(*) FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.set_id = ?", [set_id]
+        ).fetchone()[0]
+        if used:
+            raise ValidationError("err.criteria_in_use")
+        db.execute("DELETE FROM criteria WHERE set_id = ?", [set_id])
+        for c in cleaned:
+            db["criteria"].insert({**c, "set_id": set_id})
+        audit.log(db, actor, "criteria_set.update", "criteria_sets", set_id, f"{len(cleaned)} tiêu chí")
+
+
+def _criterion_row(c: dict, position: int) -> dict:
+    return {
+        "position": position,
+        "name": v.text(c.get("name"), f"Tên tiêu chí {position}", max_len=500),
+        "description": v.text(c.get("description", ""), "Mô tả", required=False),
+        "max_points": v.number(c.get("max_points"), f"Điểm tối đa của tiêu chí {position}", positive=True, high=1000),
+        "weight": v.number(c.get("weight", 1), f"Trọng số của tiêu chí {position}", positive=True, high=1000),
+        "step": v.number(c.get("step", 0.5), f"Bước điểm của tiêu chí {position}", positive=True),
+    }
+
+
+def list_criteria_sets(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM criteria_sets ORDER BY id")
+
+
+def list_criteria(store: Store, set_id: int) -> list[dict]:
+    return store.query("SELECT * FROM criteria WHERE set_id = ? ORDER BY position", (set_id,))
+
+
+def criteria_set_id_for(store: Store, candidate: dict) -> int | None:
+    """The set that scores a candidate: its title's set, else the set for its kind."""
+    title_set = store.scalar("SELECT criteria_set_id FROM titles WHERE id = ?", (candidate["title_id"],))
+    if title_set:
+        return title_set
+    return store.scalar("SELECT id FROM criteria_sets WHERE applies_to = ? ORDER BY id LIMIT 1", (candidate["kind"],))
+
+
+# --- council members --------------------------------------------------------------
+
+
+def add_member(
+    store: Store,
+    actor: str,
+    full_name: str,
+    role: str = "member",
+    unit: str | int | None = None,
+    position: str = "",
+    is_voting: bool = True,
+    code: str | None = None,
+) -> tuple[int, str]:
+    """Add a council member; returns (id, access code). The code is shown once."""
+    row = {
+        "full_name": v.text(full_name, "Họ và tên", max_len=200),
+        "role": v.choice(role, "Vai trò", Role).value,
+        "position": v.text(position, "Chức vụ", required=False, max_len=300),
+        "unit_id": _unit_id(store, unit),
+        "is_voting": int(bool(is_voting)),
+    }
+    with store.write() as db:
+        _ensure_unique(db, "members", "full_name", row["full_name"])
+        member_id = db["members"].insert(row).last_pk
+        audit.log(db, actor, "member.add", "members", member_id, row["full_name"])
+    return member_id, auth.set_code(store, member_id, actor, code)
+
+
+def list_members(store: Store, *, voting_only: bool = False) -> list[dict]:
+    clause = "AND is_voting = 1" if voting_only else ""
+    rows = store.query(
+        "SELECT m.id, m.full_name, m.role, m.position, m.unit_id, u.name AS unit, m.is_voting, m.active "
+        f"FROM members m LEFT JOIN units u ON u.id = m.unit_id WHERE m.active = 1 {clause}"
+    )
+    return sorted(rows, key=lambda m: name_sort_key(m["full_name"]))
+
+
+def _unit_id(store: Store, unit: str | int | None) -> int | None:
+    if unit is None or unit == "":
+        return None
+    if isinstance(unit, int):
+        if store.scalar("SELECT id FROM units WHERE id = ?", (unit,)) is None:
+            raise ValidationError("err.not_found", what="đơn vị", id=unit)
+        return unit
+    found = find_unit(store, unit)
+    if found is None:
+        raise ValidationError("err.unknown_unit", field="unit", name=unit)
+    return found["id"]
+
+
+# --- candidates ------------------------------------------------------------------
+
+
+def add_candidate(
+    store: Store,
+    actor: str,
+    kind: str,
+    full_name: str,
+    title: str | int,
+    unit: str | int | None = None,
+    position: str = "",
+    achievements: str = "",
+    has_initiative: bool = False,
+    member_id: int | None = None,
+    note: str = "",
+) -> int:
+    row = candidate_row(store, kind, full_name, title, unit, position, achievements, has_initiative, member_id, note)
+    with store.write() as db:
+        _ensure_unique(
+            db,
+            "candidates",
+            "full_name",
+            row["full_name"],
+            extra="AND title_id = ? AND IFNULL(unit_id, 0) = ?",
+            params=(row["title_id"], row["unit_id"] or 0),
+        )
+        candidate_id = db["candidates"].insert(row).last_pk
+        audit.log(db, actor, "candidate.add", "candidates", candidate_id, row["full_name"])
+    return candidate_id
+
+
+def candidate_row(
+    store: Store,
+    kind: str,
+    full_name: str,
+    title: str | int,
+    unit: str | int | None = None,
+    position: str = "",
+    achievements: str = "",
+    has_initiative: bool = False,
+    member_id: int | None = None,
+    note: str = "",
+) -> dict:
+    """A validated candidate row (shared by the form and the importer)."""
+    kind_value = v.choice(kind, "Loại", CandidateKind).value
+    if isinstance(title, int):
+        title_row = next((t for t in list_titles(store) if t["id"] == title), None)
+    else:
+        title_row = find_title(store, v.text(title, "Danh hiệu đề nghị"))
+    if title_row is None:
+        raise ValidationError("err.unknown_title", field="title", name=title)
+    if title_row["applies_to"] != kind_value:
+        raise ValidationError(
+            "err.title_kind_mismatch",
+            field="title",
+            title=title_row["name"],
+            expected=CandidateKind(title_row["applies_to"]).label.lower(),
+            given=CandidateKind(kind_value).label.lower(),
+        )
+    return {
+        "kind": kind_value,
+        "full_name": v.text(full_name, "Họ và tên" if kind_value == "individual" else "Tên tập thể", max_len=300),
+        "position": v.text(position, "Chức vụ", required=False, max_len=300),
+        "unit_id": _unit_id(store, unit),
+        "title_id": title_row["id"],
+        "achievements": v.text(achievements, "Thành tích", required=False),
+        "has_initiative": int(bool(has_initiative)),
+        "member_id": member_id,
+        "note": v.text(note, "Ghi chú", required=False),
+    }
+
+
+def list_candidates(store: Store, *, title_id: int | None = None) -> list[dict]:
+    clause = "WHERE c.title_id = :title" if title_id else ""
+    rows = store.query(
+        "SELECT c.*, u.name AS unit, t.name AS title FROM candidates c "
+        "LEFT JOIN units u ON u.id = c.unit_id JOIN titles t ON t.id = c.title_id " + clause,
+        {"title": title_id},
+    )
+    return sorted(rows, key=lambda c: display_sort_key(c["full_name"], c["kind"]))
+
+
+# --- agenda and counting board ---------------------------------------------------
+
+
+def add_agenda_item(
+    store: Store,
+    actor: str,
+    title: str,
+    speaker: str = "",
+    start_time: str = "",
+    duration_min: object = None,
+    round_id: int | None = None,
+    note: str = "",
+) -> int:
+    row = {
+        "title": v.text(title, "Nội dung", max_len=500),
+        "speaker": v.text(speaker, "Người thực hiện", required=False, max_len=300),
+        "start_time": v.text(start_time, "Giờ bắt đầu", required=False, max_len=5),
+        "duration_min": v.integer(duration_min, "Thời lượng (phút)", low=0, high=600, required=False),
+        "round_id": round_id,
+        "note": v.text(note, "Ghi chú", required=False),
+    }
+    with store.write() as db:
+        row["position"] = (db.execute("SELECT IFNULL(MAX(position), 0) FROM agenda_items").fetchone()[0]) + 1
+        item_id = db["agenda_items"].insert(row).last_pk
+        audit.log(db, actor, "agenda.add", "agenda_items", item_id, row["title"])
+    return item_id
+
+
+def list_agenda(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM agenda_items ORDER BY position")
+
+
+def current_agenda_item(store: Store) -> dict | None:
+    rows = store.query("SELECT a.* FROM agenda_items a JOIN conference c ON c.current_agenda_item_id = a.id")
+    return rows[0] if rows else None
+
+
+def set_current_agenda_item(store: Store, actor: str, item_id: int | None) -> None:
+    """The step of the programme every projector shows (the chair moves it)."""
+    with store.write() as db:
+        if item_id is not None and db["agenda_items"].count_where("id = ?", [item_id]) == 0:
+            raise ValidationError("err.not_found", what="mục chương trình", id=item_id)
+        db["conference"].update(1, {"current_agenda_item_id": item_id})
+        audit.log(db, actor, "agenda.current", "agenda_items", item_id)
+
+
+def add_counting_board_member(store: Store, actor: str, full_name: str, role: str = "member") -> int:
+    row = {"full_name": v.text(full_name, "Họ và tên", max_len=200), "role": "head" if role == "head" else "member"}
+    with store.write() as db:
+        row["position"] = db["counting_board"].count + 1
+        board_id = db["counting_board"].insert(row).last_pk
+        audit.log(db, actor, "counting_board.add", "counting_board", board_id, row["full_name"])
+    return board_id
+
+
+def list_counting_board(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM counting_board ORDER BY role = 'member', position")

@@ -1,0 +1,266 @@
+"""Rounds of selection (vòng bình xét): which candidates, their phases, recusal.
+
+A round moves setup → open → closed → published. Only an open round accepts
+scores and ballots (the schema's triggers refuse anything else too). A closed
+round can be reopened only with a reason, which is logged; a published round is
+final. Results are revealed on the projector by a separate, deliberate step
+(`reveal`) once the round is closed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import sqlite_utils
+
+from . import audit
+from . import validation as v
+from .db import Store, now_iso
+from .errors import PermissionDenied, ValidationError
+from .model import BallotMode, Choice, Method, RoundStatus
+
+_TRANSITIONS = {
+    (RoundStatus.SETUP, RoundStatus.OPEN),
+    (RoundStatus.OPEN, RoundStatus.CLOSED),
+    (RoundStatus.CLOSED, RoundStatus.OPEN),  # reopen: needs a reason
+    (RoundStatus.CLOSED, RoundStatus.PUBLISHED),
+}
+
+
+def create_round(
+    store: Store,
+    actor: str,
+    name: str,
+    candidate_ids: list[int],
+    *,
+    ballot_mode: str = "per_nominee",
+    method: str = "mean",
+    recuse_same_unit: bool = True,
+    normalise: bool = False,
+    normalise_min_scores: int = 5,
+    disagreement_sd: float = 10,
+) -> int:
+    row = {
+        "name": v.text(name, "Tên vòng", max_len=200),
+        "ballot_mode": v.choice(ballot_mode, "Cách bỏ phiếu", BallotMode).value,
+        "method": v.choice(method, "Cách tổng hợp điểm", Method).value,
+        "recuse_same_unit": int(bool(recuse_same_unit)),
+        "normalise": int(bool(normalise)),
+        "normalise_min_scores": v.integer(normalise_min_scores, "Số điểm tối thiểu để chuẩn hóa", low=2, high=10000),
+        "disagreement_sd": v.number(disagreement_sd, "Ngưỡng độ lệch chuẩn", low=0, high=100),
+    }
+    with store.write() as db:
+        row["position"] = db["rounds"].count + 1
+        round_id = db["rounds"].insert(row).last_pk
+        _set_candidates(db, round_id, candidate_ids)
+        audit.log(db, actor, "round.create", "rounds", round_id, f"{row['name']} ({len(candidate_ids)} ứng viên)")
+    return round_id
+
+
+def set_candidates(store: Store, actor: str, round_id: int, candidate_ids: list[int]) -> None:
+    with store.write() as db:
+        if get_round_in(db, round_id)["status"] != RoundStatus.SETUP:
+            raise ValidationError("err.round_locked_setup")
+        db.execute("DELETE FROM round_candidates WHERE round_id = ?", [round_id])
+        _set_candidates(db, round_id, candidate_ids)
+        audit.log(db, actor, "round.candidates", "rounds", round_id, f"{len(candidate_ids)} ứng viên")
+
+
+def _set_candidates(db: sqlite_utils.Database, round_id: int, candidate_ids: list[int]) -> None:
+    for position, candidate_id in enumerate(dict.fromkeys(candidate_ids), start=1):
+        if db["candidates"].count_where("id = ?", [candidate_id]) == 0:
+            raise ValidationError("err.not_found", what="ứng viên", id=candidate_id)
+        db["round_candidates"].insert({"round_id": round_id, "candidate_id": candidate_id, "position": position})
+
+
+def get_round_in(db: sqlite_utils.Database, round_id: int) -> dict:
+    rows = list(db.query("SELECT * FROM rounds WHERE id = ?", [round_id]))
+    if not rows:
+        raise ValidationError("err.not_found", what="vòng bình xét", id=round_id)
+    return rows[0]
+
+
+def get_round(store: Store, round_id: int) -> dict:
+    return get_round_in(store.db, round_id)
+
+
+def list_rounds(store: Store) -> list[dict]:
+    return store.query(
+        "SELECT r.*, (SELECT COUNT(*) FROM round_candidates rc WHERE rc.round_id = r.id) AS candidate_count "
+        "FROM rounds r ORDER BY position, id"
+    )
+
+
+def open_rounds(store: Store) -> list[dict]:
+    return [r for r in list_rounds(store) if r["status"] == RoundStatus.OPEN]
+
+
+def update_round_settings(store: Store, actor: str, round_id: int, **settings: object) -> None:
+    """Method and thresholds may change until the round is published."""
+    allowed = {"method", "normalise", "normalise_min_scores", "disagreement_sd", "ballot_mode", "recuse_same_unit"}
+    if set(settings) - allowed:
+        raise ValueError(f"unknown round settings: {sorted(set(settings) - allowed)}")
+    row: dict = {}
+    if "method" in settings:
+        row["method"] = v.choice(settings["method"], "Cách tổng hợp điểm", Method).value
+    if "normalise" in settings:
+        row["normalise"] = int(bool(settings["normalise"]))
+    if "normalise_min_scores" in settings:
+        row["normalise_min_scores"] = v.integer(
+            settings["normalise_min_scores"], "Số điểm tối thiểu", low=2, high=10000
+        )
+    if "disagreement_sd" in settings:
+        row["disagreement_sd"] = v.number(settings["disagreement_sd"], "Ngưỡng độ lệch chuẩn", low=0, high=100)
+    for key in ("ballot_mode", "recuse_same_unit"):  # these change who votes on what
+        if key in settings:
+            row[key] = (
+                v.choice(settings[key], "Cách bỏ phiếu", BallotMode).value
+                if key == "ballot_mode"
+                else int(bool(settings[key]))
+            )
+    with store.write() as db:
+        current = get_round_in(db, round_id)
+        if current["status"] == RoundStatus.PUBLISHED:
+            raise ValidationError(
+                "err.bad_transition", from_status=RoundStatus.PUBLISHED.label, to_status=RoundStatus.PUBLISHED.label
+            )
+        if {"ballot_mode", "recuse_same_unit"} & set(row) and current["status"] != RoundStatus.SETUP:
+            raise ValidationError("err.round_locked_setup")
+        db["rounds"].update(round_id, row)
+        audit.log(db, actor, "round.settings", "rounds", round_id, ", ".join(f"{k}={val}" for k, val in row.items()))
+
+
+def transition(
+    store: Store, actor: str, round_id: int, to_status: str, *, reason: str = "", actor_role: str | None = None
+) -> None:
+    """Move a round to its next phase. Reopening a closed round needs a reason."""
+    target = RoundStatus(to_status)
+    if actor_role is not None and actor_role not in ("chair", "vice_chair", "secretary"):
+        raise PermissionDenied("err.not_authorised")
+    with store.write() as db:
+        current = get_round_in(db, round_id)
+        source = RoundStatus(current["status"])
+        if (source, target) not in _TRANSITIONS:
+            raise ValidationError("err.bad_transition", from_status=source.label, to_status=target.label)
+        reopening = source == RoundStatus.CLOSED and target == RoundStatus.OPEN
+        if reopening and not v.text(reason, "Lý do", required=False):
+            raise ValidationError("err.reason_required", field="reason")
+        update: dict = {"status": target.value}
+        if target == RoundStatus.OPEN:
+            if db["round_candidates"].count_where("round_id = ?", [round_id]) == 0:
+                raise ValidationError("err.round_empty", name=current["name"])
+            update["opened_at"] = now_iso()
+            update["revealed"] = 0
+            _create_tallies(db, current)
+        elif target == RoundStatus.CLOSED:
+            update["closed_at"] = now_iso()
+        elif target == RoundStatus.PUBLISHED:
+            update["published_at"] = now_iso()
+            update["revealed"] = 1
+        db["rounds"].update(round_id, update)
+        audit.log(
+            db,
+            actor,
+            "round.reopen" if reopening else f"round.{target.value}",
+            "rounds",
+            round_id,
+            v.text(reason, "Lý do", required=False),
+        )
+
+
+def reveal(store: Store, actor: str, round_id: int, revealed: bool = True) -> None:
+    """Show (or hide) a closed round's results on the projector: the chair's call."""
+    with store.write() as db:
+        current = get_round_in(db, round_id)
+        if current["status"] not in (RoundStatus.CLOSED, RoundStatus.PUBLISHED):
+            raise ValidationError("err.reveal_needs_closed")
+        if current["status"] == RoundStatus.PUBLISHED and not revealed:
+            raise ValidationError(
+                "err.bad_transition", from_status=RoundStatus.PUBLISHED.label, to_status=RoundStatus.CLOSED.label
+            )
+        db["rounds"].update(round_id, {"revealed": int(revealed)})
+        audit.log(db, actor, "round.reveal" if revealed else "round.hide", "rounds", round_id)
+
+
+def _create_tallies(db: sqlite_utils.Database, round_row: dict) -> None:
+    """Every counter a ballot could touch, created before any ballot and in a
+    fixed order, so that neither rowids nor row order say who voted how."""
+    subjects: list[int | None]
+    if round_row["ballot_mode"] == BallotMode.WHOLE_LIST:
+        subjects = [None]
+    else:
+        subjects = [
+            r["candidate_id"]
+            for r in db.query(
+                "SELECT rc.candidate_id FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
+                "JOIN titles t ON t.id = c.title_id WHERE rc.round_id = ? AND t.needs_ballot = 1 "
+                "ORDER BY rc.candidate_id",
+                [round_row["id"]],
+            )
+        ]
+    for subject in subjects:
+        for choice in Choice:
+            db.execute(
+                "INSERT OR IGNORE INTO ballot_tallies (round_id, candidate_id, choice, count) VALUES (?, ?, ?, 0)",
+                [round_row["id"], subject, choice.value],
+            )
+
+
+# --- who takes part in what ---------------------------------------------------------
+
+
+def round_candidates(store: Store, round_id: int) -> list[dict]:
+    """The round's candidates with their title's rules, in the round's order."""
+    return store.query(
+        "SELECT c.*, u.name AS unit, t.name AS title, t.needs_scoring, t.needs_ballot, t.allow_abstain, "
+        "t.criteria_set_id AS title_criteria_set_id, rc.position AS round_position "
+        "FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
+        "JOIN titles t ON t.id = c.title_id LEFT JOIN units u ON u.id = c.unit_id "
+        "WHERE rc.round_id = ? ORDER BY rc.position",
+        (round_id,),
+    )
+
+
+def recusals(store: Store, round_id: int) -> dict[int, set[int]]:
+    """candidate id -> ids of the voting members who step back from it: the
+    candidate themself, members of the candidate's unit (if the round says so),
+    and conflicts the secretary added by hand."""
+    current = get_round(store, round_id)
+    members = store.query("SELECT id, unit_id FROM members WHERE active = 1 AND is_voting = 1")
+    conflicts = store.query("SELECT member_id, candidate_id FROM conflicts")
+    result: dict[int, set[int]] = defaultdict(set)
+    for c in round_candidates(store, round_id):
+        for m in members:
+            same_unit = current["recuse_same_unit"] and c["unit_id"] is not None and c["unit_id"] == m["unit_id"]
+            if c["member_id"] == m["id"] or same_unit:
+                result[c["id"]].add(m["id"])
+    for row in conflicts:
+        result[row["candidate_id"]].add(row["member_id"])
+    return dict(result)
+
+
+def is_recused(store: Store, round_id: int, member_id: int, candidate_id: int) -> bool:
+    return member_id in recusals(store, round_id).get(candidate_id, set())
+
+
+def add_conflict(store: Store, actor: str, member_id: int, candidate_id: int, reason: str = "") -> None:
+    with store.write() as db:
+        db["conflicts"].upsert(
+            {"member_id": member_id, "candidate_id": candidate_id, "reason": v.text(reason, "Lý do", required=False)},
+            pk=("member_id", "candidate_id"),
+        )
+        audit.log(db, actor, "conflict.add", "candidates", candidate_id, f"thành viên #{member_id}")
+
+
+def remove_conflict(store: Store, actor: str, member_id: int, candidate_id: int) -> None:
+    with store.write() as db:
+        db.execute("DELETE FROM conflicts WHERE member_id = ? AND candidate_id = ?", [member_id, candidate_id])
+        audit.log(db, actor, "conflict.remove", "candidates", candidate_id, f"thành viên #{member_id}")
+
+
+def set_attendance(store: Store, actor: str, round_id: int, member_id: int, present: bool) -> None:
+    with store.write() as db:
+        db["attendance"].upsert(
+            {"round_id": round_id, "member_id": member_id, "present": int(present)}, pk=("round_id", "member_id")
+        )
+        audit.log(db, actor, "attendance", "members", member_id, f"vòng #{round_id}: {'có mặt' if present else 'vắng'}")

@@ -1,0 +1,133 @@
+"""Validation in one place: each helper returns the clean value or raises a
+`ValidationError` whose message (Vietnamese) names the field and the problem."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TypeVar
+
+from .errors import ValidationError
+from .text import clean
+
+E = TypeVar("E", bound=StrEnum)
+
+MAX_TEXT = 4000
+
+
+def text(value: object, field_name: str, *, required: bool = True, max_len: int = MAX_TEXT) -> str:
+    cleaned = clean(value)
+    if cleaned.lower() in ("nan", "none") and not isinstance(value, str):
+        cleaned = ""
+    if required and not cleaned:
+        raise ValidationError("err.required", field=field_name, field_name=field_name)
+    if len(cleaned) > max_len:
+        raise ValidationError("err.text_too_long", field=field_name, field_name=field_name, max=max_len)
+    return cleaned
+
+
+def number(
+    value: object,
+    field_name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    positive: bool = False,
+    required: bool = True,
+) -> float | None:
+    """A float from a number or a string ("12,5" with a decimal comma is 12.5)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or clean(value) == "":
+        if required:
+            raise ValidationError("err.required", field=field_name, field_name=field_name)
+        return None
+    if isinstance(value, bool):
+        raise ValidationError("err.not_a_number", field=field_name, field_name=field_name, value=value)
+    if isinstance(value, int | float):
+        result = float(value)
+    else:
+        raw = clean(value).replace(" ", "")
+        if "," in raw and "." not in raw:
+            raw = raw.replace(",", ".")
+        try:
+            result = float(raw)
+        except ValueError:
+            raise ValidationError(
+                "err.not_a_number", field=field_name, field_name=field_name, value=clean(value)
+            ) from None
+    if not math.isfinite(result):
+        raise ValidationError("err.not_a_number", field=field_name, field_name=field_name, value=value)
+    if positive and result <= 0:
+        raise ValidationError("err.not_positive", field=field_name, field_name=field_name, value=_fmt(result))
+    if (low is not None and result < low) or (high is not None and result > high):
+        raise ValidationError(
+            "err.out_of_range",
+            field=field_name,
+            field_name=field_name,
+            low=_fmt(low if low is not None else -math.inf),
+            high=_fmt(high if high is not None else math.inf),
+            value=_fmt(result),
+        )
+    return result
+
+
+def integer(value: object, field_name: str, **kwargs) -> int | None:
+    result = number(value, field_name, **kwargs)
+    return None if result is None else round(result)
+
+
+def choice(value: object, field_name: str, enum: type[E]) -> E:
+    raw = clean(value)
+    try:
+        return enum(raw)
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise ValidationError(
+            "err.bad_choice", field=field_name, field_name=field_name, value=raw, allowed=allowed
+        ) from None
+
+
+def flag(value: object) -> int:
+    """Truthy cells as offices write them: 1, x, có, yes, true."""
+    return 1 if clean(value).lower() in ("1", "x", "có", "co", "yes", "y", "true", "đúng") else 0
+
+
+def parse_date(value: object) -> str | None:
+    """dd/mm/yyyy (or a date, or ISO) to ISO yyyy-mm-dd; '' to None."""
+    if value is None or clean(value) == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    raw = clean(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(raw, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise ValidationError("err.bad_date", field="date", value=raw)
+
+
+def format_date(iso: str | None) -> str:
+    """ISO to dd/mm/yyyy, as users read dates."""
+    if not iso:
+        return ""
+    return date.fromisoformat(iso[:10]).strftime("%d/%m/%Y")
+
+
+def format_date_long(iso: str | None, place: str = "") -> str:
+    """ "Khánh Hòa, ngày 05 tháng 4 năm 2025" (Nghị định 30/2020: leading zero for
+    days below 10 and for months 1 and 2)."""
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso[:10])
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    text = f"ngày {d.day:02d} tháng {month} năm {d.year}"
+    return f"{place}, {text}" if place else text
+
+
+def _fmt(value: float) -> str:
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return f"{value:g}".replace(".", ",")

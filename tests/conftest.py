@@ -1,0 +1,96 @@
+"""Shared fixtures: a fresh empty database, and a copy of the demo conference."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scoring import demo
+from scoring.db import Store, forget_store
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    """An empty database with the current schema."""
+    s = Store(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db_template(tmp_path_factory) -> Path:
+    """The demo conference, built once per test run (loading hashes 11 codes)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    s = Store(path)
+    demo.load_demo(s)
+    s._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.close()
+    return path
+
+
+def copy_db(source: Path, target: Path) -> Path:
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+@pytest.fixture
+def demo_path(demo_db_template: Path, tmp_path: Path) -> Path:
+    return copy_db(demo_db_template, tmp_path / "demo.db")
+
+
+@pytest.fixture
+def demo_store(demo_path: Path):
+    """A private copy of the demo conference: round 1 open, rounds 2-3 in setup."""
+    s = Store(demo_path)
+    yield s
+    s.close()
+    forget_store(demo_path)
+
+
+DEMO_CODES = {
+    "chair": "chutich2025",
+    "secretary": "thuky2025",
+    "member": "uyvien01",
+}
+
+
+@pytest.fixture
+def demo_codes() -> dict[str, str]:
+    return dict(DEMO_CODES)
+
+
+@pytest.fixture
+def app_env(demo_path: Path, monkeypatch):
+    """Point the app (AppTest) at a private demo database."""
+    monkeypatch.setenv("HOI_NGHI_DB", str(demo_path))
+    import streamlit as st
+
+    st.cache_resource.clear()
+    yield demo_path
+    st.cache_resource.clear()
+    forget_store(demo_path)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    from scoring import i18n
+
+    i18n.set_language("vi")
+    yield
+    i18n.set_language("vi")
+
+
+def member_id(store: Store, name: str) -> int:
+    return store.scalar("SELECT id FROM members WHERE full_name = ?", (name,))

@@ -1,0 +1,65 @@
+"""The app shell: pages by role, login by code, reload keeps the login."""
+
+import pytest
+
+from tests.apptest_helpers import login_token, page_text, run_app
+
+
+def test_home_shows_demo_conference_in_vietnamese(app_env):
+    at = run_app(app_env)
+    assert not at.exception
+    text = page_text(at)
+    assert "Hội nghị điển hình tiên tiến Trường Chính trị tỉnh Khánh Hòa giai đoạn 2025-2030" in text
+    assert "Khánh Hòa, ngày 15 tháng 4 năm 2025" in text
+    assert "Chương trình hội nghị" in text
+    assert "Thông qua danh sách đại biểu đi dự Đại hội Thi đua yêu nước cấp trên" in text
+    assert "Đang chấm, bỏ phiếu" in text  # round 1 is open
+
+
+def test_public_cannot_reach_member_or_secretary_pages(app_env):
+    at = run_app(app_env)
+    with pytest.raises(Exception):  # noqa: B017 - AppTest refuses a page that is not registered
+        at.switch_page("pages/setup.py").run()
+
+
+def test_login_with_code_then_reload_stays_signed_in(app_env, demo_codes):
+    at = run_app(app_env, page="pages/login.py")
+    at.text_input[0].input(demo_codes["member"])
+    at.button[0].click().run()
+    assert not at.exception
+    token = at.query_params.get("s")
+    assert token, "the session token is kept in the URL"
+    reloaded = run_app(app_env, token=token)  # a new tab on the same URL
+    assert "Đang đăng nhập: Lê Văn Đức (Ủy viên)" in [c.value for c in reloaded.sidebar.caption]
+
+
+def test_wrong_code_is_refused_in_vietnamese(app_env):
+    at = run_app(app_env, page="pages/login.py")
+    at.text_input[0].input("sai-ma")
+    at.button[0].click().run()
+    assert "Mã truy cập không đúng." in page_text(at)
+
+
+def test_member_cannot_open_secretary_pages(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["member"])
+    with pytest.raises(Exception):  # noqa: B017
+        at.switch_page("pages/setup.py").run()
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["pages/home.py", "pages/projector.py", "pages/indicators.py", "pages/scoring_sheet.py", "pages/ballot.py",
+     "pages/rounds.py", "pages/results.py", "pages/setup.py", "pages/import_data.py", "pages/exports.py",
+     "pages/audit_log.py", "pages/logout.py"],
+)
+def test_every_page_opens_for_the_secretary_without_exception(app_env, demo_codes, page):
+    at = run_app(app_env, code=demo_codes["secretary"], page=page)
+    assert not at.exception, at.exception
+
+
+def test_token_hash_only_is_stored(app_env, demo_codes):
+    from scoring.db import open_store
+
+    token = login_token(app_env, demo_codes["chair"])
+    stored = open_store(app_env).query("SELECT token_hash FROM sessions")
+    assert token not in {r["token_hash"] for r in stored}

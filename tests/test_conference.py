@@ -1,0 +1,83 @@
+import unicodedata
+
+import pytest
+
+from scoring import conference
+from scoring.errors import ValidationError
+from scoring.validation import format_date, format_date_long, number, parse_date
+
+
+def test_units_are_stored_nfc_and_duplicates_refused_across_case_and_encoding(store):
+    conference.add_unit(store, "t", unicodedata.normalize("NFD", "Khoa Xây dựng Đảng"))
+    assert store.scalar("SELECT name FROM units") == "Khoa Xây dựng Đảng"
+    with pytest.raises(ValidationError, match="Đã có “Khoa Xây dựng Đảng”"):
+        conference.add_unit(store, "t", "KHOA XÂY DỰNG ĐẢNG")
+
+
+def test_empty_name_message_is_vietnamese(store):
+    with pytest.raises(ValidationError) as info:
+        conference.add_unit(store, "t", "   ")
+    assert str(info.value) == "Thiếu Tên đơn vị."
+
+
+def test_title_settings_are_validated(store):
+    with pytest.raises(ValidationError, match="phải từ 0 đến 100"):
+        conference.add_title(store, "t", "Chiến sĩ thi đua cơ sở", "individual", threshold_pct=120)
+    with pytest.raises(ValidationError, match="không hợp lệ"):
+        conference.add_title(store, "t", "X", "ca_nhan")
+
+
+def test_candidate_title_must_fit_its_kind(demo_store):
+    with pytest.raises(ValidationError, match="dành cho cá nhân, không dành cho tập thể"):
+        conference.add_candidate(
+            demo_store, "t", "collective", "Khoa Dân vận", "Chiến sĩ thi đua cơ sở", "Khoa Dân vận"
+        )
+
+
+def test_candidate_unknown_unit_is_named(demo_store):
+    with pytest.raises(ValidationError, match="Không có đơn vị “Khoa Vật lý”"):
+        conference.add_candidate(demo_store, "t", "individual", "Lê Văn B", "Lao động tiên tiến", "Khoa Vật lý")
+
+
+def test_criterion_max_must_be_positive_number(store):
+    with pytest.raises(ValidationError, match="không phải là số"):
+        conference.add_criteria_set(store, "t", "Bộ A", [{"name": "Tiêu chí", "max_points": "mười"}])
+    with pytest.raises(ValidationError, match="lớn hơn 0"):
+        conference.add_criteria_set(store, "t", "Bộ A", [{"name": "Tiêu chí", "max_points": -5}])
+    assert store.scalar("SELECT COUNT(*) FROM criteria_sets") == 0
+
+
+def test_members_sorted_by_given_name_and_codes_hashed(demo_store):
+    names = [m["full_name"] for m in conference.list_members(demo_store)]
+    assert names[0] == "Phạm Thị Ngọc Ánh"  # given name Ánh sorts first (A…)
+    assert names.index("Võ Thanh Bình") < names.index("Lê Văn Đức")  # B < Đ
+    hashes = [r["code_hash"] for r in demo_store.query("SELECT code_hash FROM members")]
+    assert all(h.startswith("scrypt$") for h in hashes)
+    assert "chutich2025" not in str(demo_store.query("SELECT * FROM members"))
+
+
+def test_dates_dd_mm_yyyy():
+    assert parse_date("05/04/2025") == "2025-04-05"
+    assert format_date("2025-04-05") == "05/04/2025"
+    assert format_date_long("2025-04-05", "Khánh Hòa") == "Khánh Hòa, ngày 05 tháng 4 năm 2025"
+    assert format_date_long("2025-02-15") == "ngày 15 tháng 02 năm 2025"
+    with pytest.raises(ValidationError, match="dd/mm/yyyy"):
+        parse_date("2025/13/45")
+
+
+def test_decimal_comma_is_understood():
+    assert number("12,5", "Điểm") == 12.5
+    assert number(" 7 ", "Điểm") == 7
+
+
+def test_demo_conference_is_complete(demo_store):
+    conf = conference.get_conference(demo_store)
+    assert conf["name"] == "Hội nghị điển hình tiên tiến Trường Chính trị tỉnh Khánh Hòa giai đoạn 2025-2030"
+    assert len(conference.list_agenda(demo_store)) == 8
+    assert 9 <= len(conference.list_members(demo_store)) <= 11
+    assert 15 <= len(conference.list_candidates(demo_store)) <= 20
+    for s in conference.list_criteria_sets(demo_store):
+        assert sum(c["max_points"] for c in conference.list_criteria(demo_store, s["id"])) == 100
+    kinds = {c["kind"] for c in conference.list_candidates(demo_store)}
+    assert kinds == {"collective", "individual"}
+    assert demo_store.scalar("SELECT COUNT(*) FROM movements") == 6
