@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kiểm tra toàn vẹn cơ sở dữ liệu")
     p.set_defaults(func=_cmd_check)
+
+    # Later commands register here, one function per area, each in its own module:
+    # rank (issue 4), import (issue 5), export / backup / restore (issue 7).
     return parser
 
 

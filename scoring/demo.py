@@ -16,9 +16,11 @@ _first_run = threading.Lock()
 
 def is_demo(store: Store) -> bool:
     """True while the database still holds the bundled demo conference."""
-    return store.scalar("SELECT COUNT(*) FROM audit_log WHERE actor = ?", (ACTOR,)) > 0 and store.scalar(
-        "SELECT name FROM conference WHERE id = 1"
-    ) == json.loads((DEMO_DIR / "conference.json").read_text(encoding="utf-8"))["conference"]["name"]
+    return (
+        store.scalar("SELECT COUNT(*) FROM audit_log WHERE actor = ?", (ACTOR,)) > 0
+        and store.scalar("SELECT name FROM conference WHERE id = 1")
+        == json.loads((DEMO_DIR / "conference.json").read_text(encoding="utf-8"))["conference"]["name"]
+    )
 
 
 def is_empty(store: Store) -> bool:

@@ -153,6 +153,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.bad_code": "Mã truy cập không đúng.",
         "err.rate_limited": "Nhập sai quá nhiều lần. Vui lòng chờ {seconds} giây rồi thử lại.",
         "err.session_expired": "Phiên đăng nhập đã hết hạn hoặc đã đăng xuất. Vui lòng đăng nhập lại.",
+        "err.file_empty": "Tệp “{file}” trống hoặc không có dòng dữ liệu nào.",
+        "err.file_too_large": "Tệp “{file}” quá lớn ({size} MB; tối đa {max} MB).",
+        "err.file_not_spreadsheet": "Tệp “{file}” không phải bảng tính Excel (.xlsx) hay CSV.",
+        "err.file_encoding": "Không đọc được bảng mã của tệp (hãy lưu lại dạng UTF-8 hoặc .xlsx).",
+        # --- scoring sheet, ballot, rounds, login (issue 3) ---
+        # --- results, projector (issue 4) ---
+        # --- setup, import (issue 5) ---
+        # --- movement indicators (issue 6) ---
+        # --- exports, minutes, backup, audit (issue 7) ---
     },
     "en": {
         "app.title": "Emulation & Commendation Council",
@@ -205,5 +214,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.sheet_already_submitted": "The scoring sheet was submitted and can no longer change.",
         "err.ballot_already_cast": "This member has already voted in this round.",
         "err.bad_code": "Wrong access code.",
+        # --- scoring sheet, ballot, rounds, login (issue 3) ---
+        # --- results, projector (issue 4) ---
+        # --- setup, import (issue 5) ---
+        # --- movement indicators (issue 6) ---
+        # --- exports, minutes, backup, audit (issue 7) ---
     },
 }

@@ -17,8 +17,9 @@ def login_token(db_path, code: str) -> str:
     return token
 
 
-def run_app(db_path, code: str | None = None, page: str | None = None, timeout: float = 30,
-            token: str | None = None) -> AppTest:
+def run_app(
+    db_path, code: str | None = None, page: str | None = None, timeout: float = 30, token: str | None = None
+) -> AppTest:
     """A fresh browser tab: signed in by `code` (a new login) or `token` (a reload)."""
     at = AppTest.from_file(str(APP), default_timeout=timeout)
     if code:

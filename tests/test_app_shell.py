@@ -48,9 +48,20 @@ def test_member_cannot_open_secretary_pages(app_env, demo_codes):
 
 @pytest.mark.parametrize(
     "page",
-    ["pages/home.py", "pages/projector.py", "pages/indicators.py", "pages/scoring_sheet.py", "pages/ballot.py",
-     "pages/rounds.py", "pages/results.py", "pages/setup.py", "pages/import_data.py", "pages/exports.py",
-     "pages/audit_log.py", "pages/logout.py"],
+    [
+        "pages/home.py",
+        "pages/projector.py",
+        "pages/indicators.py",
+        "pages/scoring_sheet.py",
+        "pages/ballot.py",
+        "pages/rounds.py",
+        "pages/results.py",
+        "pages/setup.py",
+        "pages/import_data.py",
+        "pages/exports.py",
+        "pages/audit_log.py",
+        "pages/logout.py",
+    ],
 )
 def test_every_page_opens_for_the_secretary_without_exception(app_env, demo_codes, page):
     at = run_app(app_env, code=demo_codes["secretary"], page=page)
