@@ -62,6 +62,7 @@ class Store:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._writer = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = self._conn()
         conn.execute("PRAGMA journal_mode = WAL")
@@ -119,17 +120,21 @@ class Store:
         if conn.in_transaction:
             yield self.db
             return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise from_sqlite(exc) from exc
-            raise
-        else:
-            conn.execute("COMMIT")
+        # One writer per process at a time: threads queue on this lock and are
+        # woken at once, instead of sleeping in SQLite's busy handler. Other
+        # processes are still kept out by BEGIN IMMEDIATE and the busy timeout.
+        with self._writer:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.DatabaseError):
+                    raise from_sqlite(exc) from exc
+                raise
+            else:
+                conn.execute("COMMIT")
 
     def query(self, sql: str, params: dict[str, Any] | tuple | None = None) -> list[dict]:
         """Rows as dicts."""
