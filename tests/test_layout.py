@@ -1,0 +1,47 @@
+"""The project's shape: the core stays free of Streamlit, the README's commands
+are the ones CI runs, and every CLI command is documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scoring.cli import build_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_core_never_imports_streamlit():
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "scoring").rglob("*.py")
+        if re.search(r"^\s*(import|from)\s+streamlit\b", path.read_text(encoding="utf-8"), re.M)
+    ]
+    assert offenders == []
+
+
+def test_every_registered_page_exists():
+    pages = re.findall(r'st\.Page\("([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    assert pages, "app.py registers its pages with st.Page"
+    assert [p for p in pages if not (ROOT / p).is_file()] == []
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "bash scripts/test.sh" in readme
+    assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 -m pip install -r requirements.txt && python3 -m streamlit run app.py" in readme
+
+
+def test_every_cli_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    missing = [name for name in commands if f"python -m scoring {name}" not in readme
+               and f"python3 -m scoring {name}" not in readme]
+    assert missing == []
+
+
+def test_runtime_database_is_git_ignored():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert "data/*.db" in ignored and "data/backups/" in ignored
