@@ -7,6 +7,7 @@ or a laptop waking from sleep comes back signed in.
 
 from __future__ import annotations
 
+import os
 import secrets
 
 import streamlit as st
@@ -25,9 +26,20 @@ def _store(path: str) -> Store:
     return open_with_demo(open_store(path))
 
 
+def db_path() -> str:
+    """$HOI_NGHI_DB, else `db_path` in .streamlit/secrets.toml, else data/hoi-nghi.db."""
+    if os.environ.get("HOI_NGHI_DB"):
+        return os.environ["HOI_NGHI_DB"]
+    try:
+        configured = st.secrets.get("db_path")
+    except FileNotFoundError:  # no secrets.toml: the usual case
+        configured = None
+    return str(configured or default_db_path())
+
+
 def get_store() -> Store:
     """The database of this app (opened once per process, one connection per thread)."""
-    return _store(str(default_db_path()))
+    return _store(db_path())
 
 
 def apply_language() -> str:
