@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
 
 import charset_normalizer
-import pandas as pd
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
 
 from .errors import ValidationError
 from .text import clean, fold
 
 MAX_BYTES = 10 * 1024 * 1024  # a unit's list is a few KB; refuse anything absurd before parsing
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
 @dataclass
@@ -35,6 +40,8 @@ class Table:
     row_numbers: list[int]
     sheet: str = ""
     notes: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)  # title lines above the header ("PHIẾU CHẤM ĐIỂM …")
+    formulas: dict[tuple[int, str], str] = field(default_factory=dict)  # (row number, header) -> "=…" (xlsx)
 
 
 def read_table(data: bytes, filename: str, *, sheet: str | int | None = None) -> Table:
@@ -51,6 +58,8 @@ def read_table(data: bytes, filename: str, *, sheet: str | int | None = None) ->
         return _read_xlsx(data, filename, sheet)
     if lower.endswith((".csv", ".txt")):
         return _read_csv(data, filename)
+    if lower.endswith(".xls") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise ValidationError("err.file_old_excel", file=filename)  # Excel 97-2003: ask for .xlsx
     raise ValidationError("err.file_not_spreadsheet", file=filename)
 
 
@@ -84,56 +93,141 @@ def _read_csv(data: bytes, filename: str) -> Table:
 
 
 def _read_xlsx(data: bytes, filename: str, sheet: str | int | None) -> Table:
+    """Cached values (what Excel shows), with merged cells filled downwards and a
+    two-row header (a merged group title over sub-headers) flattened."""
     try:
-        book = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="openpyxl")
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:  # a "zip bomb" is refused before openpyxl inflates it
+            raise ValidationError(
+                "err.file_too_large", file=filename, size=f"{unpacked / 1e6:.0f}", max=f"{MAX_UNPACKED_BYTES / 1e6:.0f}"
+            )
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, ValueError, KeyError, OSError, TypeError, InvalidFileException) as exc:
         raise ValidationError("err.file_not_spreadsheet", file=filename) from exc
-    names = list(book)
+    sheets = {ws.title: _sheet_cells(ws) for ws in book.worksheets}
+    names = list(sheets)
     notes: list[str] = []
+    filled = [n for n in names if any(any(row) for row in sheets[n])]
     if sheet is None:
         # The first sheet that has something in it; say so if others are ignored.
-        chosen = next((n for n in names if book[n].dropna(how="all").shape[0] > 0), names[0] if names else None)
-        others = [n for n in names if n != chosen and book[n].dropna(how="all").shape[0] > 0]
+        chosen = filled[0] if filled else (names[0] if names else None)
+        others = [n for n in filled if n != chosen]
         if others:
             notes.append(f"Chỉ đọc trang “{chosen}”; bỏ qua: {', '.join(others)}.")
     else:
-        chosen = names[sheet] if isinstance(sheet, int) else sheet
-    if chosen is None or chosen not in book:
+        chosen = names[sheet] if isinstance(sheet, int) and sheet < len(names) else sheet
+    if chosen is None or chosen not in sheets:
         raise ValidationError("err.file_empty", file=filename)
-    frame = book[chosen]
-    raw = [[_cell_text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-    table = _to_table(raw, filename, str(chosen))
+    ws = book[chosen]
+    raw = sheets[chosen]
+    header_rows = _merged_header_rows(ws, raw)
+    table = _to_table(raw, filename, str(chosen), header_rows=header_rows)
     table.notes[:0] = notes
+    if _has_formulas(data):
+        table.formulas = _formulas(data, chosen, table)
     return table
 
 
+def _sheet_cells(ws: Any) -> list[list[str]]:
+    """Cell texts from A1 (so row numbers are Excel's), vertical merges filled."""
+    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        if merged.max_row == merged.min_row:
+            continue  # a title spread across columns stays one cell: it is not a header
+        top = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else ""
+        for r in range(merged.min_row + 1, min(merged.max_row, len(rows)) + 1):
+            row = rows[r - 1]
+            if merged.min_col - 1 < len(row) and not row[merged.min_col - 1]:
+                row[merged.min_col - 1] = top
+    return rows
+
+
+def _merged_header_rows(ws: Any, raw: list[list[str]]) -> int:
+    """2 when the header spans two rows (cells merged downwards from it), else 1."""
+    header = _header_row_number(raw)
+    if header is None:
+        return 1
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row == header and merged.max_row > header:
+            return 2
+    return 1
+
+
+def _has_formulas(data: bytes) -> bool:
+    """A cheap look inside the zip: formulas are <f> elements of the sheet XML."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return any(
+                b"<f>" in zf.read(n) or b"<f " in zf.read(n)
+                for n in zf.namelist()
+                if n.startswith("xl/worksheets/") and n.endswith(".xml")
+            )
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+
+
+def _formulas(data: bytes, sheet: str, table: Table) -> dict[tuple[int, str], str]:
+    """(row number, header) -> formula text, for the data rows of the table."""
+    ws = openpyxl.load_workbook(io.BytesIO(data), data_only=False)[sheet]
+    wanted = set(table.row_numbers)
+    found: dict[tuple[int, str], str] = {}
+    for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
+        if r not in wanted:
+            continue
+        for c, value in enumerate(row):
+            if isinstance(value, str) and value.startswith("=") and c < len(table.headers):
+                found[(r, table.headers[c])] = value
+            elif value is not None and type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
+                found[(r, table.headers[c])] = str(getattr(value, "text", "=…"))
+    return found
+
+
 def _cell_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, datetime | date):
         return value.strftime("%d/%m/%Y")
     return clean(value)
 
 
-def _to_table(raw: list[list[str]], filename: str, sheet: str) -> Table:
-    """The first non-empty row is the header (titles above it, as in office
-    forms, are skipped); blank rows are dropped but keep their numbers."""
-    numbered = [(i + 1, row) for i, row in enumerate(raw)]
-    non_empty = [(n, row) for n, row in numbered if any(cell for cell in row)]
+def _header_row_number(raw: list[list[str]]) -> int | None:
+    """The first row with at least two filled cells (a lone title line is not a
+    header), as a 1-based row number; the first non-empty row if none has two."""
+    non_empty = [i + 1 for i, row in enumerate(raw) if any(cell for cell in row)]
     if not non_empty:
+        return None
+    return next((n for n in non_empty if sum(1 for c in raw[n - 1] if c) >= 2), non_empty[0])
+
+
+def _to_table(raw: list[list[str]], filename: str, sheet: str, *, header_rows: int = 1) -> Table:
+    """The header row is found by `_header_row_number` (titles above it, as in
+    office forms, are kept as the preamble); blank rows are dropped but keep
+    their numbers. With `header_rows=2` the row under the header holds
+    sub-headers that replace the group title above them."""
+    header_number = _header_row_number(raw)
+    if header_number is None:
         raise ValidationError("err.file_empty", file=filename)
-    # Header: the first row with at least two filled cells (a lone title line is not a header).
-    header_index = next((i for i, (_, row) in enumerate(non_empty) if sum(1 for c in row if c) >= 2), 0)
-    header = non_empty[header_index][1]
+    header = list(raw[header_number - 1])
+    first_data = header_number + 1
+    if header_rows == 2 and header_number < len(raw):
+        sub = raw[header_number]
+        header += [""] * (len(sub) - len(header))
+        header = [(sub[i] if i < len(sub) and sub[i] else h) for i, h in enumerate(header)]
+        first_data += 1
     headers = [h or f"Cột {i + 1}" for i, h in enumerate(header)]
+    preamble = [" ".join(c for c in row if c) for row in raw[: header_number - 1] if any(row)]
     rows, numbers = [], []
-    for n, row in non_empty[header_index + 1 :]:
+    for n in range(first_data, len(raw) + 1):
+        row = raw[n - 1]
+        if not any(cell for cell in row):
+            continue
         padded = row + [""] * (len(headers) - len(row))
         rows.append(dict(zip(headers, padded, strict=False)))
         numbers.append(n)
-    return Table(name=filename, headers=headers, rows=rows, row_numbers=numbers, sheet=sheet)
+    return Table(name=filename, headers=headers, rows=rows, row_numbers=numbers, sheet=sheet, preamble=preamble)
 
 
 def match_headers(headers: list[str], aliases: dict[str, list[str]]) -> dict[str, str]:
