@@ -1,0 +1,782 @@
+"""Results of a round: weighted totals, aggregate scores, approval against the
+title's threshold, quorum, minimum score, quotas and ranks.
+
+Two layers. The pure functions (`member_totals`, `normalise_totals`,
+`aggregate_scores`, `approval`, `rank`, `quota_caps`, `apply_quota`, `decide`,
+`compute_table`) take and return DataFrames and are vectorised with numpy (no
+per-row Python), so they can be tested on hand-made frames and benchmarked on
+500,000 scores. `round_results(store, round_id)` reads a round from SQLite into
+those frames and assembles a `RoundResults`.
+
+Rules everyone in the room can check by hand (the README has a worked example):
+- a member's total for a candidate is 100 × Σ(weight·points) / Σ(weight·max) over
+  the candidate's criteria set;
+- the round's method aggregates members' totals: mean, median, or trimmed mean
+  (one highest and one lowest dropped when there are at least 3 scores);
+- approval % = approve / eligible, where eligible is the title's denominator
+  (all voting members, or those present) minus members recused from the nominee;
+- percentages and scores are compared with thresholds as they are written in
+  the minutes, rounded half-up to 2 decimals: 2/3 = 66,67% meets "từ 66,67%".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import conference, rounds
+from .db import Store
+from .errors import ValidationError
+from .i18n import t
+from .model import BallotMode, Method, QuotaKind, RoundStatus, ThresholdRule
+from .text import display_sort_key, name_sort_key
+
+CHOICES = ("approve", "reject", "abstain")
+_EPS = 1e-9
+
+# --- results API (issue 7 builds exports on it: add columns, never rename) ------------
+
+
+@dataclass
+class BallotCounts:
+    issued: int
+    returned: int
+    valid: int
+    invalid: int
+
+
+@dataclass
+class RoundResults:
+    round: dict
+    members_total: int
+    present: int
+    ballots: BallotCounts
+    cascade: list[str]
+    table: pd.DataFrame
+    criterion_means: pd.DataFrame
+    score_matrix: pd.DataFrame
+
+
+TABLE_COLUMNS = [
+    "candidate_id",
+    "full_name",
+    "kind",
+    "unit",
+    "title_id",
+    "title",
+    "n_scores",
+    "mean",
+    "median",
+    "trimmed_mean",
+    "score",
+    "sd",
+    "spread",
+    "flagged",
+    "approve",
+    "reject",
+    "abstain",
+    "eligible",
+    "approval_pct",
+    "threshold_pct",
+    "threshold_rule",
+    "passes_threshold",
+    "meets_min_score",
+    "quorum_met",
+    "within_quota",
+    "passes",
+    "reason",
+    "rank",
+    # additions beyond the contract
+    "needs_scoring",
+    "needs_ballot",
+    "min_score",
+    "quota_kind",
+    "quota_cap",
+]
+
+
+# --- small numeric helpers ----------------------------------------------------------------
+
+
+def round2(values: np.ndarray | float) -> np.ndarray:
+    """Round half-up to 2 decimals, as a percentage is written in the minutes
+    (numpy's round is half-to-even; the tiny epsilon absorbs binary noise)."""
+    return np.floor(np.asarray(values, dtype=float) * 100 + 0.5 + _EPS) / 100
+
+
+def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, uniques) for integer ids: a direct lookup table when ids are small
+    (they are SQLite rowids), else a hash factorisation."""
+    ids = np.asarray(values)
+    if ids.size == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if ids.dtype.kind in "iu" and ids.min() >= 0 and ids.max() < 10_000_000:
+        present = np.bincount(ids) > 0
+        uniques = np.flatnonzero(present)
+        lookup = np.empty(present.size, dtype=np.int64)
+        lookup[uniques] = np.arange(uniques.size)
+        return lookup[ids], uniques
+    codes, uniques = pd.factorize(ids, sort=True)
+    return codes.astype(np.int64), np.asarray(uniques)
+
+
+# --- 1. each member's weighted total per candidate ---------------------------------------
+
+
+def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
+    """Columns member_id, candidate_id, total (0-100), sorted by candidate then member.
+
+    `scores`: member_id, candidate_id, criterion_id, points. `criteria`: id, set_id,
+    weight, max_points. A criterion a member left empty counts 0 (drafts only:
+    a submitted sheet is complete), as in `voting.weighted_total`."""
+    empty = pd.DataFrame(
+        {"member_id": np.zeros(0, np.int64), "candidate_id": np.zeros(0, np.int64), "total": np.zeros(0)}
+    )
+    if scores.empty:
+        return empty
+    crit_id = criteria["id"].to_numpy(np.int64)
+    weight = criteria["weight"].to_numpy(float)
+    weighted_max = weight * criteria["max_points"].to_numpy(float)
+    set_codes, _ = _codes(criteria["set_id"].to_numpy(np.int64))
+    full_of_set = np.bincount(set_codes, weights=weighted_max)
+    size = int(crit_id.max()) + 1
+    weight_of = np.zeros(size)
+    weight_of[crit_id] = weight
+    full_of = np.zeros(size)
+    full_of[crit_id] = full_of_set[set_codes]
+
+    criterion = scores["criterion_id"].to_numpy(np.int64)
+    if criterion.max() >= size or (full_of[criterion] == 0).any():
+        raise ValueError("a score refers to a criterion missing from the criteria frame")
+    points = scores["points"].to_numpy(float)
+    m_codes, m_ids = _codes(scores["member_id"].to_numpy(np.int64))
+    c_codes, c_ids = _codes(scores["candidate_id"].to_numpy(np.int64))
+    n_members = m_ids.size
+    key = c_codes * n_members + m_codes  # candidate-major: the output comes out sorted by candidate
+    cells = c_ids.size * n_members
+    sums = np.bincount(key, weights=weight_of[criterion] * points, minlength=cells)
+    seen = np.bincount(key, minlength=cells) > 0
+    full = np.zeros(cells)
+    full[key] = full_of[criterion]
+    idx = np.flatnonzero(seen)
+    return pd.DataFrame(
+        {
+            "member_id": m_ids[idx % n_members],
+            "candidate_id": c_ids[idx // n_members],
+            "total": 100 * sums[idx] / full[idx],
+        }
+    )
+
+
+# --- 2. optional per-member normalisation -------------------------------------------------
+
+
+def normalise_totals(totals: pd.DataFrame, min_scores: int) -> pd.DataFrame:
+    """Per-member z-scores rescaled to the pooled mean and standard deviation of all
+    totals, for members who gave at least `min_scores` totals; the others keep their
+    raw totals (too few scores to estimate a member's leniency). A member who gave
+    every candidate the same total has z = 0 (the pooled mean): no preference to keep.
+    Adds a boolean column `normalised`."""
+    out = totals.copy()
+    if totals.empty:
+        out["normalised"] = np.zeros(0, dtype=bool)
+        return out
+    x = totals["total"].to_numpy(float)
+    m_codes, _ = _codes(totals["member_id"].to_numpy(np.int64))
+    n = np.bincount(m_codes).astype(float)
+    mean = np.bincount(m_codes, weights=x) / n
+    dev = x - mean[m_codes]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sd = np.sqrt(np.bincount(m_codes, weights=dev * dev) / (n - 1))
+        z = np.where(sd[m_codes] > 0, dev / sd[m_codes], 0.0)
+    pooled_mean = x.mean()
+    pooled_sd = x.std(ddof=1) if x.size > 1 else 0.0
+    use = n[m_codes] >= min_scores
+    out["total"] = np.where(use, pooled_mean + z * pooled_sd, x)
+    out["normalised"] = use
+    return out
+
+
+# --- 3. aggregate across members ----------------------------------------------------------
+
+
+def aggregate_scores(totals: pd.DataFrame, method: str = "mean") -> pd.DataFrame:
+    """Per candidate (index candidate_id): n_scores, mean, median, trimmed_mean, sd
+    (sample, n-1), spread (max - min) and `score` by the chosen method. The trimmed
+    mean drops one highest and one lowest total when there are at least 3, else it
+    is the plain mean."""
+    method = Method(method).value
+    columns = ["n_scores", "mean", "median", "trimmed_mean", "sd", "spread", "score"]
+    if totals.empty:
+        return pd.DataFrame(columns=columns, index=pd.Index([], name="candidate_id"), dtype=float)
+    x = totals["total"].to_numpy(float)
+    codes, ids = _codes(totals["candidate_id"].to_numpy(np.int64))
+    # One float sort orders by candidate, then total (faster than lexsort on two keys).
+    low = x.min()
+    span = x.max() - low + 1.0
+    order = np.argsort(codes * span + (x - low), kind="stable")
+    xs = x[order]
+    n = np.bincount(codes)
+    starts = np.concatenate(([0], np.cumsum(n)[:-1]))
+    lowest = xs[starts]
+    highest = xs[starts + n - 1]
+    median = (xs[starts + (n - 1) // 2] + xs[starts + n // 2]) / 2
+    sums = np.bincount(codes, weights=x)
+    mean = sums / n
+    with np.errstate(invalid="ignore", divide="ignore"):
+        trimmed = np.where(n >= 3, (sums - lowest - highest) / np.maximum(n - 2, 1), mean)
+        dev = x - mean[codes]
+        sd = np.where(n > 1, np.sqrt(np.bincount(codes, weights=dev * dev) / (n - 1)), np.nan)
+    stats = {"mean": mean, "median": median, "trimmed_mean": trimmed}
+    return pd.DataFrame(
+        {
+            "n_scores": n,
+            "mean": mean,
+            "median": median,
+            "trimmed_mean": trimmed,
+            "sd": sd,
+            "spread": highest - lowest,
+            "score": stats[method],
+        },
+        index=pd.Index(ids, name="candidate_id"),
+    )
+
+
+# --- 4. secret ballot ------------------------------------------------------------------------
+
+
+def approval(candidates: pd.DataFrame, tallies: pd.DataFrame) -> pd.DataFrame:
+    """Approve/reject/abstain counts, approval % (2 decimals, half-up) and whether
+    it meets the threshold, per row of `candidates` (candidate_id, needs_ballot,
+    eligible, threshold_pct, threshold_rule). `tallies`: candidate_id (NaN = a
+    whole-list vote, counted for every nominee), choice, count. Titles that need no
+    ballot pass this test (they pass on score alone) with NaN approval."""
+    ids = candidates["candidate_id"].to_numpy(np.int64)
+    needs = candidates["needs_ballot"].to_numpy(bool)
+    counts = np.zeros((ids.size, len(CHOICES)))
+    if not tallies.empty:
+        choice = pd.Categorical(tallies["choice"], categories=CHOICES).codes
+        count = tallies["count"].to_numpy(float)
+        subject = tallies["candidate_id"].to_numpy(float)
+        whole = np.isnan(subject)
+        if whole.any():
+            counts += np.bincount(choice[whole], weights=count[whole], minlength=len(CHOICES))
+        row = pd.Index(ids).get_indexer(subject[~whole].astype(np.int64))
+        keep = row >= 0
+        flat = row[keep] * len(CHOICES) + choice[~whole][keep]
+        counts += np.bincount(flat, weights=count[~whole][keep], minlength=counts.size).reshape(counts.shape)
+    counts[~needs] = 0
+    eligible = candidates["eligible"].to_numpy(float)
+    approve = counts[:, 0]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct = np.where(needs & (eligible > 0), round2(100 * approve / eligible), np.nan)
+    threshold = candidates["threshold_pct"].to_numpy(float)
+    at_least = candidates["threshold_rule"].to_numpy() == ThresholdRule.AT_LEAST
+    meets = np.where(at_least, pct >= threshold - _EPS, pct > threshold + _EPS)
+    return pd.DataFrame(
+        {
+            "approve": counts[:, 0].astype(np.int64),
+            "reject": counts[:, 1].astype(np.int64),
+            "abstain": counts[:, 2].astype(np.int64),
+            "approval_pct": pct,
+            "passes_threshold": np.where(needs, meets, True),
+        },
+        index=candidates.index,
+    )
+
+
+# --- 5. ranks -------------------------------------------------------------------------------
+
+
+def rank(table: pd.DataFrame) -> np.ndarray:
+    """Rank within each title by the cascade approval %, then score, then median
+    (all descending, compared as shown: 2 decimals; a missing value ranks last).
+    Candidates equal on all three share the best rank of their group ("min")."""
+    if table.empty:
+        return np.zeros(0, dtype=np.int64)
+    title = _codes(table["title_id"].to_numpy(np.int64))[0]
+    keys = [np.nan_to_num(round2(table[c].to_numpy(float)), nan=-np.inf) for c in ("approval_pct", "score", "median")]
+    order = np.lexsort((-keys[2], -keys[1], -keys[0], title))
+    t_sorted = title[order]
+    new_title = np.r_[True, t_sorted[1:] != t_sorted[:-1]]
+    differs = new_title.copy()
+    for k in keys:
+        ks = k[order]
+        differs[1:] |= ks[1:] != ks[:-1]
+    position = np.arange(order.size)
+    title_start = np.maximum.accumulate(np.where(new_title, position, 0))
+    group_start = np.maximum.accumulate(np.where(differs, position, 0))
+    ranks = np.empty(order.size, dtype=np.int64)
+    ranks[order] = group_start - title_start + 1
+    return ranks
+
+
+# --- 6. quotas -------------------------------------------------------------------------------
+
+
+def quota_caps(titles: pd.DataFrame, pass_counts: Mapping[int, int | None]) -> dict[int, int | None]:
+    """Cap per title id (None = unlimited). `titles`: id, quota_kind, quota_value,
+    quota_of_title_id. top_n caps at N; pct_of_title at floor(value% × the number
+    passing the referenced title), unlimited when that number is unknown (None)."""
+    caps: dict[int, int | None] = {}
+    for row in titles.itertuples(index=False):
+        kind = row.quota_kind
+        if kind == QuotaKind.TOP_N:
+            caps[row.id] = math.floor(row.quota_value + _EPS)
+        elif kind == QuotaKind.PCT_OF_TITLE:
+            base = pass_counts.get(row.quota_of_title_id)
+            caps[row.id] = None if base is None else math.floor(row.quota_value * base / 100 + _EPS)
+        else:
+            caps[row.id] = None
+    return caps
+
+
+def apply_quota(table: pd.DataFrame, caps: Mapping[int, int | None]) -> np.ndarray:
+    """within_quota per row: among the candidates of a title that pass everything
+    else, those whose rank keeps the count at or above them within the cap. Tied
+    candidates at the boundary all fall outside: the council breaks that tie, the
+    software does not. Rows that fail on other grounds are not counted."""
+    within = np.ones(len(table), dtype=bool)
+    if table.empty:
+        return within
+    cap = table["title_id"].map(lambda tid: caps.get(tid)).to_numpy(dtype=float, na_value=np.nan)
+    contender = (
+        table["passes_threshold"].to_numpy(bool)
+        & table["meets_min_score"].to_numpy(bool)
+        & table["quorum_met"].to_numpy(bool)
+        & ~np.isnan(cap)
+    )
+    if not contender.any():
+        return within
+    sub = table.loc[contender, ["title_id", "rank"]]
+    # How many contenders of the same title rank at or above each one.
+    at_or_above = sub.groupby("title_id")["rank"].rank(method="max").to_numpy()
+    within[contender] = at_or_above <= cap[contender] + _EPS
+    return within
+
+
+# --- 7. the whole table -----------------------------------------------------------------------
+
+
+def decide(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(passes, reason): passes when every test holds; the reason lists in
+    Vietnamese each test that failed ('' when it passes)."""
+    tests = [
+        ("quorum_met", t("res.reason.quorum")),
+        ("has_scores", t("res.reason.no_scores")),
+        ("meets_min_score", t("res.reason.min_score")),
+        ("passes_threshold", t("res.reason.threshold")),
+        ("within_quota", t("res.reason.quota")),
+    ]
+    passes = np.ones(len(table), dtype=bool)
+    reason = np.full(len(table), "", dtype=object)
+    for column, text in tests:
+        ok = table[column].to_numpy(bool)
+        passes &= ok
+        reason = np.where(ok, reason, np.where(reason == "", text, reason + "; " + text))
+    return passes, reason
+
+
+def compute_table(
+    candidates: pd.DataFrame,
+    totals: pd.DataFrame,
+    tallies: pd.DataFrame,
+    *,
+    method: str = "mean",
+    normalise: bool = False,
+    normalise_min_scores: int = 5,
+    disagreement_sd: float = 10,
+    members_total: int,
+    present: int,
+    external_passes: Mapping[int, int] | None = None,
+) -> pd.DataFrame:
+    """The ranking table from prepared frames.
+
+    `candidates` has one row per candidate: candidate_id, full_name, kind, unit,
+    title_id, title, title_position, name_order (Vietnamese order, precomputed),
+    eligible, and the title's rules (needs_scoring, needs_ballot, threshold_pct,
+    threshold_rule, quorum_pct, min_score, quota_kind, quota_value,
+    quota_of_title_id). `external_passes`: title id -> number passing it in other
+    rounds, for a pct_of_title quota whose reference title is not in this round."""
+    table = candidates.reset_index(drop=True).copy()
+    raw = aggregate_scores(totals, method)
+    stats = raw.reindex(table["candidate_id"].to_numpy())
+    for column in ("n_scores", "mean", "median", "trimmed_mean", "sd", "spread", "score"):
+        table[column] = stats[column].to_numpy()
+    if normalise and not totals.empty:
+        adjusted = aggregate_scores(normalise_totals(totals, normalise_min_scores), method)
+        table["score"] = adjusted["score"].reindex(table["candidate_id"].to_numpy()).to_numpy()
+    needs_scoring = table["needs_scoring"].to_numpy(bool)
+    for column in ("mean", "median", "trimmed_mean", "score", "sd", "spread"):
+        table[column] = np.where(needs_scoring, table[column].to_numpy(float), np.nan)
+    table["n_scores"] = np.where(needs_scoring, np.nan_to_num(table["n_scores"].to_numpy(float)), 0).astype(np.int64)
+    table["flagged"] = np.nan_to_num(table["sd"].to_numpy(float)) > disagreement_sd
+
+    table = pd.concat([table, approval(table, tallies)], axis=1)
+    table["has_scores"] = ~needs_scoring | (table["n_scores"].to_numpy() > 0)
+    min_score = table["min_score"].to_numpy(float)
+    shown_score = round2(table["score"].to_numpy(float))
+    table["meets_min_score"] = ~needs_scoring | np.isnan(min_score) | (shown_score >= min_score - _EPS)
+    table["meets_min_score"] &= table["has_scores"]
+    present_pct = round2(100 * present / members_total) if members_total else 0.0
+    table["quorum_met"] = (members_total > 0) & (present_pct >= table["quorum_pct"].to_numpy(float) - _EPS)
+    table["rank"] = rank(table)
+
+    # Quotas: titles capped by another title's passes wait until that title is final.
+    titles = (
+        table[["title_id", "quota_kind", "quota_value", "quota_of_title_id"]]
+        .drop_duplicates("title_id")
+        .rename(columns={"title_id": "id"})
+    )
+    pass_counts: dict[int, int | None] = dict(external_passes or {})
+    table["within_quota"] = True
+    table["quota_cap"] = np.nan
+    pending = list(titles.itertuples(index=False))
+    in_round = set(titles["id"])
+    while pending:
+        ready = [
+            r
+            for r in pending
+            if r.quota_kind != QuotaKind.PCT_OF_TITLE
+            or r.quota_of_title_id not in in_round
+            or r.quota_of_title_id in pass_counts
+        ]
+        if not ready:  # a cycle of pct_of_title references: treat the rest as unlimited
+            ready, pending = pending, []
+            for r in ready:
+                pass_counts.setdefault(r.quota_of_title_id, None)
+        caps = quota_caps(pd.DataFrame(ready, columns=titles.columns), pass_counts)
+        rows = table["title_id"].isin(list(caps)).to_numpy()
+        sub = table.loc[rows]
+        table.loc[rows, "within_quota"] = apply_quota(sub, caps)
+        table.loc[rows, "quota_cap"] = sub["title_id"].map(caps).astype(float).to_numpy()
+        passes, _ = decide(table.loc[rows])
+        for title_id in caps:
+            pass_counts[title_id] = int(passes[sub["title_id"].to_numpy() == title_id].sum())
+        pending = [r for r in pending if r not in ready]
+
+    table["passes"], table["reason"] = decide(table)
+    table["rank"] = table["rank"].astype(np.int64)
+    table = table.sort_values(["title_position", "title_id", "rank", "name_order"], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def cascade_text(method: str, normalise: bool = False) -> list[str]:
+    """The tie-break cascade in plain Vietnamese, shown with the results."""
+    lines = [
+        t("res.cascade.approval"),
+        t("res.cascade.score", method=t(f"method.{Method(method).value}").lower()),
+        t("res.cascade.median"),
+        t("res.cascade.tie"),
+    ]
+    if normalise:
+        lines.append(t("res.cascade.normalised"))
+    return lines
+
+
+# --- reading a round from the database --------------------------------------------------------
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame({c: [] for c in columns})
+
+
+def round_results(
+    store: Store, round_id: int, *, submitted_only: bool = True, _visiting: frozenset[int] = frozenset()
+) -> RoundResults:
+    """Everything the results screens, the projector and the exports show for a round."""
+    current = rounds.get_round(store, round_id)
+    titles = {row["id"]: row for row in conference.list_titles(store)}
+    cands = rounds.round_candidates(store, round_id)
+    voting_members = store.query("SELECT id, full_name FROM members WHERE active = 1 AND is_voting = 1")
+    voting_ids = {m["id"] for m in voting_members}
+    members_total = len(voting_ids)
+    submitted = {
+        r["member_id"] for r in store.query("SELECT member_id FROM score_submissions WHERE round_id = ?", (round_id,))
+    }
+    receipts = store.query("SELECT member_id, valid FROM ballot_receipts WHERE round_id = ?", (round_id,))
+    scores = _frame(
+        store.query("SELECT member_id, candidate_id, criterion_id, points FROM scores WHERE round_id = ?", (round_id,)),
+        ["member_id", "candidate_id", "criterion_id", "points"],
+    ).astype({"member_id": np.int64, "candidate_id": np.int64, "criterion_id": np.int64, "points": float})
+    counted = (submitted if submitted_only else set(scores["member_id"].tolist())) & voting_ids
+    scores = scores[scores["member_id"].isin(counted)]
+
+    attendance = store.query("SELECT member_id, present FROM attendance WHERE round_id = ?", (round_id,))
+    if attendance:
+        present_ids = {r["member_id"] for r in attendance if r["present"]} & voting_ids
+    else:
+        present_ids = (counted | {r["member_id"] for r in receipts}) & voting_ids
+
+    recused = rounds.recusals(store, round_id)
+    whole_list = current["ballot_mode"] == BallotMode.WHOLE_LIST
+    rows = []
+    for position, c in enumerate(cands):
+        title = titles[c["title_id"]]
+        base = voting_ids if title["denominator"] == "all" else present_ids
+        eligible = len(base) if whole_list else len(base - recused.get(c["id"], set()))
+        rows.append(
+            {
+                "candidate_id": c["id"],
+                "full_name": c["full_name"],
+                "kind": c["kind"],
+                "unit": c["unit"] or "",
+                "title_id": c["title_id"],
+                "title": title["name"],
+                "title_position": title["position"],
+                "round_position": position,
+                "eligible": eligible,
+                **{
+                    key: title[key]
+                    for key in (
+                        "needs_scoring",
+                        "needs_ballot",
+                        "threshold_pct",
+                        "threshold_rule",
+                        "denominator",
+                        "quorum_pct",
+                        "min_score",
+                        "quota_kind",
+                        "quota_value",
+                        "quota_of_title_id",
+                    )
+                },
+            }
+        )
+    cand_columns = [
+        "candidate_id", "full_name", "kind", "unit", "title_id", "title", "title_position", "round_position",
+        "eligible", "needs_scoring", "needs_ballot", "threshold_pct", "threshold_rule", "denominator",
+        "quorum_pct", "min_score", "quota_kind", "quota_value", "quota_of_title_id",
+    ]  # fmt: skip
+    candidates = _frame(rows, cand_columns)
+    order = sorted(range(len(rows)), key=lambda i: display_sort_key(rows[i]["full_name"], rows[i]["kind"]))
+    name_order = np.empty(len(rows), dtype=np.int64)
+    name_order[order] = np.arange(len(rows))
+    candidates["name_order"] = name_order
+    candidates["min_score"] = candidates["min_score"].astype(float)
+    candidates["quota_value"] = candidates["quota_value"].astype(float)
+
+    criteria = _frame(
+        store.query("SELECT id, set_id, position, name, weight, max_points FROM criteria"),
+        ["id", "set_id", "position", "name", "weight", "max_points"],
+    )
+    totals = member_totals(scores, criteria)
+    tallies = _frame(
+        store.query("SELECT candidate_id, choice, count FROM ballot_tallies WHERE round_id = ?", (round_id,)),
+        ["candidate_id", "choice", "count"],
+    )
+    tallies["candidate_id"] = tallies["candidate_id"].astype(float)
+
+    table = compute_table(
+        candidates,
+        totals,
+        tallies,
+        method=current["method"],
+        normalise=bool(current["normalise"]),
+        normalise_min_scores=current["normalise_min_scores"],
+        disagreement_sd=current["disagreement_sd"],
+        members_total=members_total,
+        present=len(present_ids),
+        external_passes=_external_passes(store, round_id, candidates, _visiting | {round_id}),
+    )
+    ballot_titles = [titles[tid] for tid in set(candidates["title_id"]) if titles[tid]["needs_ballot"]]
+    if not ballot_titles:
+        issued = 0
+    elif all(tt["denominator"] == "present" for tt in ballot_titles):
+        issued = len(present_ids)
+    else:
+        issued = members_total
+    valid = sum(1 for r in receipts if r["valid"])
+    names = {m["id"]: m["full_name"] for m in voting_members}
+    return RoundResults(
+        round=current,
+        members_total=members_total,
+        present=len(present_ids),
+        ballots=BallotCounts(issued=issued, returned=len(receipts), valid=valid, invalid=len(receipts) - valid),
+        cascade=cascade_text(current["method"], bool(current["normalise"])),
+        table=table[[*TABLE_COLUMNS, "denominator", "quorum_pct", "name_order"]],
+        criterion_means=_criterion_means(scores, criteria, table),
+        score_matrix=_score_matrix(totals, names, table),
+    )
+
+
+def _external_passes(store: Store, round_id: int, candidates: pd.DataFrame, visiting: frozenset[int]) -> dict[int, int]:
+    """For pct_of_title quotas whose reference title has no candidate in this round:
+    the number passing it in other rounds that are closed or published (final
+    results only). A reference title found nowhere leaves the quota unlimited."""
+    capped = candidates[candidates["quota_kind"] == QuotaKind.PCT_OF_TITLE]
+    wanted = set(capped["quota_of_title_id"].dropna().astype(int)) - set(candidates["title_id"])
+    found: dict[int, int] = {}
+    for ref in wanted:
+        other_rounds = store.query(
+            "SELECT DISTINCT rc.round_id FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
+            "JOIN rounds r ON r.id = rc.round_id WHERE c.title_id = ? AND r.status IN (?, ?) AND r.id != ?",
+            (ref, RoundStatus.CLOSED.value, RoundStatus.PUBLISHED.value, round_id),
+        )
+        for row in other_rounds:
+            if row["round_id"] in visiting:
+                continue
+            other = round_results(store, row["round_id"], _visiting=visiting).table
+            found[ref] = found.get(ref, 0) + int(other.loc[other["title_id"] == ref, "passes"].sum())
+    return found
+
+
+def _criterion_means(scores: pd.DataFrame, criteria: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """candidate_id × criterion name: the mean points members gave."""
+    if scores.empty:
+        return pd.DataFrame(index=pd.Index(table["candidate_id"], name="candidate_id"))
+    means = scores.groupby(["candidate_id", "criterion_id"])["points"].mean().unstack("criterion_id")
+    used = criteria[criteria["id"].isin(means.columns)].sort_values(["set_id", "position"])
+    labels = dict(zip(used["id"], used["name"], strict=True))
+    # Sets never share a candidate, so criteria of different sets with the same name merge cleanly.
+    wide = means[used["id"].tolist()].T.groupby(used["id"].map(labels).to_numpy(), sort=False).first().T
+    return wide.reindex(table["candidate_id"].to_numpy()).rename_axis("candidate_id")
+
+
+def candidate_labels(table: pd.DataFrame) -> list[str]:
+    """Candidate names for column headers, the title added where a name repeats."""
+    names = table["full_name"].tolist()
+    repeated = {n for n in names if names.count(n) > 1}
+    return [f"{n} ({tt})" if n in repeated else n for n, tt in zip(names, table["title"], strict=True)]
+
+
+def _score_matrix(totals: pd.DataFrame, names: dict[int, str], table: pd.DataFrame) -> pd.DataFrame:
+    """Members (full names, Vietnamese order) × candidates: each member's weighted
+    total. Scores only: ballot choices are anonymous counters and never appear."""
+    labels = candidate_labels(table)
+    if totals.empty:
+        return pd.DataFrame(columns=labels, dtype=float)
+    wide = totals.pivot(index="member_id", columns="candidate_id", values="total")
+    wide = wide.reindex(columns=table["candidate_id"].to_numpy())
+    wide.columns = labels
+    member_ids = sorted(wide.index, key=lambda mid: name_sort_key(names.get(mid, "")))
+    wide = wide.loc[member_ids]
+    wide.index = pd.Index([names.get(mid, f"#{mid}") for mid in member_ids], name=t("res.col.member"))
+    return wide
+
+
+# --- cheap reads for the projector ----------------------------------------------------------
+
+
+def data_version(store: Store) -> tuple[int, int, int]:
+    """Changes whenever anything the projector shows changes: every write is audited
+    (reveal, agenda, submissions, ballots), and receipts/submissions are counted too."""
+    row = (
+        store._conn()
+        .execute(
+            "SELECT (SELECT IFNULL(MAX(id), 0) FROM audit_log), (SELECT COUNT(*) FROM ballot_receipts), "
+            "(SELECT COUNT(*) FROM score_submissions)"
+        )
+        .fetchone()
+    )
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def round_progress(store: Store, round_id: int) -> dict:
+    """How many voting members have submitted their sheet / cast their ballot
+    (counts only: who and how they voted never leave the core)."""
+    voting = "SELECT id FROM members WHERE active = 1 AND is_voting = 1"
+    rules = (
+        "FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
+        "JOIN titles t ON t.id = c.title_id WHERE rc.round_id = :r"
+    )
+    row = (
+        store._conn()
+        .execute(
+            f"SELECT (SELECT COUNT(*) FROM ({voting})), "
+            f"(SELECT COUNT(*) FROM score_submissions WHERE round_id = :r AND member_id IN ({voting})), "
+            f"(SELECT COUNT(*) FROM ballot_receipts WHERE round_id = :r AND member_id IN ({voting})), "
+            f"(SELECT IFNULL(MAX(t.needs_scoring), 0) {rules}), (SELECT IFNULL(MAX(t.needs_ballot), 0) {rules})",
+            {"r": round_id},
+        )
+        .fetchone()
+    )
+    return {
+        "members_total": row[0],
+        "submitted": row[1],
+        "voted": row[2],
+        "needs_scoring": bool(row[3]),
+        "needs_ballot": bool(row[4]),
+    }
+
+
+def focus_round(store: Store) -> int | None:
+    """The round the projector shows results for: the one whose reveal (or
+    publication) is the chair's latest move, when it is still revealed and the
+    agenda has not moved on since. None = follow the agenda."""
+    row = (
+        store._conn()
+        .execute(
+            "SELECT action, entity_id FROM audit_log WHERE action IN "
+            "('round.reveal', 'round.hide', 'round.published', 'agenda.current', 'round.reopen') "
+            "ORDER BY id DESC LIMIT 1"
+        )
+        .fetchone()
+    )
+    if row is None or row[0] not in ("round.reveal", "round.published"):
+        return None
+    revealed = store.scalar("SELECT revealed FROM rounds WHERE id = ?", (row[1],))
+    return row[1] if revealed else None
+
+
+# --- the ranking as a file ------------------------------------------------------------------
+
+
+def ranking_frame(results: RoundResults) -> pd.DataFrame:
+    """The ranking with Vietnamese headers, for CSV and the results screen."""
+    tb = results.table
+    rule = [
+        t(f"rule.{r}", pct=_pct_text(p)) if nb else ""
+        for r, p, nb in zip(tb["threshold_rule"], tb["threshold_pct"], tb["needs_ballot"], strict=True)
+    ]
+    frame = pd.DataFrame(
+        {
+            t("res.col.rank"): tb["rank"],
+            t("res.col.name"): tb["full_name"],
+            t("col.unit"): tb["unit"],
+            t("col.title"): tb["title"],
+            t("res.col.n_scores"): tb["n_scores"],
+            t("res.col.score"): tb["score"].round(2),
+            t("res.col.median"): tb["median"].round(2),
+            t("res.col.sd"): tb["sd"].round(2),
+            t("choice.approve"): tb["approve"],
+            t("choice.reject"): tb["reject"],
+            t("choice.abstain"): tb["abstain"],
+            t("res.col.eligible"): tb["eligible"],
+            t("res.col.approval_pct"): tb["approval_pct"],
+            t("res.col.threshold"): rule,
+            t("res.col.result"): np.where(tb["passes"], t("res.pass"), t("res.fail")),
+            t("res.col.reason"): tb["reason"],
+        }
+    )
+    return frame
+
+
+def _pct_text(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _neutralise(value: object) -> object:
+    """OWASP CSV injection: a text cell starting with = + - @ tab or CR gets a quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def ranking_csv(results: RoundResults) -> bytes:
+    """The ranking as CSV for Excel: UTF-8 with BOM, formula-like text neutralised."""
+    frame = ranking_frame(results)
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(_neutralise)
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def require_final(current: dict) -> None:
+    """Refuse a final ranking while the round is still being scored or voted."""
+    if current["status"] not in (RoundStatus.CLOSED, RoundStatus.PUBLISHED):
+        raise ValidationError("err.rank_not_final", name=current["name"])
