@@ -105,32 +105,45 @@ def load_demo(store: Store, demo_dir: Path = DEMO_DIR) -> dict[str, str]:
 
 
 def load_indicators(store: Store, data: dict) -> None:
-    """Indicators and yearly values: {"indicators": [{movement, name, …, values: [{unit?, year, value}]}]}."""
-    movement_ids = {m["short_name"]: m["id"] for m in indicators.list_movements(store)}
-    movement_ids.update({m["name"]: m["id"] for m in indicators.list_movements(store)})
-    units = {u["name"]: u["id"] for u in conference.list_units(store)}
-    for ind in data.get("indicators", []):
-        indicator_id = indicators.add_indicator(
-            store,
-            ACTOR,
-            movement_ids[ind["movement"]],
-            ind["name"],
-            ind.get("unit_of_measure", ""),
-            ind.get("direction", "higher"),
-            ind.get("baseline"),
-            ind.get("target_2025"),
-            ind.get("target_2030"),
-        )
-        for val in ind.get("values", []):
-            indicators.set_value(
+    """Indicators and yearly values, in one transaction:
+    {"source": "Số liệu mẫu", "indicators": [{movement (name or short name), name, unit_of_measure, direction,
+    baseline_year, baseline, target_2025, target_2030, school: {year: value}, units: {unit: {year: value}},
+    values: [{unit?, year, value, source?}]}]}. Units by name or short name."""
+    movements = indicators.list_movements(store)
+    movement_ids = {m["short_name"]: m["id"] for m in movements} | {m["name"]: m["id"] for m in movements}
+    units: dict[str, int] = {}
+    for u in conference.list_units(store):
+        units[u["name"]] = u["id"]
+        if u.get("short_name"):
+            units[u["short_name"]] = u["id"]
+    source = data.get("source", "Số liệu mẫu")
+    with store.write():  # one commit: the demo is loaded by many tests
+        for ind in data.get("indicators", []):
+            indicator_id = indicators.add_indicator(
                 store,
                 ACTOR,
-                indicator_id,
-                val["year"],
-                val["value"],
-                units.get(val.get("unit") or ""),
-                val.get("source", "Số liệu mẫu"),
+                movement_ids[ind["movement"]],
+                ind["name"],
+                ind.get("unit_of_measure", ""),
+                ind.get("direction", "higher"),
+                ind.get("baseline"),
+                ind.get("target_2025"),
+                ind.get("target_2030"),
+                ind.get("baseline_year", 2020),
             )
+            values = [{"year": y, "value": val} for y, val in ind.get("school", {}).items()]
+            for unit, series in ind.get("units", {}).items():
+                values += [{"unit": unit, "year": y, "value": val} for y, val in series.items()]
+            for val in values + ind.get("values", []):
+                indicators.set_value(
+                    store,
+                    ACTOR,
+                    indicator_id,
+                    val["year"],
+                    val["value"],
+                    units[val["unit"]] if val.get("unit") else None,
+                    val.get("source", source),
+                )
 
 
 def open_with_demo(store: Store) -> Store:
