@@ -133,46 +133,59 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     `scores`: member_id, candidate_id, criterion_id, points. `criteria`: id, set_id,
     weight, max_points. A criterion a member left empty counts 0 (drafts only:
     a submitted sheet is complete), as in `voting.weighted_total`."""
-    empty = pd.DataFrame(
-        {"member_id": np.zeros(0, np.int64), "candidate_id": np.zeros(0, np.int64), "total": np.zeros(0)}
-    )
     if scores.empty:
-        return empty
+        return pd.DataFrame(
+            {"member_id": np.zeros(0, np.int64), "candidate_id": np.zeros(0, np.int64), "total": np.zeros(0)}
+        )
+    # Each point is worth 100·weight / Σ(weight·max) of its criteria set: one
+    # weighted bincount then gives every member's total for every candidate.
     crit_id = criteria["id"].to_numpy(np.int64)
     weight = criteria["weight"].to_numpy(float)
-    weighted_max = weight * criteria["max_points"].to_numpy(float)
     set_codes, _ = _codes(criteria["set_id"].to_numpy(np.int64))
-    full_of_set = np.bincount(set_codes, weights=weighted_max)
-    size = int(crit_id.max()) + 1
-    weight_of = np.zeros(size)
-    weight_of[crit_id] = weight
-    full_of = np.zeros(size)
-    full_of[crit_id] = full_of_set[set_codes]
+    full_of_set = np.bincount(set_codes, weights=weight * criteria["max_points"].to_numpy(float))
+    worth = np.zeros(int(crit_id.max()) + 1)
+    worth[crit_id] = 100 * weight / full_of_set[set_codes]
 
     criterion = scores["criterion_id"].to_numpy(np.int64)
-    if criterion.max() >= size or (full_of[criterion] == 0).any():
+    if criterion.max() >= worth.size:
         raise ValueError("a score refers to a criterion missing from the criteria frame")
-    points = scores["points"].to_numpy(float)
-    m_codes, m_ids = _codes(scores["member_id"].to_numpy(np.int64))
-    c_codes, c_ids = _codes(scores["candidate_id"].to_numpy(np.int64))
-    n_members = m_ids.size
-    key = c_codes * n_members + m_codes  # candidate-major: the output comes out sorted by candidate
-    cells = c_ids.size * n_members
-    sums = np.bincount(key, weights=weight_of[criterion] * points, minlength=cells)
-    seen = np.bincount(key, minlength=cells) > 0
-    full = np.zeros(cells)
-    full[key] = full_of[criterion]
-    idx = np.flatnonzero(seen)
-    return pd.DataFrame(
-        {
-            "member_id": m_ids[idx % n_members],
-            "candidate_id": c_ids[idx // n_members],
-            "total": 100 * sums[idx] / full[idx],
-        }
-    )
+    value = worth[criterion]
+    if value.min() <= 0:
+        raise ValueError("a score refers to a criterion missing from the criteria frame")
+    value *= scores["points"].to_numpy(float)
+    member = scores["member_id"].to_numpy(np.int64)
+    candidate = scores["candidate_id"].to_numpy(np.int64)
+    m_span, c_span = int(member.max()) + 1, int(candidate.max()) + 1
+    if member.min() >= 0 and candidate.min() >= 0 and m_span * c_span <= 4_000_000:
+        m_ids = np.arange(m_span)  # rowids are small: use them as codes directly
+        c_ids = np.arange(c_span)
+        key = candidate * m_span + member
+    else:
+        m_codes, m_ids = _codes(member)
+        c_codes, c_ids = _codes(candidate)
+        m_span = m_ids.size
+        key = c_codes * m_span + m_codes
+    cells = c_ids.size * m_span  # candidate-major: the output comes out sorted by candidate
+    sums = np.bincount(key, weights=value, minlength=cells)
+    idx = np.flatnonzero(np.bincount(key, minlength=cells))
+    return pd.DataFrame({"member_id": m_ids[idx % m_span], "candidate_id": c_ids[idx // m_span], "total": sums[idx]})
 
 
 # --- 2. optional per-member normalisation -------------------------------------------------
+
+
+def _normalise(member: np.ndarray, x: np.ndarray, min_scores: int) -> tuple[np.ndarray, np.ndarray]:
+    m_codes, _ = _codes(member)
+    n = np.bincount(m_codes).astype(float)
+    mean = np.bincount(m_codes, weights=x) / n
+    dev = x - mean[m_codes]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sd = np.sqrt(np.bincount(m_codes, weights=dev * dev) / (n - 1))[m_codes]
+        z = np.where(sd > 0, dev / sd, 0.0)
+    pooled_mean = x.mean()
+    pooled_sd = x.std(ddof=1) if x.size > 1 else 0.0
+    use = n[m_codes] >= min_scores
+    return np.where(use, pooled_mean + z * pooled_sd, x), use
 
 
 def normalise_totals(totals: pd.DataFrame, min_scores: int) -> pd.DataFrame:
@@ -185,23 +198,46 @@ def normalise_totals(totals: pd.DataFrame, min_scores: int) -> pd.DataFrame:
     if totals.empty:
         out["normalised"] = np.zeros(0, dtype=bool)
         return out
-    x = totals["total"].to_numpy(float)
-    m_codes, _ = _codes(totals["member_id"].to_numpy(np.int64))
-    n = np.bincount(m_codes).astype(float)
-    mean = np.bincount(m_codes, weights=x) / n
-    dev = x - mean[m_codes]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        sd = np.sqrt(np.bincount(m_codes, weights=dev * dev) / (n - 1))
-        z = np.where(sd[m_codes] > 0, dev / sd[m_codes], 0.0)
-    pooled_mean = x.mean()
-    pooled_sd = x.std(ddof=1) if x.size > 1 else 0.0
-    use = n[m_codes] >= min_scores
-    out["total"] = np.where(use, pooled_mean + z * pooled_sd, x)
-    out["normalised"] = use
+    out["total"], out["normalised"] = _normalise(
+        totals["member_id"].to_numpy(np.int64), totals["total"].to_numpy(float), min_scores
+    )
     return out
 
 
 # --- 3. aggregate across members ----------------------------------------------------------
+
+_STATS = ("n_scores", "mean", "median", "trimmed_mean", "sd", "spread")
+
+
+def _aggregate(candidate: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """(candidate ids, statistics per candidate) from parallel arrays."""
+    codes, ids = _codes(candidate)
+    if (codes[1:] < codes[:-1]).any():  # member_totals' output is already grouped by candidate
+        grouped = np.argsort(codes, kind="stable")
+        codes, x = codes[grouped], x[grouped]
+    n = np.bincount(codes)
+    ends = np.cumsum(n)
+    starts = ends - n
+    # Candidates × their totals, padded with +inf and sorted row by row: sorting many
+    # short rows is several times faster than one argsort over every total.
+    ordered = np.full((n.size, int(n.max())), np.inf)
+    ordered[codes, np.arange(codes.size) - starts[codes]] = x
+    ordered.sort(axis=1)
+    row = np.arange(n.size)
+    lowest, highest = ordered[:, 0], ordered[row, n - 1]
+    sums = np.bincount(codes, weights=x)
+    mean = sums / n
+    dev = x - mean[codes]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sd = np.where(n > 1, np.sqrt(np.bincount(codes, weights=dev * dev) / (n - 1)), np.nan)
+    return ids, {
+        "n_scores": n,
+        "mean": mean,
+        "median": (ordered[row, (n - 1) // 2] + ordered[row, n // 2]) / 2,
+        "trimmed_mean": np.where(n >= 3, (sums - lowest - highest) / np.maximum(n - 2, 1), mean),
+        "sd": sd,
+        "spread": highest - lowest,
+    }
 
 
 def aggregate_scores(totals: pd.DataFrame, method: str = "mean") -> pd.DataFrame:
@@ -210,43 +246,49 @@ def aggregate_scores(totals: pd.DataFrame, method: str = "mean") -> pd.DataFrame
     mean drops one highest and one lowest total when there are at least 3, else it
     is the plain mean."""
     method = Method(method).value
-    columns = ["n_scores", "mean", "median", "trimmed_mean", "sd", "spread", "score"]
     if totals.empty:
-        return pd.DataFrame(columns=columns, index=pd.Index([], name="candidate_id"), dtype=float)
-    x = totals["total"].to_numpy(float)
-    codes, ids = _codes(totals["candidate_id"].to_numpy(np.int64))
-    # One float sort orders by candidate, then total (faster than lexsort on two keys).
-    low = x.min()
-    span = x.max() - low + 1.0
-    order = np.argsort(codes * span + (x - low), kind="stable")
-    xs = x[order]
-    n = np.bincount(codes)
-    starts = np.concatenate(([0], np.cumsum(n)[:-1]))
-    lowest = xs[starts]
-    highest = xs[starts + n - 1]
-    median = (xs[starts + (n - 1) // 2] + xs[starts + n // 2]) / 2
-    sums = np.bincount(codes, weights=x)
-    mean = sums / n
-    with np.errstate(invalid="ignore", divide="ignore"):
-        trimmed = np.where(n >= 3, (sums - lowest - highest) / np.maximum(n - 2, 1), mean)
-        dev = x - mean[codes]
-        sd = np.where(n > 1, np.sqrt(np.bincount(codes, weights=dev * dev) / (n - 1)), np.nan)
-    stats = {"mean": mean, "median": median, "trimmed_mean": trimmed}
-    return pd.DataFrame(
-        {
-            "n_scores": n,
-            "mean": mean,
-            "median": median,
-            "trimmed_mean": trimmed,
-            "sd": sd,
-            "spread": highest - lowest,
-            "score": stats[method],
-        },
-        index=pd.Index(ids, name="candidate_id"),
-    )
+        return pd.DataFrame(columns=[*_STATS, "score"], index=pd.Index([], name="candidate_id"), dtype=float)
+    ids, stats = _aggregate(totals["candidate_id"].to_numpy(np.int64), totals["total"].to_numpy(float))
+    return pd.DataFrame({**stats, "score": stats[method]}, index=pd.Index(ids, name="candidate_id"))
 
 
 # --- 4. secret ballot ------------------------------------------------------------------------
+
+
+def _approval(
+    ids: np.ndarray,
+    needs: np.ndarray,
+    eligible: np.ndarray,
+    threshold: np.ndarray,
+    at_least: np.ndarray,
+    tallies: pd.DataFrame,
+) -> dict[str, np.ndarray]:
+    counts = np.zeros((ids.size, len(CHOICES)))
+    if not tallies.empty:
+        labels = tallies["choice"].to_numpy(dtype=object)
+        choice = np.select([labels == c for c in CHOICES], [0, 1, 2], -1)
+        if (choice < 0).any():
+            raise ValueError("unknown ballot choice in tallies")
+        count = tallies["count"].to_numpy(float)
+        subject = tallies["candidate_id"].to_numpy(float)
+        whole = np.isnan(subject)
+        if whole.any():  # a whole-list vote counts for every nominee of the round
+            counts += np.bincount(choice[whole], weights=count[whole], minlength=len(CHOICES))
+        row = pd.Index(ids).get_indexer(subject[~whole].astype(np.int64))
+        keep = row >= 0
+        flat = row[keep] * len(CHOICES) + choice[~whole][keep]
+        counts += np.bincount(flat, weights=count[~whole][keep], minlength=counts.size).reshape(counts.shape)
+    counts[~needs] = 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct = np.where(needs & (eligible > 0), round2(100 * counts[:, 0] / eligible), np.nan)
+    meets = np.where(at_least, pct >= threshold - _EPS, pct > threshold + _EPS)
+    return {
+        "approve": counts[:, 0].astype(np.int64),
+        "reject": counts[:, 1].astype(np.int64),
+        "abstain": counts[:, 2].astype(np.int64),
+        "approval_pct": pct,
+        "passes_threshold": np.where(needs, meets, True),
+    }
 
 
 def approval(candidates: pd.DataFrame, tallies: pd.DataFrame) -> pd.DataFrame:
@@ -255,51 +297,24 @@ def approval(candidates: pd.DataFrame, tallies: pd.DataFrame) -> pd.DataFrame:
     eligible, threshold_pct, threshold_rule). `tallies`: candidate_id (NaN = a
     whole-list vote, counted for every nominee), choice, count. Titles that need no
     ballot pass this test (they pass on score alone) with NaN approval."""
-    ids = candidates["candidate_id"].to_numpy(np.int64)
-    needs = candidates["needs_ballot"].to_numpy(bool)
-    counts = np.zeros((ids.size, len(CHOICES)))
-    if not tallies.empty:
-        choice = pd.Categorical(tallies["choice"], categories=CHOICES).codes
-        count = tallies["count"].to_numpy(float)
-        subject = tallies["candidate_id"].to_numpy(float)
-        whole = np.isnan(subject)
-        if whole.any():
-            counts += np.bincount(choice[whole], weights=count[whole], minlength=len(CHOICES))
-        row = pd.Index(ids).get_indexer(subject[~whole].astype(np.int64))
-        keep = row >= 0
-        flat = row[keep] * len(CHOICES) + choice[~whole][keep]
-        counts += np.bincount(flat, weights=count[~whole][keep], minlength=counts.size).reshape(counts.shape)
-    counts[~needs] = 0
-    eligible = candidates["eligible"].to_numpy(float)
-    approve = counts[:, 0]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        pct = np.where(needs & (eligible > 0), round2(100 * approve / eligible), np.nan)
-    threshold = candidates["threshold_pct"].to_numpy(float)
-    at_least = candidates["threshold_rule"].to_numpy() == ThresholdRule.AT_LEAST
-    meets = np.where(at_least, pct >= threshold - _EPS, pct > threshold + _EPS)
-    return pd.DataFrame(
-        {
-            "approve": counts[:, 0].astype(np.int64),
-            "reject": counts[:, 1].astype(np.int64),
-            "abstain": counts[:, 2].astype(np.int64),
-            "approval_pct": pct,
-            "passes_threshold": np.where(needs, meets, True),
-        },
-        index=candidates.index,
+    result = _approval(
+        candidates["candidate_id"].to_numpy(np.int64),
+        candidates["needs_ballot"].to_numpy(bool),
+        candidates["eligible"].to_numpy(float),
+        candidates["threshold_pct"].to_numpy(float),
+        candidates["threshold_rule"].to_numpy() == ThresholdRule.AT_LEAST,
+        tallies,
     )
+    return pd.DataFrame(result, index=candidates.index)
 
 
 # --- 5. ranks -------------------------------------------------------------------------------
 
 
-def rank(table: pd.DataFrame) -> np.ndarray:
-    """Rank within each title by the cascade approval %, then score, then median
-    (all descending, compared as shown: 2 decimals; a missing value ranks last).
-    Candidates equal on all three share the best rank of their group ("min")."""
-    if table.empty:
+def _rank(title: np.ndarray, approval_pct: np.ndarray, score: np.ndarray, median: np.ndarray) -> np.ndarray:
+    if title.size == 0:
         return np.zeros(0, dtype=np.int64)
-    title = _codes(table["title_id"].to_numpy(np.int64))[0]
-    keys = [np.nan_to_num(round2(table[c].to_numpy(float)), nan=-np.inf) for c in ("approval_pct", "score", "median")]
+    keys = [np.nan_to_num(round2(k), nan=-np.inf) for k in (approval_pct, score, median)]
     order = np.lexsort((-keys[2], -keys[1], -keys[0], title))
     t_sorted = title[order]
     new_title = np.r_[True, t_sorted[1:] != t_sorted[:-1]]
@@ -315,24 +330,54 @@ def rank(table: pd.DataFrame) -> np.ndarray:
     return ranks
 
 
+def rank(table: pd.DataFrame) -> np.ndarray:
+    """Rank within each title by the cascade approval %, then score, then median
+    (all descending, compared as shown: 2 decimals; a missing value ranks last).
+    Candidates equal on all three share the best rank of their group ("min")."""
+    return _rank(
+        table["title_id"].to_numpy(np.int64),
+        table["approval_pct"].to_numpy(float),
+        table["score"].to_numpy(float),
+        table["median"].to_numpy(float),
+    )
+
+
 # --- 6. quotas -------------------------------------------------------------------------------
+
+
+def _cap(kind: str, value: float, reference: int | None, pass_counts: Mapping[int, int | None]) -> int | None:
+    if kind == QuotaKind.TOP_N:
+        return math.floor(value + _EPS)
+    if kind == QuotaKind.PCT_OF_TITLE:
+        base = pass_counts.get(reference)
+        return None if base is None else math.floor(value * base / 100 + _EPS)
+    return None
 
 
 def quota_caps(titles: pd.DataFrame, pass_counts: Mapping[int, int | None]) -> dict[int, int | None]:
     """Cap per title id (None = unlimited). `titles`: id, quota_kind, quota_value,
     quota_of_title_id. top_n caps at N; pct_of_title at floor(value% × the number
     passing the referenced title), unlimited when that number is unknown (None)."""
-    caps: dict[int, int | None] = {}
-    for row in titles.itertuples(index=False):
-        kind = row.quota_kind
-        if kind == QuotaKind.TOP_N:
-            caps[row.id] = math.floor(row.quota_value + _EPS)
-        elif kind == QuotaKind.PCT_OF_TITLE:
-            base = pass_counts.get(row.quota_of_title_id)
-            caps[row.id] = None if base is None else math.floor(row.quota_value * base / 100 + _EPS)
-        else:
-            caps[row.id] = None
-    return caps
+    return {
+        row.id: _cap(row.quota_kind, row.quota_value, row.quota_of_title_id, pass_counts)
+        for row in titles.itertuples(index=False)
+    }
+
+
+def _within_quota(title: np.ndarray, ranks: np.ndarray, contender: np.ndarray, cap: np.ndarray) -> np.ndarray:
+    within = np.ones(title.size, dtype=bool)
+    contender = contender & ~np.isnan(cap)
+    if not contender.any():
+        return within
+    # How many contenders of the same title rank at or above each contender.
+    span = int(ranks.max()) + 2
+    key = title[contender] * span + ranks[contender]
+    ordered = np.sort(key)
+    at_or_above = np.searchsorted(ordered, key, side="right") - np.searchsorted(
+        ordered, title[contender] * span, side="left"
+    )
+    within[contender] = at_or_above <= cap[contender] + _EPS
+    return within
 
 
 def apply_quota(table: pd.DataFrame, caps: Mapping[int, int | None]) -> np.ndarray:
@@ -340,45 +385,45 @@ def apply_quota(table: pd.DataFrame, caps: Mapping[int, int | None]) -> np.ndarr
     else, those whose rank keeps the count at or above them within the cap. Tied
     candidates at the boundary all fall outside: the council breaks that tie, the
     software does not. Rows that fail on other grounds are not counted."""
-    within = np.ones(len(table), dtype=bool)
-    if table.empty:
-        return within
-    cap = table["title_id"].map(lambda tid: caps.get(tid)).to_numpy(dtype=float, na_value=np.nan)
+    title = table["title_id"].to_numpy(np.int64)
+    cap = np.array([np.nan if caps.get(tid) is None else caps[tid] for tid in title], dtype=float)
     contender = (
         table["passes_threshold"].to_numpy(bool)
         & table["meets_min_score"].to_numpy(bool)
         & table["quorum_met"].to_numpy(bool)
-        & ~np.isnan(cap)
     )
-    if not contender.any():
-        return within
-    sub = table.loc[contender, ["title_id", "rank"]]
-    # How many contenders of the same title rank at or above each one.
-    at_or_above = sub.groupby("title_id")["rank"].rank(method="max").to_numpy()
-    within[contender] = at_or_above <= cap[contender] + _EPS
-    return within
+    return _within_quota(title, table["rank"].to_numpy(np.int64), contender, cap)
 
 
 # --- 7. the whole table -----------------------------------------------------------------------
 
+_TESTS = (
+    ("quorum_met", "res.reason.quorum"),
+    ("has_scores", "res.reason.no_scores"),
+    ("meets_min_score", "res.reason.min_score"),
+    ("passes_threshold", "res.reason.threshold"),
+    ("within_quota", "res.reason.quota"),
+)
+
+
+def _decide(columns: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    size = len(next(iter(columns.values())))
+    passes = np.ones(size, dtype=bool)
+    reason = np.full(size, "", dtype=object)
+    for column, key in _TESTS:
+        ok = np.asarray(columns[column], dtype=bool)
+        passes &= ok
+        if not ok.all():
+            text = t(key)
+            reason = np.where(ok, reason, np.where(reason == "", text, reason + "; " + text))
+    return passes, reason
+
 
 def decide(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """(passes, reason): passes when every test holds; the reason lists in
+    """(passes, reason): passes when every test holds (quorum_met, has_scores,
+    meets_min_score, passes_threshold, within_quota); the reason lists in
     Vietnamese each test that failed ('' when it passes)."""
-    tests = [
-        ("quorum_met", t("res.reason.quorum")),
-        ("has_scores", t("res.reason.no_scores")),
-        ("meets_min_score", t("res.reason.min_score")),
-        ("passes_threshold", t("res.reason.threshold")),
-        ("within_quota", t("res.reason.quota")),
-    ]
-    passes = np.ones(len(table), dtype=bool)
-    reason = np.full(len(table), "", dtype=object)
-    for column, text in tests:
-        ok = table[column].to_numpy(bool)
-        passes &= ok
-        reason = np.where(ok, reason, np.where(reason == "", text, reason + "; " + text))
-    return passes, reason
+    return _decide({column: table[column].to_numpy(bool) for column, _ in _TESTS})
 
 
 def compute_table(
@@ -394,7 +439,7 @@ def compute_table(
     present: int,
     external_passes: Mapping[int, int] | None = None,
 ) -> pd.DataFrame:
-    """The ranking table from prepared frames.
+    """The ranking table from prepared frames, in rank order within each title.
 
     `candidates` has one row per candidate: candidate_id, full_name, kind, unit,
     title_id, title, title_position, name_order (Vietnamese order, precomputed),
@@ -402,67 +447,102 @@ def compute_table(
     threshold_rule, quorum_pct, min_score, quota_kind, quota_value,
     quota_of_title_id). `external_passes`: title id -> number passing it in other
     rounds, for a pct_of_title quota whose reference title is not in this round."""
-    table = candidates.reset_index(drop=True).copy()
-    raw = aggregate_scores(totals, method)
-    stats = raw.reindex(table["candidate_id"].to_numpy())
-    for column in ("n_scores", "mean", "median", "trimmed_mean", "sd", "spread", "score"):
-        table[column] = stats[column].to_numpy()
-    if normalise and not totals.empty:
-        adjusted = aggregate_scores(normalise_totals(totals, normalise_min_scores), method)
-        table["score"] = adjusted["score"].reindex(table["candidate_id"].to_numpy()).to_numpy()
-    needs_scoring = table["needs_scoring"].to_numpy(bool)
-    for column in ("mean", "median", "trimmed_mean", "score", "sd", "spread"):
-        table[column] = np.where(needs_scoring, table[column].to_numpy(float), np.nan)
-    table["n_scores"] = np.where(needs_scoring, np.nan_to_num(table["n_scores"].to_numpy(float)), 0).astype(np.int64)
-    table["flagged"] = np.nan_to_num(table["sd"].to_numpy(float)) > disagreement_sd
+    method = Method(method).value
+    numeric = ("candidate_id", "title_id", "title_position", "name_order", "eligible", "needs_scoring", "needs_ballot",
+               "threshold_pct", "threshold_rule", "quorum_pct", "min_score", "quota_kind", "quota_value",
+               "quota_of_title_id")  # fmt: skip
+    col = {c: candidates[c].to_numpy() for c in numeric}
+    ids = col["candidate_id"].astype(np.int64)
+    title = col["title_id"].astype(np.int64)
+    needs_scoring = col["needs_scoring"].astype(bool)
+    out: dict[str, np.ndarray] = {}
 
-    table = pd.concat([table, approval(table, tallies)], axis=1)
-    table["has_scores"] = ~needs_scoring | (table["n_scores"].to_numpy() > 0)
-    min_score = table["min_score"].to_numpy(float)
-    shown_score = round2(table["score"].to_numpy(float))
-    table["meets_min_score"] = ~needs_scoring | np.isnan(min_score) | (shown_score >= min_score - _EPS)
-    table["meets_min_score"] &= table["has_scores"]
-    present_pct = round2(100 * present / members_total) if members_total else 0.0
-    table["quorum_met"] = (members_total > 0) & (present_pct >= table["quorum_pct"].to_numpy(float) - _EPS)
-    table["rank"] = rank(table)
+    # Scores: raw statistics; `score` by the method, on normalised totals if asked.
+    stats = {name: np.full(ids.size, np.nan) for name in _STATS}
+    score = np.full(ids.size, np.nan)
+    if not totals.empty:
+        member = totals["member_id"].to_numpy(np.int64)
+        candidate = totals["candidate_id"].to_numpy(np.int64)
+        x = totals["total"].to_numpy(float)
+        found, raw = _aggregate(candidate, x)
+        pos = pd.Index(found).get_indexer(ids)
+        hit = pos >= 0
+        for name in _STATS:
+            stats[name][hit] = raw[name][pos[hit]]
+        if normalise:
+            adjusted = _normalise(member, x, normalise_min_scores)[0]
+            if method == Method.MEAN:  # no sort needed for a mean
+                codes, found = _codes(candidate)
+                by_method = np.bincount(codes, weights=adjusted) / np.bincount(codes)
+            else:
+                found, again = _aggregate(candidate, adjusted)
+                by_method = again[method]
+            pos = pd.Index(found).get_indexer(ids)
+            hit = pos >= 0
+        else:
+            by_method = raw[method]
+        score[hit] = by_method[pos[hit]]
+    for name in _STATS:
+        out[name] = np.where(needs_scoring, stats[name], np.nan)
+    out["score"] = np.where(needs_scoring, score, np.nan)
+    out["n_scores"] = np.nan_to_num(out["n_scores"]).astype(np.int64)
+    out["flagged"] = np.nan_to_num(out["sd"]) > disagreement_sd
 
-    # Quotas: titles capped by another title's passes wait until that title is final.
-    titles = (
-        table[["title_id", "quota_kind", "quota_value", "quota_of_title_id"]]
-        .drop_duplicates("title_id")
-        .rename(columns={"title_id": "id"})
+    threshold = col["threshold_pct"].astype(float)
+    out.update(
+        _approval(
+            ids,
+            col["needs_ballot"].astype(bool),
+            col["eligible"].astype(float),
+            threshold,
+            col["threshold_rule"] == ThresholdRule.AT_LEAST,
+            tallies,
+        )
     )
+    out["has_scores"] = ~needs_scoring | (out["n_scores"] > 0)
+    min_score = col["min_score"].astype(float)
+    out["meets_min_score"] = out["has_scores"] & (
+        ~needs_scoring | np.isnan(min_score) | (round2(out["score"]) >= min_score - _EPS)
+    )
+    present_pct = float(round2(100 * present / members_total)) if members_total else 0.0
+    out["quorum_met"] = (members_total > 0) & (present_pct >= col["quorum_pct"].astype(float) - _EPS)
+    out["rank"] = _rank(title, out["approval_pct"], out["score"], out["median"])
+
+    # Quotas: a title capped by another title's passes waits until that one is final.
+    kind = col["quota_kind"]
+    value = col["quota_value"].astype(float)
+    reference = col["quota_of_title_id"].astype(float)
+    contender = out["passes_threshold"] & out["meets_min_score"] & out["quorum_met"]
+    out["within_quota"] = np.ones(ids.size, dtype=bool)
+    out["quota_cap"] = np.full(ids.size, np.nan)
     pass_counts: dict[int, int | None] = dict(external_passes or {})
-    table["within_quota"] = True
-    table["quota_cap"] = np.nan
-    pending = list(titles.itertuples(index=False))
-    in_round = set(titles["id"])
+    first = {int(tid): i for i, tid in reversed(list(enumerate(title)))}  # one row per title for its rules
+    pending = list(first)
     while pending:
         ready = [
-            r
-            for r in pending
-            if r.quota_kind != QuotaKind.PCT_OF_TITLE
-            or r.quota_of_title_id not in in_round
-            or r.quota_of_title_id in pass_counts
-        ]
-        if not ready:  # a cycle of pct_of_title references: treat the rest as unlimited
-            ready, pending = pending, []
-            for r in ready:
-                pass_counts.setdefault(r.quota_of_title_id, None)
-        caps = quota_caps(pd.DataFrame(ready, columns=titles.columns), pass_counts)
-        rows = table["title_id"].isin(list(caps)).to_numpy()
-        sub = table.loc[rows]
-        table.loc[rows, "within_quota"] = apply_quota(sub, caps)
-        table.loc[rows, "quota_cap"] = sub["title_id"].map(caps).astype(float).to_numpy()
-        passes, _ = decide(table.loc[rows])
-        for title_id in caps:
-            pass_counts[title_id] = int(passes[sub["title_id"].to_numpy() == title_id].sum())
-        pending = [r for r in pending if r not in ready]
+            tid
+            for tid in pending
+            if kind[first[tid]] != QuotaKind.PCT_OF_TITLE
+            or int(reference[first[tid]]) not in first
+            or int(reference[first[tid]]) in pass_counts
+        ] or pending  # a cycle of pct_of_title references: the rest are unlimited
+        for tid in ready:
+            i = first[tid]
+            ref = None if np.isnan(reference[i]) else int(reference[i])
+            cap = _cap(kind[i], value[i], ref, pass_counts)
+            rows = title == tid
+            out["quota_cap"][rows] = np.nan if cap is None else cap
+            out["within_quota"][rows] = _within_quota(
+                title[rows], out["rank"][rows], contender[rows], out["quota_cap"][rows]
+            )
+            pass_counts[tid] = int((contender[rows] & out["has_scores"][rows] & out["within_quota"][rows]).sum())
+        pending = [tid for tid in pending if tid not in ready]
 
-    table["passes"], table["reason"] = decide(table)
-    table["rank"] = table["rank"].astype(np.int64)
-    table = table.sort_values(["title_position", "title_id", "rank", "name_order"], kind="stable")
-    return table.reset_index(drop=True)
+    out["passes"], out["reason"] = _decide(out)
+    order = np.lexsort((col["name_order"], out["rank"], title, col["title_position"]))
+    return pd.concat(
+        [candidates.take(order).reset_index(drop=True), pd.DataFrame({c: v[order] for c, v in out.items()})], axis=1
+    )
 
 
 def cascade_text(method: str, normalise: bool = False) -> list[str]:
