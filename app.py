@@ -43,6 +43,7 @@ else:
     if role == "secretary":
         sections[t("nav.section.secretary")] += [
             st.Page("pages/setup.py", title=t("nav.setup"), icon="⚙️", url_path="setup"),
+            st.Page("pages/member_codes.py", title=t("nav.member_codes"), icon="🔐", url_path="member_codes"),
             st.Page("pages/import_data.py", title=t("nav.import"), icon="📥", url_path="import"),
             st.Page("pages/exports.py", title=t("nav.exports"), icon="📤", url_path="exports"),
             st.Page("pages/audit_log.py", title=t("nav.audit"), icon="📜", url_path="audit"),

@@ -1,4 +1,6 @@
-"""Sign in with a personal access code (typed, or filled in by the QR code's ?code=)."""
+"""Sign in with a personal access code, typed or filled in by the QR code on the
+member's card (`/login?code=…`, tried once automatically). Wrong codes are
+rate-limited per client; the code never stays in the address bar."""
 
 from __future__ import annotations
 
@@ -9,22 +11,41 @@ from scoring import auth
 from scoring.errors import DomainError
 from scoring.i18n import t
 
+store = get_store()
 st.title(t("login.title"))
 st.write(t("login.help"))
 
 prefilled = st.query_params.get("code", "")
-with st.form("login"):
-    code = st.text_input(t("login.code"), value=prefilled, type="password", max_chars=40)
-    submitted = st.form_submit_button(t("nav.login"), type="primary")
+if "code" in st.query_params:
+    # Keep the code for this tab only, and out of the address bar (projector, screenshots, history).
+    st.session_state["login_prefilled"] = prefilled
+    del st.query_params["code"]
+prefilled = prefilled or st.session_state.get("login_prefilled", "")
 
-if submitted or (prefilled and not st.session_state.get("code_tried")):
-    st.session_state["code_tried"] = True
+wait = auth.seconds_until_allowed(store, client_key())
+if wait:
+    st.warning(t("login.wait", seconds=wait))
+
+
+def attempt(code: str) -> None:
     try:
-        member, token = auth.login(get_store(), code or prefilled, client_key())
+        _, token = auth.login(store, code, client_key())
     except DomainError as exc:
         st.error(str(exc))
     else:
-        if "code" in st.query_params:
-            del st.query_params["code"]  # the code never stays in the address bar
+        st.session_state.pop("login_prefilled", None)
         remember_login(token)
         st.rerun()
+
+
+auto = bool(prefilled) and not st.session_state.get("code_tried")
+if auto:
+    st.session_state["code_tried"] = True
+    st.caption(t("login.prefilled"))
+    attempt(prefilled)
+
+with st.form("login"):
+    code = st.text_input(t("login.code"), value=prefilled, type="password", max_chars=40)
+    submitted = st.form_submit_button(t("nav.login"), type="primary")
+if submitted:
+    attempt(code)

@@ -1,8 +1,211 @@
-"""Placeholder until its issue lands."""
+"""A council member's scoring sheet for the open round.
+
+Every change is saved to the server at once (an `on_change` callback calls
+`voting.save_draft`), so a reload or a crashed laptop loses nothing: the
+widgets are filled from SQLite whenever they are (re)created. As a safety net
+for a callback lost in a burst of fast typing, each run also saves any widget
+value that differs from what was last synced with the server.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
 
 import streamlit as st
 
+from pages._common import get_store, require_member
+from scoring import rounds, voting
+from scoring.db import Store
+from scoring.errors import DomainError
 from scoring.i18n import t
 
-st.title(t("nav.scoring_sheet"))
-st.info(t("page.in_progress"))
+SYNC = "sheet_synced"  # widget key -> the value known to be on the server
+ERRORS = "sheet_errors"  # widget key -> the message of a refused value
+SAVED_AT = "sheet_saved_at"
+
+member = require_member()
+if not member["is_voting"]:
+    st.error(t("err.not_voting_member", name=member["full_name"]))
+    st.stop()
+store = get_store()
+st.session_state.setdefault(SYNC, {})
+st.session_state.setdefault(ERRORS, {})
+
+st.title(t("nav.scoring"))
+open_rounds = rounds.open_rounds(store)
+if not open_rounds:
+    st.info(t("sheet.no_open_round"))
+    st.stop()
+if len(open_rounds) > 1:
+    names = {r["id"]: r["name"] for r in open_rounds}
+    round_id = st.selectbox(t("sheet.pick_round"), list(names), format_func=names.get, key="sheet_round")
+else:
+    round_id = open_rounds[0]["id"]
+    st.subheader(open_rounds[0]["name"])
+
+
+def widget_key(candidate_id: int, criterion_id: int) -> str:
+    return f"score_{round_id}_{candidate_id}_{criterion_id}"
+
+
+def save(store: Store, candidate_id: int, criterion_id: int, key: str) -> None:
+    value = st.session_state.get(key)
+    try:
+        voting.save_draft(store, round_id, member["id"], candidate_id, {criterion_id: value})
+    except DomainError as exc:
+        st.session_state[ERRORS][key] = str(exc)
+    else:
+        st.session_state[ERRORS].pop(key, None)
+        st.session_state[SYNC][key] = value
+        st.session_state[SAVED_AT] = datetime.now().strftime("%H:%M:%S")
+
+
+def same(a: float | None, b: float | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and math.isclose(a, b))
+
+
+def reconcile(items: list[voting.SheetItem]) -> bool:
+    """Fill new widgets from the server, save changes a callback missed, and take
+    changes made elsewhere (another tab). True if something was saved."""
+    synced = st.session_state[SYNC]
+    saved = False
+    for item in items:
+        for c in item.criteria:
+            key = widget_key(item.candidate["id"], c["id"])
+            on_server = item.points.get(c["id"])
+            if key not in st.session_state:
+                st.session_state[key] = on_server
+                synced[key] = on_server
+            elif not same(st.session_state[key], synced.get(key)):
+                if key not in st.session_state[ERRORS]:  # a refused value stays refused until edited
+                    save(store, item.candidate["id"], c["id"], key)
+                    saved = True
+            elif not same(on_server, synced.get(key)):
+                st.session_state[key] = on_server
+                synced[key] = on_server
+    return saved
+
+
+items = voting.sheet(store, round_id, member["id"])
+if not items:
+    st.info(t("sheet.nothing_to_score"))
+    st.stop()
+submitted = voting.is_submitted(store, round_id, member["id"])
+if not submitted and reconcile(items):
+    items = voting.sheet(store, round_id, member["id"])
+
+done = sum(1 for i in items if i.complete)
+empty = sum(len(i.missing) for i in items)
+progress_text = t("sheet.progress", done=done, total=len(items))
+st.progress(done / len(items), text=progress_text)
+with st.sidebar:
+    st.markdown(f"**{progress_text}**")
+    if not submitted:
+        st.caption(t("sheet.empty_cells", n=empty) if empty else t("sheet.all_filled"))
+if submitted:
+    st.success(t("sheet.submitted_readonly"))
+else:
+    saved_at = st.session_state.get(SAVED_AT)
+    st.caption(
+        (t("sheet.saved_at", time=saved_at) if saved_at else t("sheet.autosave"))
+        + " · "
+        + (t("sheet.empty_cells", n=empty) if empty else t("sheet.all_filled"))
+    )
+
+
+def number_format(step: float) -> str:
+    decimals = 0 if float(step).is_integer() else len(f"{step:g}".split(".")[1])
+    return f"%.{decimals}f"
+
+
+for index, item in enumerate(items, start=1):
+    c = item.candidate
+    with st.container(border=True):
+        who = ", ".join(part for part in (c["position"], c["unit"]) if part)
+        mark = "✅" if item.complete else "⬜"
+        st.markdown(f"{mark} **{index}. {c['full_name']}**" + (f" — {who}" if who else ""))
+        st.caption(f"{t('col.title')}: {c['title']}")
+        if c["achievements"]:
+            st.caption(f"{t('col.achievements')}: {c['achievements']}")
+        columns = st.columns(len(item.criteria) or 1)
+        for column, crit in zip(columns, item.criteria, strict=False):
+            key = widget_key(c["id"], crit["id"])
+            with column:
+                st.number_input(
+                    t(
+                        "sheet.criterion_label",
+                        n=crit["position"],
+                        name=crit["name"],
+                        max=voting.format_points(crit["max_points"]),
+                    ),
+                    min_value=0.0,
+                    max_value=float(crit["max_points"]),
+                    value=None,
+                    step=float(crit["step"]),
+                    format=number_format(crit["step"]),
+                    key=key,
+                    help=crit["description"] or None,
+                    placeholder=t("sheet.empty_placeholder"),
+                    on_change=save,
+                    args=(store, c["id"], crit["id"], key),
+                    disabled=submitted,
+                )
+                if key in st.session_state[ERRORS]:
+                    st.error(st.session_state[ERRORS][key])
+        total = voting.format_points(item.total, 1)
+        if item.complete:
+            st.markdown(t("sheet.total", total=total))
+        else:
+            missing = ", ".join(str(m["position"]) for m in item.missing)
+            st.markdown(t("sheet.total_partial", total=total) + " · :orange[" + t("sheet.missing", list=missing) + "]")
+
+if submitted:
+    st.stop()
+
+st.divider()
+confirming = st.session_state.get("sheet_confirm") == round_id
+if not confirming:
+    if st.button(t("sheet.submit"), type="primary", key="sheet_submit"):
+        incomplete = [i for i in items if not i.complete]
+        if incomplete:
+            st.error(
+                t(
+                    "err.incomplete_sheet",
+                    count=empty,
+                    detail="; ".join(f"{i.candidate['full_name']} ({len(i.missing)})" for i in incomplete),
+                )
+            )
+        else:
+            st.session_state["sheet_confirm"] = round_id
+            st.rerun()
+else:
+    with st.container(border=True):
+        st.subheader(t("sheet.confirm_title"))
+        st.write(t("sheet.confirm_text", n=len(items)))
+        st.table(
+            [
+                {
+                    t("col.stt"): n,
+                    t("col.full_name"): i.candidate["full_name"],
+                    **{
+                        t("sheet.criterion_short", n=crit["position"]): voting.format_points(i.points[crit["id"]])
+                        for crit in i.criteria
+                    },
+                    t("sheet.total_short"): voting.format_points(i.total, 1),
+                }
+                for n, i in enumerate(items, start=1)
+            ]
+        )
+        left, right = st.columns(2)
+        if left.button(t("sheet.confirm_submit"), type="primary", key="sheet_confirm_submit"):
+            try:
+                voting.submit_scores(store, round_id, member["id"])
+            except DomainError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state.pop("sheet_confirm", None)
+                st.rerun()
+        if right.button(t("sheet.back"), key="sheet_back"):
+            st.session_state.pop("sheet_confirm", None)
+            st.rerun()

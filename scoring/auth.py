@@ -16,7 +16,7 @@ import time
 
 from . import audit
 from .db import Store, now_iso
-from .errors import PermissionDenied
+from .errors import PermissionDenied, ValidationError
 
 # Unambiguous characters: no 0/O, 1/I/L, so a code read aloud or typed from
 # paper is typed right.
@@ -66,15 +66,36 @@ def code_lookup(store: Store, code: str) -> str:
     return hmac.new(_lookup_key(store), normalise_code(code).encode(), "sha256").hexdigest()[:16]
 
 
-def set_code(store: Store, member_id: int, actor: str, code: str | None = None) -> str:
-    """Give a member a new access code (returned once); old sessions are revoked."""
-    code = code or generate_code()
-    lookup = code_lookup(store, code)
+def set_code(
+    store: Store, member_id: int, actor: str, code: str | None = None, *, keep_token: str | None = None
+) -> str:
+    """Give a member a new access code (returned once); old sessions are revoked,
+    except `keep_token` (the secretary resetting their own code stays signed in)."""
+    return reset_codes(store, [member_id], actor, {member_id: code} if code else None, keep_token=keep_token)[member_id]
+
+
+def reset_codes(
+    store: Store,
+    member_ids: list[int],
+    actor: str,
+    codes: dict[int, str] | None = None,
+    *,
+    keep_token: str | None = None,
+) -> dict[int, str]:
+    """New access codes for several members in one transaction: member id -> code.
+    Only hashes are stored, so the codes are shown (or printed) now or never."""
+    chosen = {m: (codes or {}).get(m) or generate_code() for m in dict.fromkeys(member_ids)}
+    hashed = {m: (hash_code(code), code_lookup(store, code)) for m, code in chosen.items()}
+    keep = _token_hash(keep_token) if keep_token else ""
     with store.write() as db:
-        db["members"].update(member_id, {"code_hash": hash_code(code), "code_lookup": lookup})
-        db.execute("UPDATE sessions SET revoked = 1 WHERE member_id = ?", [member_id])
-        audit.log(db, actor, "member.code_reset", "members", member_id)
-    return code
+        for member_id, (code_hash, lookup) in hashed.items():
+            name = db.execute("SELECT full_name FROM members WHERE id = ?", [member_id]).fetchone()
+            if name is None:
+                raise ValidationError("err.not_found", what="thành viên", id=member_id)
+            db["members"].update(member_id, {"code_hash": code_hash, "code_lookup": lookup})
+            db.execute("UPDATE sessions SET revoked = 1 WHERE member_id = ? AND token_hash != ?", [member_id, keep])
+            audit.log(db, actor, "member.code_reset", "members", member_id, name[0])
+    return chosen
 
 
 def _token_hash(token: str) -> str:
@@ -127,10 +148,16 @@ def resume(store: Store, token: str | None) -> dict | None:
 
 def logout(store: Store, token: str) -> None:
     with store.write() as db:
-        rows = list(db.query("SELECT member_id FROM sessions WHERE token_hash = ?", [_token_hash(token)]))
+        rows = list(
+            db.query(
+                "SELECT m.id, m.full_name FROM sessions s JOIN members m ON m.id = s.member_id "
+                "WHERE s.token_hash = ? AND s.revoked = 0",
+                [_token_hash(token)],
+            )
+        )
         db.execute("UPDATE sessions SET revoked = 1 WHERE token_hash = ?", [_token_hash(token)])
         if rows:
-            audit.log(db, str(rows[0]["member_id"]), "logout", "members", rows[0]["member_id"])
+            audit.log(db, rows[0]["full_name"], "logout", "members", rows[0]["id"])
 
 
 def _public(member: dict) -> dict:

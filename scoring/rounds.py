@@ -18,6 +18,7 @@ from . import validation as v
 from .db import Store, now_iso
 from .errors import PermissionDenied, ValidationError
 from .model import BallotMode, Choice, Method, RoundStatus
+from .text import name_sort_key
 
 _TRANSITIONS = {
     (RoundStatus.SETUP, RoundStatus.OPEN),
@@ -243,24 +244,121 @@ def is_recused(store: Store, round_id: int, member_id: int, candidate_id: int) -
     return member_id in recusals(store, round_id).get(candidate_id, set())
 
 
+def list_recused_from_whole_list(store: Store, round_id: int) -> set[int]:
+    """Members who step back from a whole-list ballot: those on the list
+    themselves and those with a hand-added conflict with someone on it. Unit
+    recusal does not apply here: a list spans units, and applying it would
+    silence most of the council."""
+    listed = [c for c in round_candidates(store, round_id) if c["needs_ballot"]]
+    listed_ids = {c["id"] for c in listed}
+    result = {c["member_id"] for c in listed if c["member_id"] is not None}
+    for row in store.query("SELECT member_id, candidate_id FROM conflicts"):
+        if row["candidate_id"] in listed_ids:
+            result.add(row["member_id"])
+    return result
+
+
+def list_conflicts(store: Store) -> list[dict]:
+    """Hand-added conflicts with the member's and the candidate's names."""
+    rows = store.query(
+        "SELECT f.member_id, f.candidate_id, f.reason, m.full_name AS member, c.full_name AS candidate, "
+        "t.name AS title FROM conflicts f JOIN members m ON m.id = f.member_id "
+        "JOIN candidates c ON c.id = f.candidate_id JOIN titles t ON t.id = c.title_id"
+    )
+    return sorted(rows, key=lambda r: (name_sort_key(r["member"]), name_sort_key(r["candidate"])))
+
+
 def add_conflict(store: Store, actor: str, member_id: int, candidate_id: int, reason: str = "") -> None:
+    """Recuse a member from a candidate by hand. Refused once the member has
+    submitted a sheet or cast a ballot in a running round with that candidate
+    (a secret ballot cannot be taken back); their unsubmitted drafts for the
+    candidate are deleted so they count neither for nor against."""
+    clean_reason = v.text(reason, "Lý do", required=False)
     with store.write() as db:
+        member = _named(db, "members", member_id, "thành viên")
+        candidate = _named(db, "candidates", candidate_id, "ứng viên")
+        running = [
+            r["id"]
+            for r in db.query(
+                "SELECT r.id FROM rounds r JOIN round_candidates rc ON rc.round_id = r.id "
+                "WHERE rc.candidate_id = ? AND r.status != 'setup'",
+                [candidate_id],
+            )
+        ]
+        for round_id in running:
+            done = db.execute(
+                "SELECT (SELECT COUNT(*) FROM score_submissions WHERE round_id = :r AND member_id = :m) "
+                "+ (SELECT COUNT(*) FROM ballot_receipts WHERE round_id = :r AND member_id = :m)",
+                {"r": round_id, "m": member_id},
+            ).fetchone()[0]
+            if done:
+                raise ValidationError(
+                    "err.conflict_after_vote", member=member["full_name"], candidate=candidate["full_name"]
+                )
         db["conflicts"].upsert(
-            {"member_id": member_id, "candidate_id": candidate_id, "reason": v.text(reason, "Lý do", required=False)},
+            {"member_id": member_id, "candidate_id": candidate_id, "reason": clean_reason},
             pk=("member_id", "candidate_id"),
         )
-        audit.log(db, actor, "conflict.add", "candidates", candidate_id, f"thành viên #{member_id}")
+        db.execute(
+            "DELETE FROM scores WHERE member_id = ? AND candidate_id = ? AND round_id IN "
+            "(SELECT id FROM rounds WHERE status = 'open')",
+            [member_id, candidate_id],
+        )
+        audit.log(
+            db,
+            actor,
+            "conflict.add",
+            "candidates",
+            candidate_id,
+            f"{member['full_name']} không chấm, không bỏ phiếu cho {candidate['full_name']}"
+            + (f" ({clean_reason})" if clean_reason else ""),
+        )
 
 
 def remove_conflict(store: Store, actor: str, member_id: int, candidate_id: int) -> None:
     with store.write() as db:
+        member = _named(db, "members", member_id, "thành viên")
+        candidate = _named(db, "candidates", candidate_id, "ứng viên")
         db.execute("DELETE FROM conflicts WHERE member_id = ? AND candidate_id = ?", [member_id, candidate_id])
-        audit.log(db, actor, "conflict.remove", "candidates", candidate_id, f"thành viên #{member_id}")
+        audit.log(
+            db,
+            actor,
+            "conflict.remove",
+            "candidates",
+            candidate_id,
+            f"{member['full_name']} — {candidate['full_name']}",
+        )
+
+
+def _named(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict:
+    rows = list(db.query(f"SELECT id, full_name FROM {table} WHERE id = ?", [row_id]))
+    if not rows:
+        raise ValidationError("err.not_found", what=what, id=row_id)
+    return rows[0]
+
+
+def attendance(store: Store, round_id: int) -> dict[int, bool]:
+    """member id -> present, for the members whose attendance was recorded."""
+    return {
+        r["member_id"]: bool(r["present"])
+        for r in store.query("SELECT member_id, present FROM attendance WHERE round_id = ?", (round_id,))
+    }
 
 
 def set_attendance(store: Store, actor: str, round_id: int, member_id: int, present: bool) -> None:
+    """Record whether a member is present; final once the round is published."""
     with store.write() as db:
+        if get_round_in(db, round_id)["status"] == RoundStatus.PUBLISHED:
+            raise ValidationError("err.round_published")
+        member = _named(db, "members", member_id, "thành viên")
         db["attendance"].upsert(
             {"round_id": round_id, "member_id": member_id, "present": int(present)}, pk=("round_id", "member_id")
         )
-        audit.log(db, actor, "attendance", "members", member_id, f"vòng #{round_id}: {'có mặt' if present else 'vắng'}")
+        audit.log(
+            db,
+            actor,
+            "attendance",
+            "members",
+            member_id,
+            f"vòng #{round_id}: {member['full_name']} {'có mặt' if present else 'vắng'}",
+        )

@@ -44,6 +44,14 @@ class SheetItem:
         return weighted_total(self.criteria, self.points)
 
 
+def format_points(value: float | None, decimals: int = 2) -> str:
+    """Points as Vietnamese users read them: decimal comma, no trailing zeros ("12,5", "95")."""
+    if value is None:
+        return ""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 def weighted_total(criteria: list[dict], points: dict[int, float]) -> float:
     full = sum(c["weight"] * c["max_points"] for c in criteria)
     got = sum(c["weight"] * points.get(c["id"], 0.0) for c in criteria)
@@ -151,24 +159,38 @@ def save_draft(
         set_id = conference.criteria_set_id_for(store, candidate)
         criteria = {c["id"]: c for c in conference.list_criteria(store, set_id)} if set_id else {}
         now = now_iso()
+        changes: list[str] = []
         for criterion_id, value in points.items():
             if criterion_id not in criteria:
                 raise ValidationError("err.not_found", what="tiêu chí", id=criterion_id)
             key = [round_id, member_id, candidate_id, criterion_id]
+            label = f"tiêu chí {criteria[criterion_id]['position']}"
             if value is None or (isinstance(value, str) and not value.strip()):
                 db.execute(
                     "DELETE FROM scores WHERE round_id = ? AND member_id = ? AND candidate_id = ? AND criterion_id = ?",
                     key,
                 )
+                changes.append(f"{label}: xóa")
                 continue
+            checked = _check_points(criteria[criterion_id], value)
             db.execute(
                 "INSERT INTO scores (round_id, member_id, candidate_id, criterion_id, points, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET points = excluded.points, "
                 "updated_at = excluded.updated_at",
-                [*key, _check_points(criteria[criterion_id], value), now],
+                [*key, checked, now],
             )
-        if actor is not None and actor != member["full_name"]:
-            audit.log(db, actor, "score.paper_entry", "candidates", candidate_id, f"thay {member['full_name']}")
+            changes.append(f"{label}: {checked:g}".replace(".", ","))
+        # Scores are not secret like ballots: the log may say what was entered, by whom.
+        on_behalf = actor is not None and actor != member["full_name"]
+        audit.log(
+            db,
+            actor or member["full_name"],
+            "score.paper_entry" if on_behalf else "score.draft",
+            "candidates",
+            candidate_id,
+            f"{'thay ' if on_behalf else ''}{member['full_name']} — vòng #{round_id}, {candidate['full_name']}: "
+            + "; ".join(changes),
+        )
 
 
 def _round_candidate(store: Store, round_id: int, candidate_id: int) -> dict:
@@ -214,6 +236,17 @@ def submit_scores(
     return len(items)
 
 
+def enter_paper_sheet(
+    store: Store, round_id: int, member_id: int, points: dict[int, dict[int, object]], *, actor: str
+) -> int:
+    """The counting board enters a member's paper scoring sheet (or an absent
+    member's written scores) and submits it, all or nothing, marked `paper`."""
+    with store.write():
+        for candidate_id, candidate_points in points.items():
+            save_draft(store, round_id, member_id, candidate_id, candidate_points, actor=actor)
+        return submit_scores(store, round_id, member_id, source=Source.PAPER.value, actor=actor)
+
+
 # --- secret ballots -------------------------------------------------------------------
 
 
@@ -223,6 +256,8 @@ def ballot_subjects(store: Store, round_id: int, member_id: int) -> list[dict]:
     current = rounds.get_round(store, round_id)
     nominees = [c for c in rounds.round_candidates(store, round_id) if c["needs_ballot"]]
     if current["ballot_mode"] == BallotMode.WHOLE_LIST:
+        if member_id in rounds.list_recused_from_whole_list(store, round_id):
+            return []
         allow_abstain = bool(nominees) and all(c["allow_abstain"] for c in nominees)
         return (
             [{"candidate_id": None, "names": [c["full_name"] for c in nominees], "allow_abstain": allow_abstain}]
@@ -258,9 +293,13 @@ def cast_ballot(
     is recorded as returned but adds nothing to the tallies."""
     subjects = ballot_subjects(store, round_id, member_id)
     with store.write() as db:
-        _require_open(db, round_id)
+        current = _require_open(db, round_id)
         member = _member(db, member_id)
         if not subjects:
+            if current["ballot_mode"] == BallotMode.WHOLE_LIST and member_id in rounds.list_recused_from_whole_list(
+                store, round_id
+            ):
+                raise PermissionDenied("err.recused_list", name=member["full_name"])
             raise ValidationError("err.ballot_not_needed")
         if db["ballot_receipts"].count_where("round_id = ? AND member_id = ?", [round_id, member_id]):
             raise DomainError("err.ballot_already_cast")
@@ -340,6 +379,7 @@ def progress(store: Store, round_id: int) -> list[dict]:
     result = []
     for m in conference.list_members(store, voting_only=True):
         items = sheet(store, round_id, m["id"])
+        can_vote = needs_ballot and bool(ballot_subjects(store, round_id, m["id"]))
         result.append(
             {
                 "member_id": m["id"],
@@ -350,8 +390,27 @@ def progress(store: Store, round_id: int) -> list[dict]:
                 "scored": sum(1 for i in items if i.complete),
                 "submitted": m["id"] in submitted,
                 "needs_ballot": needs_ballot,
+                "can_vote": can_vote,
                 "voted": m["id"] in voted,
                 "source": submitted.get(m["id"]) or voted.get(m["id"]) or "",
             }
         )
     return result
+
+
+def missing(store: Store, round_id: int) -> dict[str, list[dict]]:
+    """Who still owes a sheet or a ballot (the secretary's nudge list); members
+    marked absent are listed apart, for a paper entry."""
+    absent = {m for m, present in rounds.attendance(store, round_id).items() if not present}
+    rows = progress(store, round_id)
+    return {
+        "sheet": [r for r in rows if r["to_score"] and not r["submitted"] and r["member_id"] not in absent],
+        "ballot": [
+            r for r in rows if r["needs_ballot"] and r["can_vote"] and not r["voted"] and r["member_id"] not in absent
+        ],
+        "absent": [r for r in rows if r["member_id"] in absent and _owes(r)],
+    }
+
+
+def _owes(row: dict) -> bool:
+    return bool(row["to_score"] and not row["submitted"]) or bool(row["can_vote"] and not row["voted"])

@@ -1,0 +1,332 @@
+"""The member pages (scoring sheet, ballot, login) and the officers' pages
+(rounds, member codes) in AppTest, against a private copy of the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scoring import auth, rounds, voting
+from scoring.db import open_store
+from tests.apptest_helpers import APP, login_token, page_text, run_app
+from tests.conftest import member_id
+
+ROUND1 = "Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025"
+PAGES = Path(APP).parent / "pages"
+
+
+def r1(store) -> int:
+    return store.scalar("SELECT id FROM rounds WHERE name = ?", (ROUND1,))
+
+
+def fill(store, round_id, member, skip_last: bool = False) -> None:
+    items = voting.sheet(store, round_id, member)
+    for n, item in enumerate(items):
+        criteria = item.criteria[:-1] if skip_last and n == len(items) - 1 else item.criteria
+        voting.save_draft(
+            store, round_id, member, item.candidate["id"], {c["id"]: c["max_points"] - 2 for c in criteria}
+        )
+
+
+def button(at: AppTest, label: str):
+    found = [b for b in at.button if b.label == label]
+    assert found, f"no button {label!r} in {[b.label for b in at.button]}"
+    return found[0]
+
+
+# --- scoring sheet ---------------------------------------------------------------
+
+
+def test_sheet_shows_the_members_candidates_and_saves_each_change(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")  # Lê Văn Đức, no unit
+    assert not at.exception, at.exception
+    text = page_text(at)
+    assert "Đã chấm 0/12" in text
+    assert "Khoa Lý luận cơ sở" in text and "Mai Thị Thanh Hương" in text
+    assert "Còn 60 ô trống" in text
+    assert len(at.number_input) == 60
+    first = at.number_input[0]
+    assert first.label.startswith("1. Hoàn thành chỉ tiêu, nhiệm vụ được giao (tối đa 30)")
+    assert first.help  # the criterion's description
+    first.set_value(25.5).run()
+    store = open_store(app_env)
+    duc = member_id(store, "Lê Văn Đức")
+    assert store.scalar("SELECT points FROM scores WHERE member_id = ?", (duc,)) == 25.5
+    assert "Đã lưu nháp trên máy chủ lúc" in page_text(at)
+    assert "Còn 59 ô trống" in page_text(at)
+    assert "Tổng tạm tính: 25,5/100" in page_text(at)
+
+    token = at.query_params["s"]
+    reloaded = run_app(app_env, token=token, page="pages/scoring_sheet.py")  # a reload: fresh session state
+    assert reloaded.number_input[0].value == 25.5
+    assert reloaded.number_input[1].value is None
+
+
+def test_sheet_leaves_out_recused_candidates(app_env):
+    at = run_app(app_env, code="uyvien02", page="pages/scoring_sheet.py")  # Võ Thanh Bình, Khoa Lý luận cơ sở
+    text = page_text(at)
+    assert "Đã chấm 0/9" in text
+    assert "Nguyễn Văn An" not in text and "Vũ Đức Thắng" not in text
+    assert "Khoa Xây dựng Đảng" in text
+
+
+def test_a_refused_value_is_explained_and_not_saved(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
+    at.number_input[0].set_value(10.3).run()
+    assert "Hoàn thành chỉ tiêu, nhiệm vụ được giao: điểm phải là bội số của 0,5 (đang là 10,3)." in [
+        e.value for e in at.error
+    ]
+    assert open_store(app_env).scalar("SELECT COUNT(*) FROM scores") == 0
+    at.number_input[0].set_value(10.5).run()
+    assert not at.error
+    assert open_store(app_env).scalar("SELECT points FROM scores") == 10.5
+
+
+def test_a_member_sees_only_their_own_drafts(app_env, demo_codes):
+    store = open_store(app_env)
+    fill(store, r1(store), member_id(store, "Trần Minh Quang"))  # the chair scored everything
+    at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
+    assert all(n.value is None for n in at.number_input)
+    assert "Đã chấm 0/12" in page_text(at)
+
+
+def test_submit_lists_what_is_submitted_then_sheet_is_read_only(app_env, demo_codes):
+    store = open_store(app_env)
+    duc = member_id(store, "Lê Văn Đức")
+    fill(store, r1(store), duc, skip_last=True)
+    at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
+    assert "Đã chấm 11/12" in page_text(at)
+    button(at, "Nộp phiếu chấm điểm").click().run()
+    assert "Còn 1 ô chưa chấm: Mai Thị Thanh Hương (1)." in [e.value for e in at.error]
+    assert not voting.is_submitted(store, r1(store), duc)
+
+    at.number_input[-1].set_value(13).run()
+    assert "Đã chấm 12/12" in page_text(at)
+    button(at, "Nộp phiếu chấm điểm").click().run()
+    assert "Xác nhận nộp phiếu chấm điểm" in page_text(at)
+    confirm = at.table[0].value
+    assert len(confirm) == 12
+    assert list(confirm.iloc[-1])[1:] == ["Mai Thị Thanh Hương", "18", "28", "18", "13", "13", "90"]
+    assert not voting.is_submitted(store, r1(store), duc)  # nothing submitted before the confirmation
+    button(at, "Xác nhận nộp").click().run()
+    assert voting.is_submitted(store, r1(store), duc)
+    assert "Bạn đã nộp phiếu chấm điểm của vòng này" in page_text(at)
+    assert all(n.disabled for n in at.number_input)
+    assert not [b for b in at.button if b.label == "Nộp phiếu chấm điểm"]
+
+
+# --- ballot ------------------------------------------------------------------------
+
+
+def test_ballot_is_cast_once_and_the_choices_are_not_kept(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    at = run_app(app_env, code=demo_codes["member"], page="pages/ballot.py")
+    assert not at.exception, at.exception
+    assert len(at.radio) == 12
+    assert [o for o in at.radio[0].options] == ["Đồng ý", "Không đồng ý", "Không có ý kiến"]
+    for n, radio in enumerate(at.radio):
+        radio.set_value("reject" if n == 0 else "approve")
+    at.run()
+    button(at, "Bỏ phiếu").click().run()
+    assert "Xác nhận bỏ phiếu" in page_text(at)
+    assert store.scalar("SELECT COUNT(*) FROM ballot_receipts") == 0
+    button(at, "Xác nhận bỏ phiếu").click().run()
+    assert not at.exception, at.exception
+
+    assert "Đã bỏ phiếu" in page_text(at)
+    assert len(at.radio) == 0
+    first = rounds.round_candidates(store, round_id)[0]["id"]
+    assert f"ballot_choice_{round_id}_{first}" not in at.session_state  # the choices left the session
+    assert "ballot_choice_" not in repr(at.session_state)
+    counts = {(r["candidate_id"], r["choice"]): r["count"] for r in voting.tallies(store, round_id)}
+    assert counts[(first, "reject")] == 1 and counts[(first, "approve")] == 0
+    assert sum(n for (_, choice), n in counts.items() if choice == "approve") == 11
+    reloaded = run_app(app_env, token=at.query_params["s"], page="pages/ballot.py")
+    assert "Đã bỏ phiếu" in page_text(reloaded) and len(reloaded.radio) == 0
+
+
+def test_ballot_needs_every_choice(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["member"], page="pages/ballot.py")
+    at.radio[0].set_value("approve").run()
+    button(at, "Bỏ phiếu").click().run()
+    assert any("Chưa chọn ý kiến cho" in e.value for e in at.error)
+    assert open_store(app_env).scalar("SELECT COUNT(*) FROM ballot_receipts") == 0
+
+
+def test_whole_list_ballot_is_one_choice(app_env, demo_codes):
+    store = open_store(app_env)
+    delegates = store.scalar("SELECT id FROM rounds WHERE ballot_mode = 'whole_list'")
+    rounds.transition(store, "Thư ký", r1(store), "closed")
+    rounds.transition(store, "Thư ký", delegates, "open")
+    at = run_app(app_env, code=demo_codes["member"], page="pages/ballot.py")
+    assert len(at.radio) == 1
+    assert "Võ Thanh Bình" in page_text(at) and "Phan Văn Ân" in page_text(at)
+    at.radio[0].set_value("approve").run()
+    button(at, "Bỏ phiếu").click().run()
+    button(at, "Xác nhận bỏ phiếu").click().run()
+    assert {(r["candidate_id"], r["choice"]): r["count"] for r in voting.tallies(store, delegates)}[
+        (None, "approve")
+    ] == 1
+    # Võ Thanh Bình is on the list: he does not vote on it.
+    bình = run_app(app_env, code="uyvien02", page="pages/ballot.py")
+    assert "Bạn không bỏ phiếu trong vòng này" in page_text(bình) and len(bình.radio) == 0
+
+
+# --- rounds (officers) ---------------------------------------------------------------
+
+
+def test_rounds_page_changes_phases_and_refuses_reopen_without_reason(app_env, demo_codes):
+    store = open_store(app_env)
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
+    assert not at.exception, at.exception
+    assert "Trạng thái: **Đang chấm, bỏ phiếu**" in page_text(at)
+    button(at, "Khóa vòng").click().run()
+    assert rounds.get_round(store, r1(store))["status"] == "closed"
+    assert "Trạng thái: **Đã khóa**" in page_text(at)
+
+    button(at, "Mở lại vòng").click().run()
+    assert "Mở lại vòng đã khóa phải ghi rõ lý do." in [e.value for e in at.error]
+    assert rounds.get_round(store, r1(store))["status"] == "closed"
+
+    at.text_input(key="phase_reason").input("Bổ sung phiếu của thành viên vắng").run()
+    button(at, "Mở lại vòng").click().run()
+    assert rounds.get_round(store, r1(store))["status"] == "open"
+    assert store.scalar("SELECT detail FROM audit_log WHERE action = 'round.reopen'") == (
+        "Bổ sung phiếu của thành viên vắng"
+    )
+
+
+def test_publish_needs_a_confirmation(app_env, demo_codes):
+    store = open_store(app_env)
+    rounds.transition(store, "Thư ký", r1(store), "closed")
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/rounds.py")
+    assert button(at, "Công bố kết quả").disabled
+    at.checkbox(key="phase_publish_sure").check().run()
+    button(at, "Công bố kết quả").click().run()
+    assert rounds.get_round(store, r1(store))["status"] == "published"
+    assert "Vòng đã công bố kết quả: không thay đổi được nữa." in page_text(at)
+
+
+def test_progress_says_who_not_what(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    duc = member_id(store, "Lê Văn Đức")
+    fill(store, round_id, duc)
+    voting.submit_scores(store, round_id, duc)
+    subjects = voting.ballot_subjects(store, round_id, duc)
+    voting.cast_ballot(store, round_id, duc, {s["candidate_id"]: "reject" for s in subjects})
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
+    frame = at.dataframe[1].value  # [0] is the list of rounds
+    row = frame[frame["Họ và tên"] == "Lê Văn Đức"].iloc[0]
+    assert (row["Đã chấm"], row["Đã nộp phiếu chấm"], row["Đã bỏ phiếu"]) == ("12/12", "✓", "✓")
+    other = frame[frame["Họ và tên"] == "Bùi Thị Lan"].iloc[0]
+    assert (other["Đã nộp phiếu chấm"], other["Đã bỏ phiếu"]) == ("—", "—")
+    shown = frame.to_csv() + page_text(at)
+    assert "Không đồng ý" not in shown and "reject" not in shown
+    assert [m.value for m in at.metric] == ["1/11", "1/11"]
+    nudge = page_text(at)
+    assert "Chưa nộp phiếu chấm (10):" in nudge and "Bùi Thị Lan" in nudge
+
+
+def test_conflict_and_attendance_and_paper_ballot(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
+    lan = member_id(store, "Bùi Thị Lan")
+    candidate = rounds.round_candidates(store, round_id)[1]  # Khoa Xây dựng Đảng
+    at.selectbox(key="conflict_member").set_value(lan)
+    at.selectbox(key="conflict_candidate").set_value(candidate["id"])
+    at.text_input(key="conflict_reason").input("Vợ chồng")
+    button(at, "Thêm xung đột lợi ích").click().run()
+    assert not at.exception, at.exception
+    assert rounds.is_recused(store, round_id, lan, candidate["id"])
+    assert "Bùi Thị Lan ↔ Khoa Xây dựng Đảng" in page_text(at)
+
+    # The secretary records that Lê Văn Đức's paper ballot was invalid.
+    duc = member_id(store, "Lê Văn Đức")
+    at.selectbox(key="paper_member").set_value(duc).run()
+    at.checkbox[-1].check()
+    button(at, "Ghi phiếu bầu giấy").click().run()
+    assert not at.exception, at.exception
+    assert store.query("SELECT source, valid FROM ballot_receipts WHERE member_id = ?", (duc,)) == [
+        {"source": "paper", "valid": 0}
+    ]
+    assert sum(r["count"] for r in voting.tallies(store, round_id)) == 0
+    assert "Đã ghi phiếu bầu giấy của Lê Văn Đức." in page_text(at)
+
+
+@pytest.mark.parametrize("page", ["pages/rounds.py", "pages/member_codes.py"])
+def test_a_member_cannot_reach_the_officers_pages(app_env, demo_codes, page):
+    at = run_app(app_env, code=demo_codes["member"])
+    with pytest.raises(ValueError):  # not registered for a member: unreachable by URL
+        at.switch_page(page).run()
+    # Even run directly, the page refuses.
+    direct = AppTest.from_file(str(PAGES / Path(page).name), default_timeout=30)
+    direct.query_params["s"] = login_token(app_env, demo_codes["member"])
+    direct.run()
+    assert not direct.exception, direct.exception
+    expected = "Trang này chỉ dành cho " + (
+        "Chủ tịch, Phó Chủ tịch và Thư ký Hội đồng." if "rounds" in page else "Thư ký Hội đồng."
+    )
+    assert [e.value for e in direct.error] == [expected]
+    assert not direct.button and not direct.number_input
+
+
+def test_the_chair_cannot_reach_member_codes(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["chair"])
+    with pytest.raises(ValueError):
+        at.switch_page("pages/member_codes.py").run()
+
+
+# --- member codes, login ----------------------------------------------------------------
+
+
+def test_secretary_regenerates_a_code_and_gets_the_printable_sheet(app_env, demo_codes):
+    store = open_store(app_env)
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/member_codes.py")
+    assert not at.exception, at.exception
+    duc = member_id(store, "Lê Văn Đức")
+    at.text_input[0].input("http://192.168.1.10:8501/")
+    at.button[0].click().run()  # the form's "Lưu địa chỉ"
+    assert store.scalar("SELECT join_url FROM conference") == "http://192.168.1.10:8501"
+    at.multiselect[0].set_value([duc])
+    at.checkbox[0].check().run()
+    button(at, "Tạo mã mới").click().run()
+    assert not at.exception, at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["Họ và tên"]) == ["Lê Văn Đức"]
+    code = frame["Mã truy cập"].iloc[0]
+    assert frame["Đường dẫn đăng nhập"].iloc[0] == f"http://192.168.1.10:8501/login?code={code}"
+    assert code not in str(store.query("SELECT * FROM members"))
+    assert auth.login(store, code, client="t")[0]["full_name"] == "Lê Văn Đức"
+    with pytest.raises(Exception, match="Mã truy cập không đúng"):
+        auth.login(store, demo_codes["member"], client="t")
+    # The secretary is still signed in, and the sheet can be downloaded.
+    assert auth.resume(store, at.query_params["s"])["full_name"] == "Phạm Thị Ngọc Ánh"
+    assert at.get("download_button")
+
+
+def test_qr_link_signs_in_and_leaves_no_code_in_the_address(app_env, demo_codes):
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.run()
+    at.query_params["code"] = demo_codes["member"]
+    at.switch_page("pages/login.py").run()
+    assert not at.exception, at.exception
+    assert "code" not in at.query_params
+    reloaded = run_app(app_env, token=at.query_params["s"])
+    assert "Đang đăng nhập: Lê Văn Đức (Ủy viên)" in [c.value for c in reloaded.sidebar.caption]
+
+
+def test_wrong_codes_are_rate_limited_with_a_message(app_env):
+    at = run_app(app_env, page="pages/login.py")
+    for _ in range(5):
+        at.text_input[0].input("sai-ma-so")
+        at.button[0].click().run()
+    at.text_input[0].input("uyvien01")  # even the right code waits
+    at.button[0].click().run()
+    assert any("Nhập sai quá nhiều lần" in e.value for e in at.error)
+    assert any("Vui lòng chờ" in w.value for w in at.warning)
+    assert not at.query_params.get("s")
