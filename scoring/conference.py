@@ -8,6 +8,7 @@ plain dicts, sorted as Vietnamese users expect.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlite_utils
@@ -16,6 +17,7 @@ from . import audit, auth
 from . import validation as v
 from .db import Store
 from .errors import ValidationError
+from .i18n import t
 from .model import CandidateKind, Denominator, QuotaKind, Role, ThresholdRule, UnitKind
 from .text import display_sort_key, fold, name_sort_key, text_sort_key
 
@@ -412,6 +414,8 @@ def set_current_agenda_item(store: Store, actor: str, item_id: int | None) -> No
 def add_counting_board_member(store: Store, actor: str, full_name: str, role: str = "member") -> int:
     row = {"full_name": v.text(full_name, "Họ và tên", max_len=200), "role": "head" if role == "head" else "member"}
     with store.write() as db:
+        if db["counting_board"].count >= BOARD_MAX:
+            raise ValidationError("err.board_full", max=BOARD_MAX)
         row["position"] = db["counting_board"].count + 1
         board_id = db["counting_board"].insert(row).last_pk
         audit.log(db, actor, "counting_board.add", "counting_board", board_id, row["full_name"])
@@ -420,3 +424,329 @@ def add_counting_board_member(store: Store, actor: str, full_name: str, role: st
 
 def list_counting_board(store: Store) -> list[dict]:
     return store.query("SELECT * FROM counting_board ORDER BY role = 'member', position")
+
+
+# --- editing and deleting ------------------------------------------------------------
+# A delete that would orphan data (a candidate's unit, a title still proposed…) is
+# refused with a message that says what still uses the row; SET NULL cascades in the
+# schema would otherwise lose information silently.
+
+BOARD_MIN, BOARD_MAX = 3, 5
+
+
+def _refuse_if_used(db: sqlite_utils.Database, what: str, name: str, uses: list[tuple[str, str, list]]) -> None:
+    """`uses` lists (label, SQL count query, params); any non-zero count refuses."""
+    found = []
+    for label, sql, params in uses:
+        count = db.execute(sql, params).fetchone()[0]
+        if count:
+            found.append(f"{count} {label}")
+    if found:
+        raise ValidationError("err.in_use", what=what, name=name, uses=", ".join(found))
+
+
+def _one(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict:
+    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+    if not rows:
+        raise ValidationError("err.not_found", what=what, id=row_id)
+    return rows[0]
+
+
+def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
+    """Rename or re-describe a unit; candidates and members keep pointing at it."""
+    allowed = {"name", "kind", "short_name", "staff_count"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown unit fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        merged = {**_one(db, "units", unit_id, "đơn vị"), **fields}
+        row = {
+            "name": v.text(merged["name"], "Tên đơn vị", max_len=200),
+            "kind": v.choice(merged["kind"], "Loại đơn vị", UnitKind).value,
+            "short_name": v.text(merged["short_name"], "Tên viết tắt", required=False, max_len=50),
+            "staff_count": v.integer(merged["staff_count"], "Số viên chức", low=0, high=100000, required=False),
+        }
+        _ensure_unique(db, "units", "name", row["name"], exclude_id=unit_id)
+        db["units"].update(unit_id, row)
+        audit.log(db, actor, "unit.update", "units", unit_id, row["name"])
+
+
+def delete_unit(store: Store, actor: str, unit_id: int) -> None:
+    with store.write() as db:
+        unit = _one(db, "units", unit_id, "đơn vị")
+        _refuse_if_used(
+            db,
+            "đơn vị",
+            unit["name"],
+            [
+                ("đề nghị khen thưởng", "SELECT COUNT(*) FROM candidates WHERE unit_id = ?", [unit_id]),
+                ("thành viên Hội đồng", "SELECT COUNT(*) FROM members WHERE unit_id = ?", [unit_id]),
+                ("số liệu chỉ tiêu", "SELECT COUNT(*) FROM indicator_values WHERE unit_id = ?", [unit_id]),
+            ],
+        )
+        db["units"].delete(unit_id)
+        audit.log(db, actor, "unit.delete", "units", unit_id, unit["name"])
+
+
+def delete_title(store: Store, actor: str, title_id: int) -> None:
+    with store.write() as db:
+        title = _one(db, "titles", title_id, "danh hiệu")
+        _refuse_if_used(
+            db,
+            "danh hiệu",
+            title["name"],
+            [
+                ("đề nghị khen thưởng", "SELECT COUNT(*) FROM candidates WHERE title_id = ?", [title_id]),
+                ("danh hiệu khác", "SELECT COUNT(*) FROM titles WHERE quota_of_title_id = ?", [title_id]),
+            ],
+        )
+        db["titles"].delete(title_id)
+        audit.log(db, actor, "title.delete", "titles", title_id, title["name"])
+
+
+def update_criteria_set(store: Store, actor: str, set_id: int, **fields: Any) -> None:
+    allowed = {"name", "applies_to", "description"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown criteria set fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        merged = {**_one(db, "criteria_sets", set_id, "bộ tiêu chí"), **fields}
+        row = {
+            "name": v.text(merged["name"], "Tên bộ tiêu chí", max_len=200),
+            "applies_to": v.choice(merged["applies_to"], "Đối tượng", CandidateKind).value
+            if merged["applies_to"]
+            else None,
+            "description": v.text(merged["description"], "Mô tả", required=False),
+        }
+        _ensure_unique(db, "criteria_sets", "name", row["name"], exclude_id=set_id)
+        db["criteria_sets"].update(set_id, row)
+        audit.log(db, actor, "criteria_set.update", "criteria_sets", set_id, row["name"])
+
+
+def delete_criteria_set(store: Store, actor: str, set_id: int) -> None:
+    with store.write() as db:
+        cs = _one(db, "criteria_sets", set_id, "bộ tiêu chí")
+        _refuse_if_used(
+            db,
+            "bộ tiêu chí",
+            cs["name"],
+            [
+                ("danh hiệu dùng bộ này", "SELECT COUNT(*) FROM titles WHERE criteria_set_id = ?", [set_id]),
+                (
+                    "điểm đã chấm",
+                    "SELECT COUNT(*) FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.set_id = ?",
+                    [set_id],
+                ),
+            ],
+        )
+        db["criteria_sets"].delete(set_id)
+        audit.log(db, actor, "criteria_set.delete", "criteria_sets", set_id, cs["name"])
+
+
+def criteria_total(criteria: list[dict]) -> float:
+    """The sum of maximum points: a scoring sheet is expected to total 100."""
+    return float(sum(float(c.get("max_points") or 0) for c in criteria))
+
+
+def criteria_warnings(criteria: list[dict]) -> list[str]:
+    """Warnings (not errors: totals are rescaled to 100 anyway) about a criteria list."""
+    total = criteria_total(criteria)
+    if criteria and abs(total - 100) > 1e-9:
+        return [t("warn.criteria_total", total=f"{total:g}".replace(".", ","))]
+    return []
+
+
+def update_member(store: Store, actor: str, member_id: int, **fields: Any) -> None:
+    """Name, role, position, unit or voting right; the access code is untouched."""
+    allowed = {"full_name", "role", "position", "unit", "is_voting"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown member fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        current = _one(db, "members", member_id, "thành viên")
+        merged = {**current, **fields}
+        row = {
+            "full_name": v.text(merged["full_name"], "Họ và tên", max_len=200),
+            "role": v.choice(merged["role"], "Vai trò", Role).value,
+            "position": v.text(merged["position"], "Chức vụ", required=False, max_len=300),
+            "unit_id": _unit_id(store, fields["unit"]) if "unit" in fields else current["unit_id"],
+            "is_voting": int(bool(merged["is_voting"])),
+        }
+        _ensure_unique(db, "members", "full_name", row["full_name"], exclude_id=member_id)
+        db["members"].update(member_id, row)
+        audit.log(db, actor, "member.update", "members", member_id, row["full_name"])
+
+
+def delete_member(store: Store, actor: str, member_id: int) -> None:
+    """Only a member who has not scored, voted or been named as a candidate."""
+    with store.write() as db:
+        member = _one(db, "members", member_id, "thành viên")
+        _refuse_if_used(
+            db,
+            "thành viên",
+            member["full_name"],
+            [
+                ("điểm đã chấm", "SELECT COUNT(*) FROM scores WHERE member_id = ?", [member_id]),
+                ("phiếu đã nộp", "SELECT COUNT(*) FROM score_submissions WHERE member_id = ?", [member_id]),
+                ("phiếu bầu đã bỏ", "SELECT COUNT(*) FROM ballot_receipts WHERE member_id = ?", [member_id]),
+                (
+                    "đề nghị khen thưởng gắn với thành viên",
+                    "SELECT COUNT(*) FROM candidates WHERE member_id = ?",
+                    [member_id],
+                ),
+            ],
+        )
+        db.execute("DELETE FROM sessions WHERE member_id = ?", [member_id])
+        db["members"].delete(member_id)
+        audit.log(db, actor, "member.delete", "members", member_id, member["full_name"])
+
+
+def _rounds_of_candidate(db: sqlite_utils.Database, candidate_id: int, *, beyond_setup: bool) -> list[str]:
+    clause = "AND r.status != 'setup'" if beyond_setup else ""
+    return [
+        r["name"]
+        for r in db.query(
+            "SELECT r.name FROM round_candidates rc JOIN rounds r ON r.id = rc.round_id "
+            f"WHERE rc.candidate_id = ? {clause} ORDER BY r.position",
+            [candidate_id],
+        )
+    ]
+
+
+def update_candidate(store: Store, actor: str, candidate_id: int, **fields: Any) -> None:
+    """Edit a nomination. Kind, title and unit decide who scores and votes, so
+    they stay fixed once a round holding the candidate has opened."""
+    allowed = {"kind", "full_name", "title", "unit", "position", "achievements", "has_initiative", "member_id", "note"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown candidate fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        current = _one(db, "candidates", candidate_id, "ứng viên")
+        merged = {
+            "kind": current["kind"],
+            "full_name": current["full_name"],
+            "title": current["title_id"],
+            "unit": current["unit_id"],
+            "position": current["position"],
+            "achievements": current["achievements"],
+            "has_initiative": current["has_initiative"],
+            "member_id": current["member_id"],
+            "note": current["note"],
+            **fields,
+        }
+        row = candidate_row(store, **merged)
+        locked = _rounds_of_candidate(db, candidate_id, beyond_setup=True)
+        changed_rules = [k for k in ("kind", "title_id", "unit_id") if row[k] != current[k]]
+        if locked and changed_rules:
+            raise ValidationError("err.candidate_locked", name=current["full_name"], rounds=", ".join(locked))
+        _ensure_unique(
+            db,
+            "candidates",
+            "full_name",
+            row["full_name"],
+            exclude_id=candidate_id,
+            extra="AND title_id = ? AND IFNULL(unit_id, 0) = ?",
+            params=(row["title_id"], row["unit_id"] or 0),
+        )
+        db["candidates"].update(candidate_id, row)
+        audit.log(db, actor, "candidate.update", "candidates", candidate_id, row["full_name"])
+
+
+def delete_candidate(store: Store, actor: str, candidate_id: int) -> None:
+    with store.write() as db:
+        current = _one(db, "candidates", candidate_id, "ứng viên")
+        in_rounds = _rounds_of_candidate(db, candidate_id, beyond_setup=False)
+        if in_rounds:
+            raise ValidationError(
+                "err.in_use", what="ứng viên", name=current["full_name"], uses="vòng " + ", ".join(in_rounds)
+            )
+        db["candidates"].delete(candidate_id)
+        audit.log(db, actor, "candidate.delete", "candidates", candidate_id, current["full_name"])
+
+
+def update_agenda_item(store: Store, actor: str, item_id: int, **fields: Any) -> None:
+    allowed = {"title", "speaker", "start_time", "duration_min", "round_id", "note"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown agenda fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        merged = {**_one(db, "agenda_items", item_id, "mục chương trình"), **fields}
+        row = {
+            "title": v.text(merged["title"], "Nội dung", max_len=500),
+            "speaker": v.text(merged["speaker"], "Người thực hiện", required=False, max_len=300),
+            "start_time": _hh_mm(merged["start_time"]),
+            "duration_min": v.integer(merged["duration_min"], "Thời lượng (phút)", low=0, high=600, required=False),
+            "round_id": merged["round_id"] or None,
+            "note": v.text(merged["note"], "Ghi chú", required=False),
+        }
+        db["agenda_items"].update(item_id, row)
+        audit.log(db, actor, "agenda.update", "agenda_items", item_id, row["title"])
+
+
+def _hh_mm(value: object) -> str:
+    raw = v.text(value, "Giờ bắt đầu", required=False, max_len=5)
+    if raw and not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", raw):
+        raise ValidationError("err.bad_time", field="start_time", value=raw)
+    return raw.zfill(5) if raw else ""
+
+
+def delete_agenda_item(store: Store, actor: str, item_id: int) -> None:
+    with store.write() as db:
+        item = _one(db, "agenda_items", item_id, "mục chương trình")
+        db.execute("UPDATE conference SET current_agenda_item_id = NULL WHERE current_agenda_item_id = ?", [item_id])
+        db["agenda_items"].delete(item_id)
+        _renumber(db, "agenda_items")
+        audit.log(db, actor, "agenda.delete", "agenda_items", item_id, item["title"])
+
+
+def move_agenda_item(store: Store, actor: str, item_id: int, offset: int) -> None:
+    """Move a step up (offset -1) or down (+1) in the programme."""
+    with store.write() as db:
+        ids = [r["id"] for r in db.query("SELECT id FROM agenda_items ORDER BY position, id")]
+        if item_id not in ids:
+            raise ValidationError("err.not_found", what="mục chương trình", id=item_id)
+        i = ids.index(item_id)
+        j = max(0, min(len(ids) - 1, i + offset))
+        ids.insert(j, ids.pop(i))
+        for position, row_id in enumerate(ids, start=1):
+            db["agenda_items"].update(row_id, {"position": position})
+        audit.log(db, actor, "agenda.move", "agenda_items", item_id, f"{i + 1} → {j + 1}")
+
+
+def _renumber(db: sqlite_utils.Database, table: str) -> None:
+    ids = [r["id"] for r in db.query(f"SELECT id FROM {table} ORDER BY position, id")]
+    for position, row_id in enumerate(ids, start=1):
+        db[table].update(row_id, {"position": position})
+
+
+def update_counting_board_member(store: Store, actor: str, board_id: int, **fields: Any) -> None:
+    allowed = {"full_name", "role"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown counting board fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        merged = {**_one(db, "counting_board", board_id, "thành viên Ban kiểm phiếu"), **fields}
+        row = {
+            "full_name": v.text(merged["full_name"], "Họ và tên", max_len=200),
+            "role": "head" if merged["role"] == "head" else "member",
+        }
+        db["counting_board"].update(board_id, row)
+        audit.log(db, actor, "counting_board.update", "counting_board", board_id, row["full_name"])
+
+
+def delete_counting_board_member(store: Store, actor: str, board_id: int) -> None:
+    with store.write() as db:
+        person = _one(db, "counting_board", board_id, "thành viên Ban kiểm phiếu")
+        db["counting_board"].delete(board_id)
+        _renumber(db, "counting_board")
+        audit.log(db, actor, "counting_board.delete", "counting_board", board_id, person["full_name"])
+
+
+def counting_board_warnings(store: Store) -> list[str]:
+    """What is wrong with the board as it stands: its size (3-5), no head, or a
+    member who is also a nominee (the board must not count votes on itself)."""
+    board = list_counting_board(store)
+    warnings = []
+    if not BOARD_MIN <= len(board) <= BOARD_MAX:
+        warnings.append(t("warn.board_size", count=len(board), low=BOARD_MIN, high=BOARD_MAX))
+    if board and not any(b["role"] == "head" for b in board):
+        warnings.append(t("warn.board_no_head"))
+    nominees = {fold(c["full_name"]) for c in list_candidates(store) if c["kind"] == "individual"}
+    for b in board:
+        if fold(b["full_name"]) in nominees:
+            warnings.append(t("warn.board_nominee", name=b["full_name"]))
+    return warnings
