@@ -1,8 +1,155 @@
-"""Placeholder until its issue lands."""
+"""Files out (secretary): the round's rankings (CSV, XLSX), the vote-count
+minutes and the scoring summary (.docx), a backup of the whole database,
+restore from a backup, and the automatic snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
+from pages._common import actor_name, get_store, require_member, show_error
+from scoring import aggregate, backup, conference, exports, minutes, rounds
+from scoring.errors import DomainError
 from scoring.i18n import t
+from scoring.model import RoundStatus
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+require_member("secretary")
+store = get_store()
 st.title(t("nav.exports"))
-st.info(t("page.in_progress"))
+
+# --- results of a round ---------------------------------------------------------------------
+st.header(t("xp.results_header"))
+all_rounds = rounds.list_rounds(store)
+if not all_rounds:
+    st.info(t("xp.no_rounds"))
+else:
+    by_id = {r["id"]: r for r in all_rounds}
+    round_id = st.selectbox(t("xp.round"), list(by_id), format_func=lambda rid: by_id[rid]["name"], key="export_round")
+    chosen = by_id[round_id]
+    status = RoundStatus(chosen["status"])
+    if status not in (RoundStatus.CLOSED, RoundStatus.PUBLISHED):
+        st.warning(t("xp.provisional", status=status.label))
+    try:
+        results = aggregate.round_results(store, round_id)
+    except DomainError as exc:
+        st.error(t("xp.results_error", error=str(exc)))
+        results = None
+    if results is not None:
+        conf = conference.get_conference(store)
+        base = f"vong-{chosen['position'] or round_id}"
+        # Files are built when a button is clicked (data as a callable), from the
+        # results read now: what was on screen is what is downloaded.
+        cols = st.columns(4)
+        cols[0].download_button(
+            t("xp.csv"),
+            data=lambda: exports.ranking_csv(results),
+            file_name=f"{base}-xep-hang.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="dl_csv",
+        )
+        cols[1].download_button(
+            t("xp.xlsx"),
+            data=lambda: exports.ranking_xlsx(results, conf),
+            file_name=f"{base}-ket-qua.xlsx",
+            mime=XLSX_MIME,
+            on_click="ignore",
+            key="dl_xlsx",
+        )
+        board = conference.list_counting_board(store)
+        cols[2].download_button(
+            t("xp.minutes"),
+            data=lambda: minutes.minutes_docx(results, conf, board),
+            file_name=f"{base}-bien-ban-kiem-phieu.docx",
+            mime=DOCX_MIME,
+            on_click="ignore",
+            key="dl_minutes",
+        )
+        signers = minutes.signers_of(store)
+        cols[3].download_button(
+            t("xp.summary"),
+            data=lambda: minutes.summary_docx(results, conf, signers),
+            file_name=f"{base}-tong-hop-diem.docx",
+            mime=DOCX_MIME,
+            on_click="ignore",
+            key="dl_summary",
+        )
+        st.dataframe(exports.ranking_frame(results), hide_index=True, width="stretch")
+
+# --- backup ---------------------------------------------------------------------------------
+st.header(t("xp.backup_header"))
+st.caption(t("xp.backup_help"))
+db_file = store.path
+st.download_button(
+    t("xp.backup_download"),
+    data=lambda: backup.snapshot_bytes(db_file),  # the snapshot is taken at the click
+    file_name=backup.backup_file_name(),
+    mime="application/vnd.sqlite3",
+    on_click="ignore",
+    key="dl_backup",
+)
+
+# --- restore --------------------------------------------------------------------------------
+st.header(t("xp.restore_header"))
+st.warning(t("xp.restore_help"))
+upload = st.file_uploader(t("xp.restore_upload"), type=["db", "sqlite", "sqlite3"], key="restore_file")
+if upload is not None:
+    data = upload.getvalue()
+    try:
+        info = backup.inspect_bytes(data, upload.name)
+    except DomainError as exc:
+        show_error(exc)
+    else:
+        st.info(
+            t(
+                "xp.restore_info",
+                conference=info.conference,
+                version=info.schema_version,
+                rounds=info.rounds,
+                members=info.members,
+                receipts=info.receipts,
+                submissions=info.submissions,
+                audit=info.audit_rows,
+            )
+        )
+        confirmed = st.checkbox(t("xp.restore_confirm"), key="restore_confirm")
+        if st.button(t("xp.restore_button"), type="primary", disabled=not confirmed, key="restore_go"):
+            try:
+                backup.restore(db_file, data, file_name=upload.name, actor=actor_name())
+            except DomainError as exc:
+                show_error(exc)
+            else:
+                st.cache_data.clear()
+                st.success(t("xp.restore_done", file=upload.name))
+
+# --- automatic snapshots ----------------------------------------------------------------------
+st.header(t("xp.snapshots_header"))
+folder = backup.backups_dir(db_file)
+st.caption(
+    t(
+        "xp.snapshots_help",
+        folder=str(folder),
+        minutes=f"{backup.interval_minutes(db_file):g}".replace(".", ","),
+        keep=backup.keep_count(db_file),
+    )
+)
+if st.button(t("xp.snapshot_now"), key="snapshot_now"):
+    made = backup.auto_snapshot(db_file, "thu-cong")
+    st.success(t("xp.snapshot_done", file=Path(made).name))
+snapshots = backup.list_snapshots(db_file)
+if not snapshots:
+    st.info(t("xp.snapshots_empty"))
+else:
+    st.dataframe(
+        {
+            t("xp.snap.col.file"): [s["name"] for s in snapshots],
+            t("xp.snap.col.at"): [exports.format_time(s["at"]) for s in snapshots],
+            t("xp.snap.col.size"): [round(s["size"] / 1024) for s in snapshots],
+        },
+        hide_index=True,
+        width="stretch",
+    )

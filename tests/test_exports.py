@@ -1,0 +1,297 @@
+"""The rankings CSV and the XLSX book, read back as a user's Excel would, and the
+audit log export."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from scoring import aggregate, conference, exports, rounds, voting
+from scoring.db import Store
+
+ROUND1 = "Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025"
+SECRETARY = "Phạm Thị Ngọc Ánh"
+CHOICES = ("approve", "approve", "reject", "abstain")
+
+
+# --- a real round, the way members fill it ------------------------------------------------------
+
+
+def run_round(store: Store, *, close: bool = True, invalid_paper: int = 1, submit_all: bool = True) -> int:
+    """Every voting member of demo round 1 scores (varied points), submits and votes
+    through scoring.voting; `invalid_paper` members hand in a spoiled paper ballot.
+    Then the round is closed through scoring.rounds. Returns the round id."""
+    round_id = store.scalar("SELECT id FROM rounds WHERE name = ?", (ROUND1,))
+    members = conference.list_members(store, voting_only=True)
+    for i, m in enumerate(members):
+        for item in voting.sheet(store, round_id, m["id"]):
+            cid = item.candidate["id"]
+            points = {c["id"]: c["max_points"] - ((i + cid) % 4) * c["step"] for c in item.criteria}
+            voting.save_draft(store, round_id, m["id"], cid, points)
+        if submit_all or i % 2 == 0:
+            voting.submit_scores(store, round_id, m["id"])
+        if i >= len(members) - invalid_paper:
+            voting.cast_ballot(store, round_id, m["id"], {}, valid=False, source="paper", actor=SECRETARY)
+            continue
+        subjects = voting.ballot_subjects(store, round_id, m["id"])
+        voting.cast_ballot(
+            store, round_id, m["id"], {s["candidate_id"]: CHOICES[(i + s["candidate_id"]) % 4] for s in subjects}
+        )
+    if close:
+        rounds.transition(store, SECRETARY, round_id, "closed")
+    return round_id
+
+
+@pytest.fixture
+def closed_round(demo_store) -> tuple[Store, int]:
+    return demo_store, run_round(demo_store)
+
+
+# --- a hand-built result: the exporters only read a RoundResults ------------------------------
+
+
+def hand_results(**overrides) -> SimpleNamespace:
+    row = {
+        "candidate_id": 1,
+        "full_name": "Nguyễn Văn An",
+        "kind": "individual",
+        "unit": "Khoa Lý luận cơ sở",
+        "title_id": 7,
+        "title": "Chiến sĩ thi đua cơ sở",
+        "n_scores": 9,
+        "mean": 92.456,
+        "median": 93.0,
+        "trimmed_mean": 92.5,
+        "score": 92.456,
+        "sd": 1.5,
+        "spread": 4.0,
+        "flagged": False,
+        "approve": 8,
+        "reject": 2,
+        "abstain": 1,
+        "eligible": 11,
+        "approval_pct": 72.73,
+        "threshold_pct": 66.67,
+        "threshold_rule": "at_least",
+        "passes_threshold": True,
+        "meets_min_score": True,
+        "quorum_met": True,
+        "within_quota": True,
+        "passes": True,
+        "reason": "",
+        "rank": 1,
+        "needs_scoring": 1,
+        "needs_ballot": 1,
+    }
+    second = {
+        **row,
+        "candidate_id": 2,
+        "full_name": '=HYPERLINK("http://evil.example","Bấm")',
+        "unit": "+Phòng Đào tạo",
+        "score": 88.0,
+        "mean": 88.0,
+        "approve": 5,
+        "reject": 6,
+        "abstain": 0,
+        "approval_pct": 45.45,
+        "passes_threshold": False,
+        "meets_min_score": False,
+        "passes": False,
+        "reason": "",
+        "rank": 2,
+    }
+    third = {
+        **row,
+        "candidate_id": 3,
+        "full_name": "@Tập thể Khoa Dân vận",
+        "kind": "collective",
+        "unit": "-Khoa Dân vận",
+        "title_id": 9,
+        "title": "Tập thể lao động xuất sắc",
+        "within_quota": False,
+        "passes": False,
+        "rank": 1,
+    }
+    table = pd.DataFrame([row, second, third])
+    for key, value in overrides.items():
+        table[key] = value
+    return SimpleNamespace(
+        round={"id": 1, "name": "Vòng thử", "method": "mean", "status": "closed", "ballot_mode": "per_nominee"},
+        members_total=11,
+        present=11,
+        ballots=SimpleNamespace(issued=11, returned=11, valid=11, invalid=0),
+        cascade=[],
+        table=table,
+        criterion_means=pd.DataFrame(),
+        score_matrix=pd.DataFrame(),
+    )
+
+
+def read_csv(data: bytes) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False, na_values=[""])
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def test_csv_has_bom_vietnamese_headers_and_reads_back_as_the_ranking():
+    data = exports.ranking_csv(hand_results())
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
+    df = read_csv(data)
+    assert list(df.columns[:6]) == ["Xếp hạng", "Họ và tên", "Đơn vị", "Loại", "Danh hiệu đề nghị", "Điểm tổng hợp"]
+    assert df["Họ và tên"][0] == "Nguyễn Văn An"
+    assert df["Điểm tổng hợp"].tolist() == [92.46, 88.0, 92.46]
+    assert pd.api.types.is_float_dtype(df["Tỷ lệ đồng ý (%)"])  # numbers stay numbers
+    assert df["Tỷ lệ đồng ý (%)"].tolist() == [72.73, 45.45, 72.73]
+    assert df["Số phiếu đồng ý"].tolist() == [8, 5, 8]
+    assert df["Tỷ lệ cần đạt"][0] == "từ 66,67% trở lên"
+    assert df["Kết quả"].tolist() == ["Đạt", "Không đạt", "Không đạt"]
+
+
+def test_csv_formula_cells_are_neutralised_and_numbers_kept():
+    df = read_csv(exports.ranking_csv(hand_results()))
+    assert df["Họ và tên"][1] == '\'=HYPERLINK("http://evil.example","Bấm")'
+    assert df["Đơn vị"][1] == "'+Phòng Đào tạo"
+    assert df["Họ và tên"][2] == "'@Tập thể Khoa Dân vận"
+    assert df["Đơn vị"][2] == "'-Khoa Dân vận"
+    assert exports.neutralise("\tcmd") == "'\tcmd" and exports.neutralise("\rx") == "'\rx"
+    assert exports.neutralise(-5) == -5  # a number is never touched
+
+
+def test_reason_names_every_failed_test_when_the_result_gives_none():
+    df = read_csv(exports.ranking_csv(hand_results()))
+    assert df["Lý do không đạt"][1] == "chưa đạt tỷ lệ phiếu đồng ý; dưới điểm tối thiểu"
+    assert df["Lý do không đạt"][2] == "vượt số lượng được xét (hạn mức)"
+    assert pd.isna(df["Lý do không đạt"][0])
+    quorum = hand_results(quorum_met=False, passes=False)
+    assert read_csv(exports.ranking_csv(quorum))["Lý do không đạt"][0] == "không đủ số thành viên có mặt"
+    own = hand_results(reason="lý do riêng", passes=False)
+    assert read_csv(exports.ranking_csv(own))["Lý do không đạt"][0] == "lý do riêng"
+
+
+def test_rows_grouped_by_title_then_rank():
+    results = hand_results()
+    results.table = results.table.iloc[[1, 2, 0]].reset_index(drop=True)  # rank 2 first, titles interleaved
+    df = read_csv(exports.ranking_csv(results))
+    assert df["Danh hiệu đề nghị"].tolist() == [
+        "Chiến sĩ thi đua cơ sở",
+        "Chiến sĩ thi đua cơ sở",
+        "Tập thể lao động xuất sắc",
+    ]
+    assert df["Xếp hạng"].tolist() == [1, 2, 1]
+    assert df["Họ và tên"][0] == "Nguyễn Văn An"
+
+
+def test_csv_of_a_real_round_equals_the_results_table(closed_round):
+    store, round_id = closed_round
+    results = aggregate.round_results(store, round_id)
+    table = results.table
+    df = read_csv(exports.ranking_csv(results))
+    assert len(df) == len(table) == 12
+    assert df["Họ và tên"].tolist() == table["full_name"].tolist()
+    assert df["Xếp hạng"].tolist() == table["rank"].tolist()
+    assert df["Điểm tổng hợp"].tolist() == pytest.approx(table["score"].round(2).tolist())
+    assert df["Điểm trung vị"].tolist() == pytest.approx(table["median"].round(2).tolist())
+    assert df["Số phiếu đồng ý"].tolist() == table["approve"].tolist()
+    assert df["Số phiếu không đồng ý"].tolist() == table["reject"].tolist()
+    assert df["Tỷ lệ đồng ý (%)"].tolist() == pytest.approx(table["approval_pct"].tolist())
+    assert (df["Kết quả"] == "Đạt").tolist() == table["passes"].tolist()
+    failing = table[~table["passes"]]
+    assert df.loc[failing.index, "Lý do không đạt"].tolist() == failing["reason"].tolist()
+    assert set(df["Cách tính điểm"]) == {"Trung bình cộng"}
+
+
+# --- XLSX ---------------------------------------------------------------------------------------
+
+
+def load_book(results, conf=None) -> openpyxl.Workbook:
+    data = exports.ranking_xlsx(results, conf or {"name": "Hội nghị điển hình tiên tiến"})
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def header_row(ws, row: int) -> dict[str, int]:
+    return {ws.cell(row=row, column=c).value: c for c in range(1, ws.max_column + 1)}
+
+
+def test_xlsx_has_a_summary_and_a_sheet_per_title_with_formats():
+    wb = load_book(hand_results())
+    assert wb.sheetnames == ["Tổng hợp", "Chiến sĩ thi đua cơ sở", "Tập thể lao động xuất sắc"]
+    summary = wb["Tổng hợp"]
+    assert summary["A1"].value == "Hội nghị điển hình tiên tiến"
+    assert summary.freeze_panes == "C6"
+    headers = header_row(summary, 5)
+    pct = summary.cell(row=6, column=headers["Tỷ lệ đồng ý (%)"])
+    assert pct.number_format == "0.00%" and pct.value == pytest.approx(0.7273)
+    score = summary.cell(row=6, column=headers["Điểm tổng hợp"])
+    assert score.number_format == "0.00" and score.value == pytest.approx(92.46)
+    head = summary.cell(row=5, column=1)
+    assert head.font.b and head.font.name == "Times New Roman"
+    assert summary.cell(row=6, column=2).font.name == "Times New Roman"
+    assert summary.column_dimensions["B"].width >= 14
+    sheet = wb["Chiến sĩ thi đua cơ sở"]
+    assert sheet.freeze_panes == "C2"
+    assert sheet.cell(row=2, column=2).value == "Nguyễn Văn An"
+    assert "Danh hiệu đề nghị" not in header_row(sheet, 1)
+    assert sheet.cell(row=1, column=1).font.b
+
+
+def test_xlsx_keeps_a_formula_name_as_text():
+    wb = load_book(hand_results())
+    cell = wb["Chiến sĩ thi đua cơ sở"].cell(row=3, column=2)
+    assert cell.value == '=HYPERLINK("http://evil.example","Bấm")'
+    assert cell.data_type == "s"  # a string cell: Excel shows it, never runs it
+
+
+def test_xlsx_sheet_names_are_cut_to_31_characters_and_unique():
+    long_a = "Cá nhân điển hình tiên tiến giai đoạn 2020-2025"
+    long_b = "Cá nhân điển hình tiên tiến giai đoạn 2025-2030"
+    wb = load_book(hand_results(title=[long_a, long_b, "Tập thể: [loại] A/B"], title_id=[1, 2, 3]))
+    names = wb.sheetnames[1:]
+    assert all(len(n) <= 31 for n in names) and len(set(names)) == 3
+    assert names[0] == long_a[:31] and names[2] == "Tập thể- -loại- A-B"
+
+
+def test_xlsx_of_a_real_round(closed_round):
+    store, round_id = closed_round
+    results = aggregate.round_results(store, round_id)
+    wb = load_book(results, conference.get_conference(store))
+    titles = list(dict.fromkeys(results.table["title"]))
+    assert wb.sheetnames == ["Tổng hợp", *[t[:31] for t in titles]]
+    summary = wb["Tổng hợp"]
+    facts = [summary.cell(row=3, column=c).value for c in range(1, 13)]
+    assert facts[1::2] == [11, results.present, 11, 11, 10, 1]
+    headers = header_row(summary, 5)
+    approvals = [summary.cell(row=r, column=headers["Số phiếu đồng ý"]).value for r in range(6, 18)]
+    assert approvals == results.table["approve"].tolist()
+
+
+# --- audit log ----------------------------------------------------------------------------------
+
+
+def test_audit_filters_and_csv(closed_round):
+    store, _ = closed_round
+    everything = exports.audit_rows(store)
+    assert len(everything) == store.scalar("SELECT COUNT(*) FROM audit_log")
+    by_secretary = exports.audit_rows(store, actors=[SECRETARY])
+    assert by_secretary and all(r["actor"] == SECRETARY for r in by_secretary)
+    ballots = exports.audit_rows(store, actions=["ballot.cast"])
+    assert len(ballots) == 10
+    assert exports.audit_rows(store, text="PHIEU KHONG HOP LE")[0]["action"] == "ballot.cast_paper"
+    today = date.today()
+    assert len(exports.audit_rows(store, date_from=today, date_to=today)) == len(everything)
+    assert exports.audit_rows(store, date_to=today - timedelta(days=1)) == []
+    df = read_csv(exports.audit_csv(ballots))
+    assert list(df.columns) == ["Thời gian", "Người thực hiện", "Thao tác", "Đối tượng", "Chi tiết"]
+    assert pd.to_datetime(df["Thời gian"], format="%d/%m/%Y %H:%M").notna().all()
+
+
+def test_audit_never_holds_a_ballot_choice(closed_round):
+    store, _ = closed_round
+    text = exports.audit_csv(exports.audit_rows(store)).decode("utf-8-sig").lower()
+    for word in ("approve", "reject", "abstain", "đồng ý", "không có ý kiến"):
+        assert word not in text
