@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import demo
+from . import demo, import_cli
 from .check import check
 from .db import default_db_path, open_store
 from .errors import DomainError
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Later commands register here, one function per area, each in its own module:
     # rank (issue 4), import (issue 5), export / backup / restore (issue 7).
+    import_cli.register(sub)
     return parser
 
 
