@@ -514,6 +514,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Vai trò “{value}” không hợp lệ; ghi: Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký Hội đồng."
         ),
         "imp.err.step_over_max": "Bước điểm {step} lớn hơn điểm tối đa {max}.",
+        "imp.err.no_such_file": "Không có tệp “{path}”.",
+        "imp.dry_run": "Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.",
+        "imp.template_written": "Đã ghi tệp mẫu {kind}: {path}",
+        "imp.err.unknown_title": (
+            "Không có danh hiệu “{name}” (danh hiệu khai báo ở trang Thiết lập hội nghị, thẻ Danh hiệu)."
+        ),
         "imp.err.mixed_applies_to": "Bộ tiêu chí “{name}” ghi đối tượng khác nhau ở các dòng.",
         "imp.err.set_empty": "Bộ tiêu chí “{name}” không có tiêu chí nào.",
         "imp.warn.unused_column": "Cột “{column}” không dùng đến, bỏ qua.",
