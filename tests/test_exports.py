@@ -4,7 +4,9 @@ audit log export."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 import openpyxl
@@ -12,7 +14,8 @@ import pandas as pd
 import pytest
 
 from scoring import aggregate, conference, exports, rounds, voting
-from scoring.db import Store
+from scoring.db import Store, forget_store
+from tests.conftest import copy_db
 
 ROUND1 = "Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025"
 SECRETARY = "Phạm Thị Ngọc Ánh"
@@ -47,9 +50,25 @@ def run_round(store: Store, *, close: bool = True, invalid_paper: int = 1, submi
     return round_id
 
 
+@pytest.fixture(scope="session")
+def closed_round_template(demo_db_template: Path, tmp_path_factory) -> Path:
+    """The demo with round 1 scored, voted and closed, built once per test run."""
+    path = copy_db(demo_db_template, tmp_path_factory.mktemp("closed") / "closed.db")
+    store = Store(path)
+    run_round(store)
+    store._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return path
+
+
 @pytest.fixture
-def closed_round(demo_store) -> tuple[Store, int]:
-    return demo_store, run_round(demo_store)
+def closed_round(closed_round_template: Path, tmp_path: Path) -> Iterator[tuple[Store, int]]:
+    """A private copy of the closed round: (store, round id)."""
+    path = copy_db(closed_round_template, tmp_path / "closed.db")
+    store = Store(path)
+    yield store, store.scalar("SELECT id FROM rounds WHERE name = ?", (ROUND1,))
+    store.close()
+    forget_store(path)
 
 
 # --- a hand-built result: the exporters only read a RoundResults ------------------------------
