@@ -298,7 +298,9 @@ def paper_ballot(member_id: int) -> None:
         return
     with st.form(f"paper_ballot_{round_id}_{member_id}", clear_on_submit=True):
         st.markdown(f"**{t('paper.ballot_title', name=member_names[member_id])}**")
-        invalid = st.checkbox(t("paper.invalid"), help=t("paper.invalid_help"))
+        invalid = st.checkbox(
+            t("paper.invalid"), help=t("paper.invalid_help"), key=f"paper_invalid_{round_id}_{member_id}"
+        )
         keys = {}
         for s in subjects:
             label = t("ballot.whole_list") if s["candidate_id"] is None else s["candidate"]["full_name"]

@@ -231,7 +231,7 @@ def test_progress_says_who_not_what(app_env, demo_codes):
     assert "Chưa nộp phiếu chấm (10):" in nudge and "Bùi Thị Lan" in nudge
 
 
-def test_conflict_and_attendance_and_paper_ballot(app_env, demo_codes):
+def test_conflict_and_invalid_paper_ballot(app_env, demo_codes):
     store = open_store(app_env)
     round_id = r1(store)
     at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
@@ -248,7 +248,7 @@ def test_conflict_and_attendance_and_paper_ballot(app_env, demo_codes):
     # The secretary records that Lê Văn Đức's paper ballot was invalid.
     duc = member_id(store, "Lê Văn Đức")
     at.selectbox(key="paper_member").set_value(duc).run()
-    at.checkbox[-1].check()
+    at.checkbox(key=f"paper_invalid_{round_id}_{duc}").check()
     button(at, "Ghi phiếu bầu giấy").click().run()
     assert not at.exception, at.exception
     assert store.query("SELECT source, valid FROM ballot_receipts WHERE member_id = ?", (duc,)) == [

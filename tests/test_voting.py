@@ -110,3 +110,287 @@ def test_no_write_after_round_closes(demo_store, r1):
         demo_store.scalar("SELECT detail FROM audit_log WHERE action = 'round.reopen'")
         == "Bổ sung phiếu của thành viên vắng"
     )
+
+
+# --- every rule, tried through the core (issue 3) ---------------------------------------
+
+ROUND2 = "Vòng 2: Đề nghị khen thưởng cấp tỉnh"
+ROUND3 = "Vòng 3: Thông qua danh sách đại biểu dự Đại hội Thi đua yêu nước tỉnh"
+
+
+def round_named(store, name: str) -> int:
+    return store.scalar("SELECT id FROM rounds WHERE name = ?", (name,))
+
+
+def all_approve(store, round_id, member):
+    return {s["candidate_id"]: "approve" for s in voting.ballot_subjects(store, round_id, member)}
+
+
+def test_a_score_above_the_maximum_is_refused_even_by_a_raw_insert(demo_store, r1):
+    chair = member_id(demo_store, "Trần Minh Quang")
+    item = voting.sheet(demo_store, r1, chair)[0]
+    with pytest.raises(ValidationError, match="khoảng từ 0 đến điểm tối đa"), demo_store.write() as db:
+        db.execute(
+            "INSERT INTO scores VALUES (?, ?, ?, ?, 31, '2025-04-15T09:00:00')",
+            [r1, chair, item.candidate["id"], item.criteria[0]["id"]],
+        )
+    assert demo_store.scalar("SELECT COUNT(*) FROM scores") == 0
+
+
+def test_a_score_on_the_step_is_accepted_with_a_decimal_comma(demo_store, r1):
+    chair = member_id(demo_store, "Trần Minh Quang")
+    item = voting.sheet(demo_store, r1, chair)[0]
+    voting.save_draft(demo_store, r1, chair, item.candidate["id"], {item.criteria[0]["id"]: "27,5"})
+    assert voting.sheet(demo_store, r1, chair)[0].points == {item.criteria[0]["id"]: 27.5}
+
+
+def test_a_cleared_field_is_deleted(demo_store, r1):
+    chair = member_id(demo_store, "Trần Minh Quang")
+    item = voting.sheet(demo_store, r1, chair)[0]
+    crit = item.criteria[0]["id"]
+    voting.save_draft(demo_store, r1, chair, item.candidate["id"], {crit: 20})
+    voting.save_draft(demo_store, r1, chair, item.candidate["id"], {crit: None})
+    assert voting.sheet(demo_store, r1, chair)[0].points == {}
+
+
+@pytest.mark.parametrize("status", ["setup", "closed", "published"])
+def test_no_score_submission_or_ballot_in_a_round_that_is_not_open(demo_store, r1, status):
+    chair = member_id(demo_store, "Trần Minh Quang")
+    round_id = round_named(demo_store, ROUND2) if status == "setup" else r1
+    items = voting.sheet(demo_store, round_id, chair)
+    choices = all_approve(demo_store, round_id, chair)
+    if status != "setup":
+        fill_sheet(demo_store, r1, chair)  # a complete sheet, still a draft
+        rounds.transition(demo_store, "Thư ký", r1, "closed")
+        if status == "published":
+            rounds.transition(demo_store, "Thư ký", r1, "published")
+    before = demo_store.query("SELECT * FROM scores ORDER BY candidate_id, criterion_id")
+    with pytest.raises(RoundNotOpen, match="không ở trạng thái mở"):
+        voting.save_draft(demo_store, round_id, chair, items[0].candidate["id"], {items[0].criteria[0]["id"]: 5})
+    with pytest.raises(RoundNotOpen):
+        voting.submit_scores(demo_store, round_id, chair)
+    with pytest.raises(RoundNotOpen):
+        voting.cast_ballot(demo_store, round_id, chair, choices)
+    with pytest.raises(RoundNotOpen):
+        voting.enter_paper_sheet(demo_store, round_id, chair, {}, actor="Thư ký")
+    assert demo_store.query("SELECT * FROM scores ORDER BY candidate_id, criterion_id") == before
+    assert demo_store.scalar("SELECT COUNT(*) FROM score_submissions") == 0
+    assert demo_store.scalar("SELECT COUNT(*) FROM ballot_receipts") == 0
+    assert demo_store.scalar("SELECT IFNULL(SUM(count), 0) FROM ballot_tallies") == 0
+
+
+def test_the_triggers_refuse_a_ballot_receipt_or_tally_in_a_closed_round(demo_store, r1):
+    rounds.transition(demo_store, "Thư ký", r1, "closed")
+    chair = member_id(demo_store, "Trần Minh Quang")
+    with pytest.raises(RoundNotOpen), demo_store.write() as db:
+        db.execute("INSERT INTO ballot_receipts (round_id, member_id) VALUES (?, ?)", [r1, chair])
+    with pytest.raises(RoundNotOpen), demo_store.write() as db:
+        db.execute("UPDATE ballot_tallies SET count = count + 1 WHERE round_id = ?", [r1])
+
+
+def test_a_published_round_is_final(demo_store, r1):
+    rounds.transition(demo_store, "Thư ký", r1, "closed")
+    rounds.transition(demo_store, "Thư ký", r1, "published")
+    with pytest.raises(ValidationError, match="Không thể chuyển vòng"):
+        rounds.transition(demo_store, "Thư ký", r1, "open", reason="Sửa lại")
+    with pytest.raises(ValidationError, match="đã công bố"):
+        rounds.set_attendance(demo_store, "Thư ký", r1, member_id(demo_store, "Lê Văn Đức"), False)
+
+
+def test_only_officers_change_phases(demo_store, r1):
+    with pytest.raises(PermissionDenied, match="không có quyền"):
+        rounds.transition(demo_store, "Lê Văn Đức", r1, "closed", actor_role="member")
+    assert rounds.get_round(demo_store, r1)["status"] == "open"
+
+
+def test_no_score_or_vote_on_oneself(demo_store, r1):
+    tam = member_id(demo_store, "Ngô Văn Tâm")
+    with demo_store.write() as db:  # Ngô Văn Tâm himself is nominated (before the round opened)
+        candidate = (
+            db["candidates"]
+            .insert(
+                {
+                    "kind": "individual",
+                    "full_name": "Ngô Văn Tâm",
+                    "title_id": demo_store.scalar("SELECT title_id FROM candidates LIMIT 1 OFFSET 5"),
+                    "member_id": tam,
+                }
+            )
+            .last_pk
+        )
+    round_id = rounds.create_round(demo_store, "Thư ký", "Vòng thử", [candidate], recuse_same_unit=False)
+    rounds.transition(demo_store, "Thư ký", round_id, "open")
+    assert voting.sheet(demo_store, round_id, tam) == []
+    assert voting.ballot_subjects(demo_store, round_id, tam) == []
+    crit = demo_store.scalar("SELECT id FROM criteria WHERE set_id = 1 LIMIT 1")
+    with pytest.raises(PermissionDenied, match="tránh xung đột lợi ích"):
+        voting.save_draft(demo_store, round_id, tam, candidate, {crit: 10})
+    with pytest.raises(DomainError):
+        voting.cast_ballot(demo_store, round_id, tam, {candidate: "approve"})
+    assert demo_store.scalar("SELECT COUNT(*) FROM ballot_receipts") == 0
+
+
+def test_a_manual_conflict_recuses_and_drops_the_drafts(demo_store, r1):
+    duc = member_id(demo_store, "Lê Văn Đức")  # no unit: scores everyone
+    fill_sheet(demo_store, r1, duc)
+    target = voting.sheet(demo_store, r1, duc)[3].candidate
+    rounds.add_conflict(demo_store, "Thư ký", duc, target["id"], "Người thân")
+    assert target["id"] not in {i.candidate["id"] for i in voting.sheet(demo_store, r1, duc)}
+    assert (
+        demo_store.scalar("SELECT COUNT(*) FROM scores WHERE member_id = ? AND candidate_id = ?", (duc, target["id"]))
+        == 0
+    )
+    crit = voting.sheet(demo_store, r1, duc)[0].criteria[0]["id"]
+    with pytest.raises(PermissionDenied):
+        voting.save_draft(demo_store, r1, duc, target["id"], {crit: 10})
+    with pytest.raises(PermissionDenied):
+        voting.cast_ballot(demo_store, r1, duc, {**all_approve(demo_store, r1, duc), target["id"]: "approve"})
+    assert voting.submit_scores(demo_store, r1, duc) == 11  # the recused pair counts neither way
+    assert "Người thân" in demo_store.scalar("SELECT detail FROM audit_log WHERE action = 'conflict.add'")
+    rounds.remove_conflict(demo_store, "Thư ký", duc, target["id"])
+    assert demo_store.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'conflict.remove'") == 1
+
+
+def test_a_conflict_cannot_be_added_after_the_member_voted(demo_store, r1):
+    duc = member_id(demo_store, "Lê Văn Đức")
+    voting.cast_ballot(demo_store, r1, duc, all_approve(demo_store, r1, duc))
+    target = rounds.round_candidates(demo_store, r1)[0]
+    with pytest.raises(ValidationError, match="không thể thêm xung đột"):
+        rounds.add_conflict(demo_store, "Thư ký", duc, target["id"])
+    assert demo_store.scalar("SELECT COUNT(*) FROM conflicts") == 0
+
+
+def test_a_member_reads_only_their_own_drafts(demo_store, r1):
+    chair = member_id(demo_store, "Trần Minh Quang")
+    duc = member_id(demo_store, "Lê Văn Đức")
+    fill_sheet(demo_store, r1, chair)
+    assert all(i.points == {} for i in voting.sheet(demo_store, r1, duc))
+    voting.save_draft(
+        demo_store,
+        r1,
+        duc,
+        voting.sheet(demo_store, r1, duc)[0].candidate["id"],
+        {voting.sheet(demo_store, r1, duc)[0].criteria[0]["id"]: 3},
+    )
+    assert sum(len(i.points) for i in voting.sheet(demo_store, r1, duc)) == 1
+    assert sum(len(i.points) for i in voting.sheet(demo_store, r1, chair)) == 60
+
+
+def test_tallies_equal_the_ballots_cast_per_nominee(demo_store, r1):
+    voters = [m["id"] for m in demo_store.query("SELECT id FROM members WHERE is_voting = 1 ORDER BY id")]
+    expected: dict[tuple[int, str], int] = {}
+    for n, m in enumerate(voters):
+        choices = {}
+        for k, s in enumerate(voting.ballot_subjects(demo_store, r1, m)):
+            choice = ("approve", "reject", "abstain")[(n + k) % 3]
+            choices[s["candidate_id"]] = choice
+            expected[(s["candidate_id"], choice)] = expected.get((s["candidate_id"], choice), 0) + 1
+        voting.cast_ballot(demo_store, r1, m, choices)
+    counts = {(r["candidate_id"], r["choice"]): r["count"] for r in voting.tallies(demo_store, r1)}
+    assert {k: v for k, v in counts.items() if v} == expected
+    recusals = rounds.recusals(demo_store, r1)
+    for c in rounds.round_candidates(demo_store, r1):
+        cast = sum(counts[(c["id"], choice)] for choice in ("approve", "reject", "abstain"))
+        assert cast == len(voters) - len(recusals.get(c["id"], set()) & set(voters)), c["full_name"]
+
+
+def test_abstain_only_where_the_title_allows_it(demo_store, r1):
+    rounds.transition(demo_store, "Thư ký", r1, "closed")
+    r2 = round_named(demo_store, ROUND2)
+    rounds.transition(demo_store, "Thư ký", r2, "open")
+    duc = member_id(demo_store, "Lê Văn Đức")
+    choices = {s["candidate_id"]: "abstain" for s in voting.ballot_subjects(demo_store, r2, duc)}
+    with pytest.raises(ValidationError, match="Không có ý kiến"):
+        voting.cast_ballot(demo_store, r2, duc, choices)
+    assert not voting.has_voted(demo_store, r2, duc)
+
+
+def test_a_ballot_must_answer_every_nominee(demo_store, r1):
+    duc = member_id(demo_store, "Lê Văn Đức")
+    choices = all_approve(demo_store, r1, duc)
+    choices.pop(next(iter(choices)))
+    with pytest.raises(ValidationError, match="Chưa chọn ý kiến"):
+        voting.cast_ballot(demo_store, r1, duc, choices)
+    assert demo_store.scalar("SELECT COUNT(*) FROM ballot_receipts") == 0
+
+
+def test_whole_list_ballot_counts_once_per_member_and_the_listed_step_back(demo_store, r1):
+    r3 = round_named(demo_store, ROUND3)
+    rounds.transition(demo_store, "Thư ký", r3, "open")
+    duc = member_id(demo_store, "Lê Văn Đức")
+    binh = member_id(demo_store, "Võ Thanh Bình")  # on the list of delegates
+    khai = member_id(demo_store, "Trương Công Khải")  # same unit as Bình: unit recusal does not apply to a list
+    subjects = voting.ballot_subjects(demo_store, r3, duc)
+    assert [s["candidate_id"] for s in subjects] == [None]
+    assert subjects[0]["names"] == ["Võ Thanh Bình", "Lê Hoàng Yến", "Phan Văn Ân"]
+    voting.cast_ballot(demo_store, r3, duc, {None: "approve"})
+    voting.cast_ballot(demo_store, r3, khai, {None: "reject"})
+    with pytest.raises(DomainError, match="đã bỏ phiếu"):
+        voting.cast_ballot(demo_store, r3, duc, {None: "reject"})
+    with pytest.raises(PermissionDenied, match="có tên trong danh sách"):
+        voting.cast_ballot(demo_store, r3, binh, {None: "approve"})
+    with pytest.raises(ValidationError):  # a whole-list ballot names no nominee
+        voting.cast_ballot(demo_store, r3, member_id(demo_store, "Bùi Thị Lan"), {binh: "approve"})
+    counts = {(r["candidate_id"], r["choice"]): r["count"] for r in voting.tallies(demo_store, r3)}
+    assert counts == {(None, "approve"): 1, (None, "reject"): 1, (None, "abstain"): 0}
+
+
+def test_paper_sheet_is_entered_all_or_nothing_and_marked(demo_store, r1):
+    lan = member_id(demo_store, "Bùi Thị Lan")
+    items = voting.sheet(demo_store, r1, lan)
+    points = {i.candidate["id"]: {c["id"]: c["max_points"] - 5 for c in i.criteria} for i in items}
+    last = items[-1]
+    points[last.candidate["id"]][last.criteria[-1]["id"]] = 99  # a typo on the last line
+    with pytest.raises(ValidationError, match="phải từ 0 đến 15"):
+        voting.enter_paper_sheet(demo_store, r1, lan, points, actor="Phạm Thị Ngọc Ánh")
+    assert demo_store.scalar("SELECT COUNT(*) FROM scores") == 0
+    points[last.candidate["id"]][last.criteria[-1]["id"]] = 10
+    assert voting.enter_paper_sheet(demo_store, r1, lan, points, actor="Phạm Thị Ngọc Ánh") == 11
+    assert demo_store.query("SELECT source FROM score_submissions WHERE member_id = ?", (lan,)) == [{"source": "paper"}]
+    sheet_now = voting.sheet(demo_store, r1, lan)
+    assert sheet_now[0].total == pytest.approx(75.0)  # counted like an online sheet: 5 points off each criterion
+    log = demo_store.query("SELECT actor, action, detail FROM audit_log WHERE action LIKE 'score.%paper%'")
+    assert {r["actor"] for r in log} == {"Phạm Thị Ngọc Ánh"}
+    assert log[-1]["action"] == "score.submit_paper" and "Bùi Thị Lan" in log[0]["detail"]
+    with pytest.raises(DomainError, match="đã nộp"):
+        voting.enter_paper_sheet(demo_store, r1, lan, points, actor="Phạm Thị Ngọc Ánh")
+
+
+def test_paper_ballots_valid_and_invalid(demo_store, r1):
+    lan = member_id(demo_store, "Bùi Thị Lan")
+    duc = member_id(demo_store, "Lê Văn Đức")
+    voting.cast_ballot(demo_store, r1, lan, all_approve(demo_store, r1, lan), source="paper", actor="Thư ký")
+    voting.cast_ballot(demo_store, r1, duc, {}, source="paper", valid=False, actor="Thư ký")
+    receipts = demo_store.query("SELECT member_id, source, valid FROM ballot_receipts ORDER BY member_id")
+    assert sorted((r["member_id"], r["source"], r["valid"]) for r in receipts) == sorted(
+        [(lan, "paper", 1), (duc, "paper", 0)]
+    )
+    assert demo_store.scalar("SELECT SUM(count) FROM ballot_tallies WHERE round_id = ?", (r1,)) == 11
+    with pytest.raises(DomainError, match="đã bỏ phiếu"):  # an invalid ballot is still the member's one ballot
+        voting.cast_ballot(demo_store, r1, duc, all_approve(demo_store, r1, duc))
+    details = [r["detail"] for r in demo_store.query("SELECT detail FROM audit_log WHERE action = 'ballot.cast_paper'")]
+    assert any("phiếu không hợp lệ" in d for d in details)
+
+
+def test_every_change_is_logged(demo_store, r1):
+    duc = member_id(demo_store, "Lê Văn Đức")
+    item = voting.sheet(demo_store, r1, duc)[0]
+    voting.save_draft(demo_store, r1, duc, item.candidate["id"], {item.criteria[0]["id"]: 12.5})
+    rounds.set_attendance(demo_store, "Thư ký", r1, duc, False)
+    row = demo_store.query("SELECT * FROM audit_log WHERE action = 'score.draft'")[0]
+    assert row["actor"] == "Lê Văn Đức" and "tiêu chí 1: 12,5" in row["detail"] and row["at"]
+    assert "Lê Văn Đức vắng" in demo_store.scalar("SELECT detail FROM audit_log WHERE action = 'attendance'")
+
+
+def test_nudge_list_and_absent_members(demo_store, r1):
+    duc = member_id(demo_store, "Lê Văn Đức")
+    lan = member_id(demo_store, "Bùi Thị Lan")
+    fill_sheet(demo_store, r1, duc)
+    voting.submit_scores(demo_store, r1, duc)
+    voting.cast_ballot(demo_store, r1, duc, all_approve(demo_store, r1, duc))
+    rounds.set_attendance(demo_store, "Thư ký", r1, lan, False)
+    owed = voting.missing(demo_store, r1)
+    names = {kind: [r["full_name"] for r in rows] for kind, rows in owed.items()}
+    assert "Lê Văn Đức" not in names["sheet"] + names["ballot"] + names["absent"]
+    assert names["absent"] == ["Bùi Thị Lan"]
+    assert "Bùi Thị Lan" not in names["sheet"] and len(names["sheet"]) == 9
