@@ -45,6 +45,25 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_rank(args: argparse.Namespace) -> int:
+    """A closed round's final ranking as CSV (UTF-8 with BOM, Vietnamese headers)."""
+    from . import aggregate, rounds
+
+    path = Path(args.db)
+    if not path.exists():
+        print(f"Không có tệp {path}.", file=sys.stderr)
+        return 1
+    store = open_store(path)
+    aggregate.require_final(rounds.get_round(store, args.round))
+    data = aggregate.ranking_csv(aggregate.round_results(store, args.round))
+    if args.out:
+        Path(args.out).write_bytes(data)
+        print(f"Đã ghi bảng xếp hạng vào {args.out}")
+    else:
+        sys.stdout.write(data.decode("utf-8-sig"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m scoring",
@@ -68,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     # Later commands register here, one function per area, each in its own module:
     # rank (issue 4), import (issue 5), export / backup / restore (issue 7).
     import_cli.register(sub)
+    p = sub.add_parser("rank", help="xuất bảng xếp hạng của một vòng đã khóa ra CSV")
+    p.add_argument("--round", type=int, required=True, help="số (id) của vòng bình xét")
+    p.add_argument("--out", help="tệp CSV (UTF-8 có BOM); bỏ trống để in ra màn hình")
+    p.set_defaults(func=_cmd_rank)
+
     return parser
 
 

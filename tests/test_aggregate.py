@@ -1,0 +1,485 @@
+"""Results of a round, checked against independent computations: the statistics
+module, scipy, and small cases worked by hand."""
+
+from __future__ import annotations
+
+import math
+import statistics
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from scoring import aggregate, conference, rounds, voting
+from scoring.cli import main as cli_main
+from scoring.errors import ValidationError
+
+A = "thư ký"
+
+
+# --- hand-made frames ----------------------------------------------------------------------------
+
+
+def totals_frame(scores_by_candidate: dict[int, list[float]]) -> pd.DataFrame:
+    rows = [
+        {"member_id": m, "candidate_id": c, "total": float(x)}
+        for c, xs in scores_by_candidate.items()
+        for m, x in enumerate(xs, start=1)
+    ]
+    return pd.DataFrame(rows)
+
+
+def candidates_frame(rows: list[dict]) -> pd.DataFrame:
+    """Candidates with sensible title rules; each row overrides what it needs."""
+    base = {
+        "full_name": "",
+        "kind": "individual",
+        "unit": "",
+        "title_id": 1,
+        "title": "Danh hiệu",
+        "title_position": 1,
+        "eligible": 10,
+        "needs_scoring": 1,
+        "needs_ballot": 0,
+        "threshold_pct": 50.0,
+        "threshold_rule": "more_than",
+        "quorum_pct": 0.0,
+        "min_score": np.nan,
+        "quota_kind": "none",
+        "quota_value": np.nan,
+        "quota_of_title_id": np.nan,
+    }
+    out = []
+    for i, row in enumerate(rows):
+        merged = {**base, "candidate_id": i + 1, "full_name": f"Ứng viên {i + 1}", "name_order": i, **row}
+        out.append(merged)
+    return pd.DataFrame(out)
+
+
+NO_TALLIES = pd.DataFrame({"candidate_id": pd.Series([], dtype=float), "choice": [], "count": []})
+
+
+def table_for(candidates: list[dict], scores: dict[int, list[float]], tallies=NO_TALLIES, **kw) -> pd.DataFrame:
+    kw.setdefault("members_total", 10)
+    kw.setdefault("present", 10)
+    table = aggregate.compute_table(candidates_frame(candidates), totals_frame(scores), tallies, **kw)
+    return table.set_index("candidate_id")
+
+
+@pytest.mark.parametrize("values", [[80], [70, 90], [60, 75, 95], [50, 88, 71, 99, 64], [70, 70, 70, 100]])
+def test_mean_median_trimmed_sd_match_statistics_and_scipy(values):
+    result = aggregate.aggregate_scores(totals_frame({7: values}), "trimmed_mean").loc[7]
+    assert result["mean"] == pytest.approx(statistics.mean(values))
+    assert result["median"] == pytest.approx(statistics.median(values))
+    # One highest and one lowest dropped from 3 scores up: scipy's proportion 1/n.
+    expected = stats.trim_mean(values, 1 / len(values) + 1e-12) if len(values) >= 3 else statistics.mean(values)
+    assert result["trimmed_mean"] == pytest.approx(expected)
+    assert result["score"] == pytest.approx(expected)
+    if len(values) > 1:
+        assert result["sd"] == pytest.approx(statistics.stdev(values))
+    else:
+        assert math.isnan(result["sd"])
+    assert result["spread"] == max(values) - min(values)
+    assert result["n_scores"] == len(values)
+
+
+def test_trimmed_mean_by_hand_for_one_two_three_scores():
+    agg = aggregate.aggregate_scores(totals_frame({1: [80], 2: [70, 90], 3: [60, 75, 95]}), "trimmed_mean")
+    assert agg.loc[1, "score"] == 80  # one score: itself
+    assert agg.loc[2, "score"] == 80  # two: plain mean
+    assert agg.loc[3, "score"] == 75  # three: 60 and 95 dropped
+
+
+def test_aggregate_on_unsorted_totals_with_unequal_counts():
+    rng = np.random.default_rng(3)
+    frame = totals_frame({c: list(rng.uniform(40, 100, n)) for c, n in [(5, 4), (2, 1), (9, 7)]})
+    shuffled = frame.sample(frac=1, random_state=1)
+    agg = aggregate.aggregate_scores(shuffled, "median")
+    for c, group in frame.groupby("candidate_id"):
+        assert agg.loc[c, "median"] == pytest.approx(statistics.median(group["total"]))
+        assert agg.loc[c, "score"] == pytest.approx(statistics.median(group["total"]))
+
+
+def test_member_totals_match_weighted_total_of_the_sheet():
+    criteria = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4],
+            "set_id": [1, 1, 2, 2],
+            "weight": [1.0, 2.0, 1.0, 1.0],
+            "max_points": [60.0, 20.0, 30.0, 70.0],
+        }
+    )
+    scores = pd.DataFrame(
+        {
+            "member_id": [1, 1, 2, 2, 1, 1],
+            "candidate_id": [10, 10, 10, 10, 11, 11],
+            "criterion_id": [1, 2, 1, 2, 3, 4],
+            "points": [45.0, 15.0, 60.0, 20.0, 12.0, 35.0],
+        }
+    )
+    totals = aggregate.member_totals(scores, criteria).set_index(["member_id", "candidate_id"])["total"]
+    crit = criteria.to_dict("records")
+    for (member, candidate), group in scores.groupby(["member_id", "candidate_id"]):
+        set_criteria = [c for c in crit if c["id"] in set(group["criterion_id"])]
+        expected = voting.weighted_total(set_criteria, dict(zip(group["criterion_id"], group["points"], strict=True)))
+        assert totals[(member, candidate)] == pytest.approx(expected)
+    assert totals[(1, 10)] == pytest.approx(100 * (45 + 2 * 15) / (60 + 40))  # 75 by hand
+    assert totals[(1, 11)] == pytest.approx(47.0)
+
+
+def test_normalisation_only_for_members_above_the_minimum():
+    # Member 1 scores 4 candidates (lenient), member 2 scores 2: min 3 normalises member 1 only.
+    totals = pd.DataFrame(
+        {
+            "member_id": [1, 1, 1, 1, 2, 2],
+            "candidate_id": [1, 2, 3, 4, 1, 2],
+            "total": [95.0, 90.0, 85.0, 80.0, 60.0, 70.0],
+        }
+    )
+    out = aggregate.normalise_totals(totals, min_scores=3)
+    assert out["normalised"].tolist() == [True, True, True, True, False, False]
+    pooled_mean, pooled_sd = statistics.mean(totals["total"]), statistics.stdev(totals["total"])
+    m1 = [95.0, 90.0, 85.0, 80.0]
+    expected = [pooled_mean + (x - statistics.mean(m1)) / statistics.stdev(m1) * pooled_sd for x in m1]
+    assert out["total"].tolist()[:4] == pytest.approx(expected)
+    assert out["total"].tolist()[4:] == [60.0, 70.0]
+    # With the minimum above everyone's count nothing changes.
+    assert aggregate.normalise_totals(totals, min_scores=5)["total"].tolist() == totals["total"].tolist()
+
+
+def test_normalised_score_changes_the_score_but_not_the_raw_statistics():
+    candidates = [{}, {}]
+    scores = {1: [90, 60, 75], 2: [80, 70, 71]}
+    plain = table_for(candidates, scores)
+    normalised = table_for(candidates, scores, normalise=True, normalise_min_scores=2)
+    assert plain.loc[1, "score"] == pytest.approx(75)
+    assert normalised.loc[1, "mean"] == pytest.approx(75)  # raw mean still shown
+    assert normalised.loc[1, "score"] != pytest.approx(75)
+    too_few = table_for(candidates, scores, normalise=True, normalise_min_scores=3)
+    assert too_few["score"].tolist() == pytest.approx(plain["score"].tolist())
+
+
+def test_ties_share_a_rank_and_the_cascade_breaks_the_others():
+    table = pd.DataFrame(
+        {
+            "title_id": [1, 1, 1, 1, 1, 2, 2],
+            "approval_pct": [80.0, 80.0, 80.0, 90.0, 80.0, np.nan, np.nan],
+            "score": [85.0, 85.0, 85.0, 70.0, 85.0, 60.0, 60.004],
+            "median": [84.0, 84.0, 86.0, 70.0, 84.0, 61.0, 60.0],
+        }
+    )
+    # Approval first (90% leads), then score, then median (86 beats 84); three equal share rank 3.
+    # Title 2: scores equal to 2 decimals, so the median decides.
+    assert aggregate.rank(table).tolist() == [3, 3, 2, 1, 3, 1, 2]
+
+
+def test_fully_equal_candidates_share_a_rank_in_the_table():
+    table = table_for([{}, {}, {}], {1: [80, 90], 2: [90, 80], 3: [70, 70]})
+    assert table["rank"].to_dict() == {1: 1, 2: 1, 3: 3}
+
+
+def test_min_score_at_the_boundary():
+    table = table_for([{"min_score": 91.0}] * 3, {1: [91, 91], 2: [90.5, 91], 3: [95, 100]})
+    assert table["meets_min_score"].to_dict() == {1: True, 2: False, 3: True}
+    assert table.loc[2, "reason"] == "dưới điểm tối thiểu"
+    assert table.loc[1, "passes"] and table.loc[1, "reason"] == ""
+
+
+def test_top_n_quota_keeps_the_best_and_leaves_a_boundary_tie_to_the_council():
+    rules = {"quota_kind": "top_n", "quota_value": 3.0, "min_score": 50.0}
+    scores = {1: [95], 2: [90], 3: [85], 4: [40], 5: [80], 6: [75]}
+    table = table_for([rules] * 6, scores)
+    # Candidate 4 fails the minimum and does not use a place; 1, 2, 3 fill the quota.
+    assert table["passes"].to_dict() == {1: True, 2: True, 3: True, 4: False, 5: False, 6: False}
+    assert table.loc[5, "reason"] == "vượt hạn mức (số lượng tối đa) của danh hiệu"
+    assert table.loc[4, "reason"] == "dưới điểm tối thiểu"
+    tied = table_for([rules] * 4, {1: [95], 2: [90], 3: [85], 4: [85]})
+    assert tied["passes"].to_dict() == {1: True, 2: True, 3: False, 4: False}
+    assert (tied["quota_cap"] == 3).all()
+
+
+def test_pct_of_title_quota_is_15_percent_floor_of_those_passing_the_reference():
+    def run(passing_ldtt: int) -> pd.DataFrame:
+        ldtt = [{"title_id": 1, "min_score": 70.0}] * 22
+        cstd = [{"title_id": 2, "title_position": 2, "quota_kind": "pct_of_title", "quota_value": 15.0,
+                 "quota_of_title_id": 1.0}] * 5  # fmt: skip
+        scores = {i + 1: [80 if i < passing_ldtt else 60] for i in range(22)}
+        scores.update({23 + i: [99 - i] for i in range(5)})
+        return table_for(ldtt + cstd, scores)
+
+    twenty = run(20)  # 15% of 20 = 3
+    assert int(twenty.loc[twenty["title_id"] == 1, "passes"].sum()) == 20
+    assert twenty.loc[23:27, "passes"].tolist() == [True, True, True, False, False]
+    thirteen = run(13)  # 15% of 13 = 1.95 -> 1
+    assert thirteen.loc[23:27, "passes"].tolist() == [True, False, False, False, False]
+    assert thirteen.loc[23, "quota_cap"] == 1
+
+
+def test_pct_of_title_reference_outside_the_round_uses_external_count_else_unlimited():
+    cstd = [{"quota_kind": "pct_of_title", "quota_value": 15.0, "quota_of_title_id": 99.0}] * 3
+    scores = {1: [95], 2: [90], 3: [85]}
+    assert table_for(cstd, scores, external_passes={99: 7})["passes"].tolist() == [True, False, False]
+    unlimited = table_for(cstd, scores)
+    assert unlimited["passes"].all() and unlimited["quota_cap"].isna().all()
+
+
+def test_quorum_against_all_members():
+    rows = [{"quorum_pct": 66.67}]
+    assert not table_for(rows, {1: [90]}, present=6)["quorum_met"].iloc[0]
+    assert table_for(rows, {1: [90]}, present=7)["quorum_met"].iloc[0]
+    # Two thirds of 3 is 66,67% as written in the minutes: it meets "66,67%".
+    assert table_for(rows, {1: [90]}, members_total=3, present=2)["quorum_met"].iloc[0]
+    failed = table_for(rows, {1: [90]}, present=6)
+    assert failed["reason"].iloc[0] == "không đủ số thành viên có mặt theo quy định"
+
+
+def test_whole_list_tally_applies_to_every_nominee_and_no_ballot_title_passes_on_score():
+    rows = [{"needs_ballot": 1}, {"needs_ballot": 1}, {"needs_ballot": 0, "min_score": 80.0}]
+    tallies = pd.DataFrame(
+        {"candidate_id": [np.nan] * 3, "choice": ["approve", "reject", "abstain"], "count": [6, 3, 1]}
+    )
+    table = table_for(rows, {1: [70], 2: [75], 3: [85]}, tallies)
+    assert table.loc[1, ["approve", "reject", "abstain"]].tolist() == [6, 3, 1]
+    assert table.loc[2, "approval_pct"] == 60.0 and table.loc[2, "passes"]
+    assert math.isnan(table.loc[3, "approval_pct"]) and table.loc[3, "approve"] == 0
+    assert table.loc[3, "passes"]
+
+
+# --- through the core --------------------------------------------------------------------------------
+
+
+def make_council(store, n: int = 10, units: dict[int, str] | None = None) -> list[int]:
+    """n voting members; `units` puts member i (1-based) in a unit."""
+    for name in {*(units or {}).values()}:
+        conference.add_unit(store, A, name)
+    ids = []
+    for i in range(1, n + 1):
+        unit = (units or {}).get(i)
+        member_id, _ = conference.add_member(store, A, f"Thành viên Số {i:02d}", unit=unit, code=f"ma-so-{i:02d}")
+        ids.append(member_id)
+    return ids
+
+
+def vote(store, round_id: int, members: list[int], approvals: dict[int, int]) -> None:
+    """Each candidate gets approvals[candidate] 'approve' from the first eligible members, 'reject' from the rest."""
+    given = dict.fromkeys(approvals, 0)
+    for m in members:
+        choices = {}
+        for s in voting.ballot_subjects(store, round_id, m):
+            cid = s["candidate_id"]
+            choices[cid] = "approve" if given[cid] < approvals[cid] else "reject"
+            given[cid] += choices[cid] == "approve"
+        voting.cast_ballot(store, round_id, m, choices)
+
+
+def ballot_title(store, name: str, **rules) -> int:
+    rules = {"needs_scoring": 0, "needs_ballot": 1, "quorum_pct": 0, **rules}
+    return conference.add_title(store, A, name, "individual", **rules)
+
+
+def test_thresholds_exactly_at_the_boundary(store):
+    members = make_council(store)
+    ballot_title(store, "Cấp tỉnh", threshold_pct=90, threshold_rule="at_least")
+    ballot_title(store, "Cơ sở", threshold_pct=50, threshold_rule="more_than")
+    ids = {
+        name: conference.add_candidate(store, A, "individual", name, title)
+        for name, title in [("Chín Phiếu", "Cấp tỉnh"), ("Tám Phiếu", "Cấp tỉnh"), ("Năm Phiếu", "Cơ sở"),
+                            ("Sáu Phiếu", "Cơ sở")]
+    }  # fmt: skip
+    rid = rounds.create_round(store, A, "Vòng kiểm tra ngưỡng", list(ids.values()))
+    rounds.transition(store, A, rid, "open")
+    approvals = {ids["Chín Phiếu"]: 9, ids["Tám Phiếu"]: 8, ids["Năm Phiếu"]: 5, ids["Sáu Phiếu"]: 6}
+    vote(store, rid, members, approvals)
+    rounds.transition(store, A, rid, "closed")
+    res = aggregate.round_results(store, rid)
+    table = res.table.set_index("full_name")
+    assert table.loc["Chín Phiếu", "approval_pct"] == 90.0 and table.loc["Chín Phiếu", "passes"]
+    assert table.loc["Tám Phiếu", "approval_pct"] == 80.0 and not table.loc["Tám Phiếu", "passes"]
+    assert not table.loc["Năm Phiếu", "passes"]  # 50% is not more than 50%
+    assert table.loc["Năm Phiếu", "reason"] == "chưa đạt tỷ lệ phiếu đồng ý"
+    assert table.loc["Sáu Phiếu", "passes"]
+    assert (table["eligible"] == 10).all()
+    assert res.ballots == aggregate.BallotCounts(issued=10, returned=10, valid=10, invalid=0)
+    assert res.present == 10 and res.members_total == 10
+    assert res.cascade[0].startswith("1. Tỷ lệ phiếu đồng ý")
+
+
+def test_recused_members_count_neither_for_nor_against(store):
+    members = make_council(store, units={1: "Khoa Dân vận", 2: "Khoa Dân vận"})
+    ballot_title(store, "Cấp tỉnh", threshold_pct=75, threshold_rule="at_least")
+    same_unit = conference.add_candidate(store, A, "individual", "Lê Thị Cùng Khoa", "Cấp tỉnh", unit="Khoa Dân vận")
+    other = conference.add_candidate(store, A, "individual", "Phạm Văn Khác", "Cấp tỉnh")
+    rounds.add_conflict(store, A, members[2], other, "họ hàng")
+    rid = rounds.create_round(store, A, "Vòng tránh xung đột", [same_unit, other])
+    rounds.transition(store, A, rid, "open")
+    vote(store, rid, members, {same_unit: 6, other: 6})
+    rounds.transition(store, A, rid, "closed")
+    table = aggregate.round_results(store, rid).table.set_index("candidate_id")
+    # Two members of the candidate's unit step back: 6 of 8 eligible = 75%, passes.
+    assert table.loc[same_unit, "eligible"] == 8
+    assert table.loc[same_unit, "approval_pct"] == 75.0 and table.loc[same_unit, "passes"]
+    # One hand-added conflict: 6 of 9 = 66,67%, below 75%.
+    assert table.loc[other, "eligible"] == 9
+    assert table.loc[other, "approval_pct"] == 66.67 and not table.loc[other, "passes"]
+    assert table.loc[other, "approve"] + table.loc[other, "reject"] == 9
+
+
+def test_absent_members_denominator_all_versus_present_and_quorum(store):
+    members = make_council(store)
+    ballot_title(store, "Theo tổng số", threshold_pct=50, denominator="all", quorum_pct=50)
+    ballot_title(store, "Theo số có mặt", threshold_pct=50, denominator="present", quorum_pct=50)
+    ballot_title(store, "Cần hai phần ba", threshold_pct=50, denominator="present", quorum_pct=66.67)
+    ids = [
+        conference.add_candidate(store, A, "individual", name, title)
+        for name, title in [("Ứng Viên Một", "Theo tổng số"), ("Ứng Viên Hai", "Theo số có mặt"),
+                            ("Ứng Viên Ba", "Cần hai phần ba")]
+    ]  # fmt: skip
+    rid = rounds.create_round(store, A, "Vòng có người vắng", ids)
+    for i, m in enumerate(members):
+        rounds.set_attendance(store, A, rid, m, present=i < 6)
+    rounds.transition(store, A, rid, "open")
+    vote(store, rid, members[:6], dict.fromkeys(ids, 4))  # 4 of the 6 present approve
+    rounds.transition(store, A, rid, "closed")
+    res = aggregate.round_results(store, rid)
+    table = res.table.set_index("candidate_id")
+    assert res.present == 6
+    assert table.loc[ids[0], ["eligible", "approval_pct", "passes"]].tolist() == [10, 40.0, False]
+    assert table.loc[ids[1], ["eligible", "approval_pct", "passes"]].tolist() == [6, 66.67, True]
+    assert not table.loc[ids[2], "quorum_met"] and not table.loc[ids[2], "passes"]
+    assert "không đủ số thành viên có mặt" in table.loc[ids[2], "reason"]
+
+
+def test_present_without_attendance_is_who_voted(store):
+    members = make_council(store)
+    ballot_title(store, "Theo số có mặt", threshold_pct=50, denominator="present")
+    cid = conference.add_candidate(store, A, "individual", "Ứng Viên", "Theo số có mặt")
+    rid = rounds.create_round(store, A, "Vòng không điểm danh", [cid])
+    rounds.transition(store, A, rid, "open")
+    vote(store, rid, members[:7], {cid: 4})
+    rounds.transition(store, A, rid, "closed")
+    res = aggregate.round_results(store, rid)
+    assert res.present == 7 and res.ballots.issued == 7
+    assert res.table.loc[0, "approval_pct"] == round(400 / 7, 2)
+
+
+def test_whole_list_ballot_through_the_core(store):
+    members = make_council(store, units={1: "Khoa A"})
+    ballot_title(store, "Đại biểu", threshold_pct=50)
+    ids = [
+        conference.add_candidate(store, A, "individual", n, "Đại biểu", unit="Khoa A" if n == "An" else None)
+        for n in ("An", "Bình", "Chi")
+    ]
+    rid = rounds.create_round(store, A, "Thông qua danh sách", ids, ballot_mode="whole_list")
+    rounds.transition(store, A, rid, "open")
+    for i, m in enumerate(members):
+        voting.cast_ballot(store, rid, m, {None: "approve" if i < 6 else "reject"})
+    rounds.transition(store, A, rid, "closed")
+    table = aggregate.round_results(store, rid).table
+    assert table["approve"].tolist() == [6, 6, 6] and table["reject"].tolist() == [4, 4, 4]
+    assert table["eligible"].tolist() == [10, 10, 10]  # one list, one vote each: no recusal
+    assert table["passes"].all() and table["rank"].tolist() == [1, 1, 1]
+
+
+def scoring_round(store, members: list[int], points: dict[int, list[tuple[float, float]]]) -> tuple[int, list[int]]:
+    """A scored title (criteria max 60 weight 1, max 20 weight 2); points[member index] per candidate."""
+    set_id = conference.add_criteria_set(
+        store, A, "Phiếu chấm", [{"name": "Nhiệm vụ", "max_points": 60}, {"name": "Sáng kiến", "max_points": 20,
+                                                                          "weight": 2}]
+    )  # fmt: skip
+    conference.add_title(store, A, "Có chấm điểm", "individual", needs_ballot=0, criteria_set_id=set_id,
+                         quorum_pct=0, min_score=80)  # fmt: skip
+    cands = [conference.add_candidate(store, A, "individual", n, "Có chấm điểm") for n in ("Hạnh", "Khoa")]
+    rid = rounds.create_round(store, A, "Vòng chấm điểm", cands, method="trimmed_mean")
+    rounds.transition(store, A, rid, "open")
+    crit = [c["id"] for c in conference.list_criteria(store, set_id)]
+    for i, per_candidate in points.items():
+        for cid, (p1, p2) in zip(cands, per_candidate, strict=True):
+            voting.save_draft(store, rid, members[i], cid, {crit[0]: p1, crit[1]: p2})
+    return rid, cands
+
+
+def test_scores_trimmed_mean_and_drafts_through_the_core(store):
+    members = make_council(store, n=4)
+    # Totals: 100·(p1 + 2·p2)/100 = p1 + 2·p2
+    points = {0: [(60, 20), (30, 10)], 1: [(50, 15), (40, 10)], 2: [(40, 10), (50, 20)], 3: [(20, 5), (60, 20)]}
+    rid, (hanh, khoa) = scoring_round(store, members, points)
+    for i in range(3):
+        voting.submit_scores(store, rid, members[i])  # member 4 keeps a draft
+    res = aggregate.round_results(store, rid)
+    table = res.table.set_index("candidate_id")
+    # Hạnh: 100, 80, 60 -> trimmed (3 scores) = 80; Khoa: 50, 60, 90 -> 60.
+    assert table.loc[hanh, ["n_scores", "score", "median"]].tolist() == [3, 80.0, 80.0]
+    assert table.loc[khoa, ["n_scores", "score", "mean"]].tolist() == [3, 60.0, pytest.approx(200 / 3)]
+    assert table.loc[hanh, "passes"] and not table.loc[khoa, "passes"]
+    assert table.loc[khoa, "reason"] == "dưới điểm tối thiểu"
+    assert table.loc[hanh, "rank"] == 1 and table.loc[khoa, "rank"] == 2
+    assert res.ballots.issued == 0  # no title of the round needs a ballot
+    assert res.criterion_means.loc[hanh, "Nhiệm vụ"] == pytest.approx(50)
+    assert res.score_matrix.shape == (3, 2)
+    assert res.score_matrix.loc["Thành viên Số 01"].tolist() == [100.0, 50.0]
+    with_drafts = aggregate.round_results(store, rid, submitted_only=False).table.set_index("candidate_id")
+    assert with_drafts.loc[hanh, "n_scores"] == 4
+    assert with_drafts.loc[hanh, "score"] == pytest.approx(stats.trim_mean([100, 80, 60, 30], 0.25))
+
+
+def test_demo_round_results_and_cli_rank(demo_store, demo_path, tmp_path, capsys):
+    r1 = 1
+    members = [m["id"] for m in conference.list_members(demo_store, voting_only=True)]
+    for m in members:
+        for item in voting.sheet(demo_store, r1, m):
+            voting.save_draft(
+                demo_store, r1, m, item.candidate["id"], {c["id"]: c["max_points"] for c in item.criteria}
+            )
+        voting.submit_scores(demo_store, r1, m)
+    with pytest.raises(ValidationError, match="chưa khóa"):
+        aggregate.require_final(rounds.get_round(demo_store, r1))
+    assert cli_main(["--db", str(demo_path), "rank", "--round", str(r1)]) == 1
+    assert "chưa khóa" in capsys.readouterr().err
+    rounds.transition(demo_store, A, r1, "closed")
+    out = tmp_path / "xep-hang.csv"
+    assert cli_main(["--db", str(demo_path), "rank", "--round", str(r1), "--out", str(out)]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(frame.columns[:4]) == ["Hạng", "Họ và tên / Tên tập thể", "Đơn vị", "Danh hiệu đề nghị"]
+    assert len(frame) == 12 and set(frame["Điểm"]) == {100.0}
+    # No ballot cast: every nominee is below the threshold, with the reason written out.
+    assert set(frame["Kết quả"]) == {"Không đạt"}
+    assert frame["Lý do"].str.contains("chưa đạt tỷ lệ phiếu đồng ý").all()
+
+
+def test_csv_neutralises_formula_like_names(store):
+    make_council(store, n=3)
+    ballot_title(store, "Danh hiệu", threshold_pct=50)
+    cid = conference.add_candidate(store, A, "individual", "=HYPERLINK(1)", "Danh hiệu")
+    rid = rounds.create_round(store, A, "Vòng", [cid])
+    rounds.transition(store, A, rid, "open")
+    rounds.transition(store, A, rid, "closed")
+    text = aggregate.ranking_csv(aggregate.round_results(store, rid)).decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in text
+
+
+def test_the_readme_worked_example():
+    rules = {"needs_ballot": 1, "threshold_pct": 66.67, "threshold_rule": "at_least", "min_score": 91.0,
+             "quota_kind": "pct_of_title", "quota_value": 15.0, "quota_of_title_id": 99.0}  # fmt: skip
+    names = ["An", "Bình", "Chi", "Dũng"]
+    rows = [{**rules, "full_name": n, "eligible": 9 if n == "An" else 10} for n in names]
+    sheets = {1: [(58, 18), (55, 19), (60, 20)], 2: [(60, 17), (56, 18), (50, 20)],
+              3: [(60, 20), (60, 19), (58, 20)], 4: [(50, 18), (52, 19), (55, 19)]}  # fmt: skip
+    scores = {c: [p1 + 2 * p2 for p1, p2 in s] for c, s in sheets.items()}
+    tallies = pd.DataFrame(
+        {
+            "candidate_id": [1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 4.0, 4.0],
+            "choice": ["approve", "reject"] * 4,
+            "count": [7, 2, 7, 3, 6, 4, 9, 1],
+        }
+    )
+    table = table_for(rows, scores, tallies, method="trimmed_mean", external_passes={99: 20}).set_index("full_name")
+    assert table["score"].to_dict() == {"Dũng": 90.0, "An": 94.0, "Bình": 92.0, "Chi": 98.0}
+    assert table["approval_pct"].to_dict() == {"Dũng": 90.0, "An": 77.78, "Bình": 70.0, "Chi": 60.0}
+    assert table["rank"].to_dict() == {"Dũng": 1, "An": 2, "Bình": 3, "Chi": 4}
+    assert table["passes"].to_dict() == {"Dũng": False, "An": True, "Bình": True, "Chi": False}
+    assert table.loc["Dũng", "reason"] == "dưới điểm tối thiểu"
+    assert table.loc["Chi", "reason"] == "chưa đạt tỷ lệ phiếu đồng ý"
+    assert (table["quota_cap"] == 3).all()
