@@ -87,7 +87,10 @@ def gauge_figure(items: Sequence[tuple[Mapping, Progress]], present: bool = Fals
             col=n % columns + 1,
         )
     per_row = 420 if present else 330
-    return style(fig, present, height=per_row * rows)
+    fig = style(fig, present, height=per_row * rows + 60)
+    # Gauge titles sit above their domain: room for three lines of name and a subtitle.
+    fig.update_layout(margin={"t": 140 if present else 100, "l": 50, "r": 50})
+    return fig
 
 
 def _gauge_subtitle(indicator: Mapping, prog: Progress) -> str:
@@ -181,7 +184,12 @@ def trend_figure(
         fig.update_xaxes(range=[start - 0.5, 2030.5], dtick=1 if not present else 2, row=row, col=col)
     fig.update_annotations(font_size=int(size * 0.9))
     per_row = 420 if present else 320
-    return style(fig, present, height=per_row * rows + 60)
+    fig = style(fig, present, height=per_row * rows + 80)
+    # The legend under the panels: above them it would cover the first row's titles.
+    fig.update_layout(
+        legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin={"b": 70 if present else 55, "t": 70}
+    )
+    return fig
 
 
 # -- units compared on one indicator ---------------------------------------------------
@@ -209,8 +217,9 @@ def unit_bar_figure(
             x=labels,
             y=[p.latest for _, p in shown],
             text=texts,
-            textposition="outside",
-            textfont={"size": size},
+            textposition="inside",
+            insidetextanchor="end",
+            textfont={"size": size, "color": "white"},
             marker={
                 "color": [p.status.colour for _, p in shown],
                 "line": {
@@ -227,18 +236,22 @@ def unit_bar_figure(
         if target is not None:
             fig.add_hline(
                 y=target,
+                layer="below",
                 line={"dash": dash, "color": colour, "width": 3},
                 annotation_text=t("ind.chart.target_value", year=year, value=format_number(target)),
                 annotation_position="top left" if year == 2025 else "top right",
                 annotation_font_size=int(size * 0.85),
+                annotation_bgcolor="rgba(255,255,255,0.85)",
             )
     if school is not None and school.latest is not None:
         fig.add_hline(
             y=school.latest,
+            layer="below",
             line={"color": "#0072B2", "width": 2},
             annotation_text=t("ind.chart.school_value", value=format_number(school.latest)),
-            annotation_position="bottom right",
+            annotation_position="bottom left",
             annotation_font_size=int(size * 0.85),
+            annotation_bgcolor="rgba(255,255,255,0.85)",
         )
     values = [p.latest for _, p in shown] + [indicator.get("target_2025") or 0, indicator.get("target_2030") or 0]
     top = max(values, default=1) or 1
