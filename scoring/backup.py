@@ -198,13 +198,23 @@ def restore(db_path: Path | str, source: Path | str | bytes, *, file_name: str =
         info = inspect(staged, name)
         live_exists = db_path.exists() and db_path.stat().st_size > 0
         if live_exists:
-            auto_snapshot(db_path, "truoc-khoi-phuc")
+            with contextlib.suppress(sqlite3.Error):  # keep what can be kept; a damaged file must not block
+                auto_snapshot(db_path, "truoc-khoi-phuc")
+        # Writers of this process queue on the store's writer lock (db.Store.write);
+        # the backup API then takes SQLite's write lock, so other processes wait
+        # too, and readers see the old data or the new, never half of each.
+        live = None
+        if live_exists:
+            with contextlib.suppress(Exception):  # a damaged live file is why one restores
+                live = open_store(db_path)
+        writer = getattr(live, "_writer", None) or contextlib.nullcontext()
         src = _connect(staged)
         dest = _connect(db_path)
         try:
             if live_exists:
                 _match_page_size(src, dest)
-            src.backup(dest)  # takes the live database's write lock; readers see old or new, never half
+            with writer:
+                src.backup(dest)
         finally:
             dest.close()
             src.close()
@@ -302,6 +312,9 @@ def prune(db_path: Path | str, keep: int) -> list[Path]:
 def on_phase_change(store: Store, round_id: int, status: str) -> Path | None:
     """Called after a round changes phase. A failed snapshot must never block the
     meeting, so errors are logged, not raised."""
+    if store._conn().in_transaction:  # called inside a caller's transaction: the change is not committed yet
+        log.warning("snapshot after round %s -> %s skipped: inside a transaction", round_id, status)
+        return None
     try:
         return auto_snapshot(store.path, f"vong-{round_id}-{status}")
     except Exception:  # a backup problem is reported, never fatal

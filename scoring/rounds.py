@@ -167,6 +167,9 @@ def transition(
             round_id,
             v.text(reason, "Lý do", required=False),
         )
+    from . import backup  # issue 7: a snapshot at every phase change (never raises)
+
+    backup.on_phase_change(store, round_id, target.value)
 
 
 def reveal(store: Store, actor: str, round_id: int, revealed: bool = True) -> None:
