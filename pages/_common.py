@@ -12,7 +12,7 @@ import secrets
 
 import streamlit as st
 
-from scoring import auth, i18n
+from scoring import auth, backup, i18n
 from scoring.db import Store, default_db_path, open_store
 from scoring.demo import open_with_demo
 from scoring.i18n import t
@@ -23,7 +23,9 @@ LANG_PARAM = "lang"
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    return open_with_demo(open_store(path))
+    store = open_with_demo(open_store(path))
+    backup.start_periodic_snapshots(store.path)  # one daemon thread per process: snapshots while a round is open
+    return store
 
 
 def db_path() -> str:
