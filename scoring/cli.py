@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import demo, import_cli
+from . import demo, export_cli, import_cli
 from .check import check
 from .db import default_db_path, open_store
 from .errors import DomainError
@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Later commands register here, one function per area, each in its own module:
     # rank (issue 4), import (issue 5), export / backup / restore (issue 7).
     import_cli.register(sub)
+    export_cli.register(sub)
     p = sub.add_parser("rank", help="xuất bảng xếp hạng của một vòng đã khóa ra CSV")
     p.add_argument("--round", type=int, required=True, help="số (id) của vòng bình xét")
     p.add_argument("--out", help="tệp CSV (UTF-8 có BOM); bỏ trống để in ra màn hình")

@@ -223,3 +223,22 @@ def test_periodic_thread_runs_once_per_database(demo_store):
         assert any("dinh-ky" in s["name"] for s in backup.list_snapshots(demo_store.path))
     finally:
         stop.set()
+
+
+def test_cli_backup_then_restore(mid_round, tmp_path, capsys, monkeypatch):
+    from scoring.cli import main
+
+    out = tmp_path / "cli" / "sao-luu.db"
+    assert main(["--db", str(mid_round.path), "backup", str(out)]) == 0
+    assert dump(out) == dump(mid_round.path)
+    target = tmp_path / "cli" / "khoi-phuc.db"
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["--db", str(target), "restore", str(out)]) == 1  # no --yes, no terminal: refuse
+    assert "--yes" in capsys.readouterr().err and not target.exists()
+    assert main(["--db", str(target), "restore", str(out), "--yes"]) == 0
+    assert dump(target) == dump(mid_round.path)
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all")
+    assert main(["--db", str(target), "restore", str(bad), "--yes"]) == 1
+    assert "không phải bản sao lưu" in capsys.readouterr().err
+    forget_store(target)

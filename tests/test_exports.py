@@ -314,3 +314,35 @@ def test_audit_never_holds_a_ballot_choice(closed_round):
     text = exports.audit_csv(exports.audit_rows(store)).decode("utf-8-sig").lower()
     for word in ("approve", "reject", "abstain", "đồng ý", "không có ý kiến"):
         assert word not in text
+
+
+# --- command line -------------------------------------------------------------------------------
+
+
+def test_cli_exports_every_format(closed_round, tmp_path, capsys):
+    from scoring.cli import main
+    from scoring.minutes import document_text
+
+    store, round_id = closed_round
+    outs = {}
+    for fmt, name in (("csv", "x.csv"), ("xlsx", "x.xlsx"), ("minutes", "bb.docx"), ("summary", "th.docx")):
+        outs[fmt] = tmp_path / "out" / name
+        args = ["--db", str(store.path), "export", "--round", str(round_id), "--format", fmt, "--out", str(outs[fmt])]
+        assert main(args) == 0
+    assert "Đã xuất" in capsys.readouterr().out
+    results = aggregate.round_results(store, round_id)
+    assert read_csv(outs["csv"].read_bytes())["Họ và tên"].tolist() == results.table["full_name"].tolist()
+    assert openpyxl.load_workbook(outs["xlsx"]).sheetnames[0] == "Tổng hợp"
+    assert "BIÊN BẢN KIỂM PHIẾU" in document_text(outs["minutes"].read_bytes())
+    assert "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM" in document_text(outs["summary"].read_bytes())
+
+
+def test_cli_export_of_an_open_round_warns(demo_store, tmp_path, capsys):
+    from scoring.cli import main
+
+    round_id = demo_store.scalar("SELECT id FROM rounds WHERE name = ?", (ROUND1,))
+    out = tmp_path / "open.csv"
+    args = ["--db", str(demo_store.path), "export", "--round", str(round_id), "--format", "csv", "--out", str(out)]
+    assert main(args) == 0
+    assert "số liệu chưa chốt" in capsys.readouterr().err
+    assert len(read_csv(out.read_bytes())) == 12
