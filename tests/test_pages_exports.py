@@ -1,0 +1,115 @@
+"""The secretary's exports page and audit log page, through AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from scoring import backup, conference
+from scoring.db import Store, forget_store
+from tests.apptest_helpers import login_token, page_text, run_app
+from tests.conftest import copy_db
+from tests.test_exports import run_round
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EXPORTS = "pages/exports.py"
+AUDIT = "pages/audit_log.py"
+
+
+def labels(at) -> list[str]:
+    return [b.label for b in at.get("download_button")]
+
+
+def test_exports_page_offers_every_file_of_a_round(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["secretary"], page=EXPORTS)
+    assert not at.exception
+    assert labels(at) == [
+        "Bảng xếp hạng (CSV)",
+        "Sổ kết quả (Excel)",
+        "Biên bản kiểm phiếu (Word)",
+        "Bảng tổng hợp điểm (Word)",
+        "Tải bản sao lưu (.db)",
+    ]
+    assert at.selectbox(key="export_round").value is not None
+    assert "số liệu chưa chốt" in page_text(at)  # round 1 of the demo is still open
+    ranking = at.dataframe[0].value
+    assert len(ranking) == 12 and "Xếp hạng" in ranking.columns
+
+
+def test_closed_round_exports_without_the_provisional_warning(app_env, demo_codes):
+    store = Store(app_env)
+    run_round(store)
+    store.close()
+    at = run_app(app_env, code=demo_codes["secretary"], page=EXPORTS)
+    assert not at.exception
+    assert "số liệu chưa chốt" not in page_text(at)
+    ranking = at.dataframe[0].value
+    assert (ranking["Kết quả"] == "Đạt").sum() >= 1
+
+
+def test_restore_needs_a_valid_file_and_a_confirmation(app_env, demo_codes, tmp_path):
+    other = copy_db(app_env, tmp_path / "other.db")
+    other_store = Store(other)
+    conference.save_conference(other_store, "thư ký", name="Hội nghị đã sao lưu")
+    other_store.close()
+    forget_store(other)
+    data = backup.snapshot_bytes(other)
+
+    at = run_app(app_env, code=demo_codes["secretary"], page=EXPORTS)
+    at.file_uploader(key="restore_file").upload("rac.db", b"khong phai co so du lieu").run()
+    assert "không phải bản sao lưu" in page_text(at)
+
+    at.file_uploader(key="restore_file").upload("sao-luu.db", data).run()
+    assert "Tệp hợp lệ: “Hội nghị đã sao lưu”" in page_text(at)
+    go = at.button(key="restore_go")
+    assert go.disabled  # nothing happens without the explicit confirmation
+    at.checkbox(key="restore_confirm").check().run()
+    at.button(key="restore_go").click().run()
+    assert not at.exception
+    assert "Đã khôi phục dữ liệu từ “sao-luu.db”" in page_text(at)
+    check = Store(app_env)
+    assert check.scalar("SELECT name FROM conference") == "Hội nghị đã sao lưu"
+    assert check.scalar("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1") == "backup.restore"
+    check.close()
+    assert any("truoc-khoi-phuc" in s["name"] for s in backup.list_snapshots(app_env))
+
+
+def test_snapshot_now_lists_the_snapshot(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["secretary"], page=EXPORTS)
+    at.button(key="snapshot_now").click().run()
+    assert "Đã lưu bản chụp" in page_text(at)
+    names = at.dataframe[-1].value["Tệp"].tolist()
+    assert any("thu-cong" in n for n in names)
+
+
+def test_audit_page_filters_and_offers_csv(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["secretary"], page=AUDIT)
+    assert not at.exception
+    total = len(at.dataframe[0].value)
+    assert total > 50 and "Thời gian" in at.dataframe[0].value.columns
+    first_time = at.dataframe[0].value["Thời gian"][0]
+    assert len(first_time) == 16 and first_time[2] == "/" and first_time[13] == ":"  # dd/mm/yyyy HH:MM
+    at.text_input(key="audit_text").input("UNG VIEN").run()  # matches "ứng viên" in the details
+    filtered = at.dataframe[0].value
+    assert 0 < len(filtered) < total
+    assert filtered["Chi tiết"].str.contains("ứng viên").all()
+    assert f"{len(filtered)} dòng khớp bộ lọc (nhật ký có {total} dòng)." in page_text(at)
+    at.text_input(key="audit_text").input("").run()
+    at.multiselect(key="audit_actions").select("round.open").run()
+    assert at.dataframe[0].value["Thao tác"].tolist() == ["round.open"]
+    assert "Tải nhật ký đang lọc (CSV)" in labels(at)
+    at.text_input(key="audit_text").input("không có dòng này").run()
+    assert "Không có dòng nào khớp bộ lọc." in page_text(at)
+
+
+def test_the_pages_refuse_anyone_but_the_secretary(app_env, demo_codes):
+    """Even opened directly (not through the app's menu), the pages check the role."""
+    for page in (EXPORTS, AUDIT):
+        at = AppTest.from_file(str(ROOT / page), default_timeout=30)
+        at.query_params["s"] = login_token(app_env, demo_codes["chair"])
+        at.run()
+        assert not at.exception
+        assert "không có quyền" in page_text(at)
+        assert labels(at) == [] and len(at.dataframe) == 0
