@@ -1,8 +1,238 @@
-"""Placeholder until its issue lands."""
+"""Projector screen: public, full-screen, high contrast, readable from the back of the hall.
 
+Before the chair reveals a round it shows only progress (sheets and ballots in);
+after the reveal, the ranking per title. Between reveals it follows the agenda
+the chair moves from the results page. Every open tab refreshes itself every 3 s
+through a fragment, reading a cheap version number first: the snapshot behind it
+is computed once per change for all tabs (st.cache_data), not once per tab.
+"""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
 import streamlit as st
 
+from pages._common import db_path, get_store
+from scoring import aggregate, conference, i18n
 from scoring.i18n import t
+from scoring.qr import guess_lan_url, qr_svg
 
-st.title(t("nav.projector"))
-st.info(t("page.in_progress"))
+CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+.stApp, [data-testid="stAppViewContainer"] { background: #000 !important; color: #fff !important; }
+.block-container { padding-top: 1rem !important; max-width: 100% !important; }
+.pj { color: #fff; font-family: "Segoe UI", Arial, sans-serif; line-height: 1.25; }
+.pj-conf { font-size: clamp(16px, 1.6vw, 30px); color: #ddd; }
+.pj-step { font-size: clamp(18px, 1.8vw, 34px); color: #ffd54f; margin-top: .5rem; }
+.pj-title { font-size: clamp(32px, 4.2vw, 84px); font-weight: 700; margin: .3rem 0; }
+.pj-speaker { font-size: clamp(22px, 2.4vw, 48px); color: #ffd54f; }
+.pj-round { font-size: clamp(22px, 2.4vw, 46px); font-weight: 600; margin-top: 1.2rem; }
+.pj-progress { font-size: clamp(30px, 3.6vw, 72px); font-weight: 700; color: #80d8ff; }
+.pj-note { font-size: clamp(16px, 1.5vw, 28px); color: #bbb; margin-top: 1rem; }
+.pj-h2 { font-size: clamp(24px, 2.8vw, 56px); font-weight: 700; margin: 1rem 0 .2rem; }
+.pj-rule { font-size: clamp(16px, 1.6vw, 30px); color: #ffd54f; }
+.pj-table { width: 100%; border-collapse: collapse; font-size: clamp(18px, 2vw, 40px); }
+.pj-table td, .pj-table th { border-bottom: 2px solid #444; padding: .25em .4em; text-align: left; color: #fff; }
+.pj-table th { color: #ffd54f; font-weight: 600; }
+.pj-num { text-align: right !important; white-space: nowrap; }
+.pj-pass { color: #69f0ae !important; font-weight: 700; }
+.pj-fail { color: #ff8a80 !important; }
+.pj-qr { text-align: center; font-size: clamp(14px, 1.2vw, 22px); color: #fff; }
+.pj-qr svg { width: 100%; max-width: 220px; height: auto; background: #fff; padding: 8px; }
+.pj-cascade { font-size: clamp(14px, 1.2vw, 22px); color: #bbb; margin-top: .6rem; }
+</style>
+"""
+
+
+def _num(value: float, digits: int = 2) -> str:
+    """A number as Vietnamese readers write it: decimal comma."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+@st.cache_data(ttl=1, show_spinner=False)
+def _version(path: str) -> tuple[int, int, int]:
+    return aggregate.data_version(get_store())
+
+
+@st.cache_data(ttl=2, max_entries=32, show_spinner=False)
+def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
+    """What every projector shows, computed once per database change. Results are
+    computed only for rounds the chair has revealed: nothing else can leak."""
+    store = get_store()
+    conf = conference.get_conference(store)
+    agenda = conference.list_agenda(store)
+    current = conference.current_agenda_item(store)
+    all_rounds = {r["id"]: r for r in store.query("SELECT id, name, status, revealed FROM rounds ORDER BY position")}
+    open_rounds = [r for r in all_rounds.values() if r["status"] == "open"]
+    if current and current.get("round_id") in {r["id"] for r in open_rounds}:
+        open_rounds.sort(key=lambda r: r["id"] != current["round_id"])  # the agenda's round first
+    focus = aggregate.focus_round(store)
+    agenda_round = all_rounds.get(current["round_id"]) if current and current.get("round_id") else None
+    if focus is None and agenda_round and agenda_round["revealed"]:
+        focus = agenda_round["id"]
+    results = None
+    if focus is not None and all_rounds.get(focus, {}).get("revealed"):
+        res = aggregate.round_results(store, focus)
+        results = {"name": res.round["name"], "table": res.table, "cascade": res.cascade, "ballots": res.ballots}
+    return {
+        "conference": conf.get("name", ""),
+        "join_url": conf.get("join_url") or "",
+        "agenda_total": len(agenda),
+        "agenda_index": next((i for i, a in enumerate(agenda, start=1) if current and a["id"] == current["id"]), 0),
+        "current": current,
+        "progress": [{"name": r["name"], **aggregate.round_progress(store, r["id"])} for r in open_rounds],
+        "results": results,
+    }
+
+
+def _join_url(snapshot: dict) -> str:
+    return (
+        st.query_params.get("join") or snapshot["join_url"] or guess_lan_url(int(st.get_option("server.port") or 8501))
+    )
+
+
+def _header(snapshot: dict) -> None:
+    left, right = st.columns([5, 1])
+    with left:
+        st.markdown(f'<div class="pj pj-conf">{html.escape(snapshot["conference"])}</div>', unsafe_allow_html=True)
+    with right:
+        url = _join_url(snapshot)
+        st.markdown(
+            f'<div class="pj-qr">{qr_svg(url, scale=4)}<div>{html.escape(t("proj.join"))}</div>'
+            f"<div>{html.escape(url)}</div></div>",
+            unsafe_allow_html=True,
+        )
+
+
+def _agenda(snapshot: dict) -> None:
+    current = snapshot["current"]
+    if current is None:
+        st.markdown(f'<div class="pj pj-title">{html.escape(t("proj.no_agenda"))}</div>', unsafe_allow_html=True)
+    else:
+        step = f"{snapshot['agenda_index']}/{snapshot['agenda_total']}"
+        when = f" · {html.escape(current['start_time'])}" if current.get("start_time") else ""
+        st.markdown(
+            f'<div class="pj"><div class="pj-step">{step}{when}</div>'
+            f'<div class="pj-title">{html.escape(current["title"])}</div>'
+            f'<div class="pj-speaker">{html.escape(current.get("speaker") or "")}</div></div>',
+            unsafe_allow_html=True,
+        )
+    for p in snapshot["progress"]:
+        lines = []
+        if p["needs_scoring"]:
+            lines.append(t("proj.progress.scores", done=p["submitted"], total=p["members_total"]))
+        if p["needs_ballot"]:
+            lines.append(t("proj.progress.ballots", done=p["voted"], total=p["members_total"]))
+        body = "".join(f'<div class="pj-progress">{html.escape(line)}</div>' for line in lines)
+        st.markdown(
+            f'<div class="pj"><div class="pj-round">{html.escape(p["name"])}</div>{body}</div>', unsafe_allow_html=True
+        )
+    if snapshot["progress"]:
+        st.markdown(f'<div class="pj pj-note">{html.escape(t("proj.waiting"))}</div>', unsafe_allow_html=True)
+
+
+def _chart(rows, title_row) -> go.Figure:
+    scored = bool(title_row["needs_scoring"])
+    values = rows["score"] if scored else rows["approval_pct"]
+    colours = ["#69f0ae" if p else "#9e9e9e" for p in rows["passes"]]
+    fig = go.Figure(
+        go.Bar(
+            x=list(rows["full_name"]),
+            y=list(values),
+            marker_color=colours,
+            text=[_num(v) if v == v else "" for v in values],
+            textposition="outside",
+            textfont={"size": 22, "color": "#fff"},
+        )
+    )
+    line = title_row["min_score"] if scored else (title_row["threshold_pct"] if title_row["needs_ballot"] else None)
+    if line is not None and line == line:
+        label = t("proj.min_score_line", value=_num(line, 0)) if scored else t("proj.threshold_line", value=_num(line))
+        fig.add_hline(
+            y=line,
+            line={"color": "#ffd54f", "width": 4, "dash": "dash"},
+            annotation_text=label,
+            annotation_font={"size": 22, "color": "#ffd54f"},
+        )
+    fig.update_layout(
+        template="plotly_dark",
+        paper_bgcolor="#000",
+        plot_bgcolor="#000",
+        font={"size": 20, "color": "#fff"},
+        margin={"l": 20, "r": 20, "t": 30, "b": 20},
+        height=380,
+        yaxis={"range": [0, 105], "gridcolor": "#333"},
+        showlegend=False,
+    )
+    return fig
+
+
+def _results(results: dict) -> None:
+    st.markdown(
+        f'<div class="pj pj-title">{html.escape(t("proj.results_of", name=results["name"]))}</div>',
+        unsafe_allow_html=True,
+    )
+    table = results["table"]
+    for title_id, rows in table.groupby("title_id", sort=False):
+        first = rows.iloc[0]
+        rule_parts = []
+        if first["needs_ballot"]:
+            rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_pct(first["threshold_pct"])))
+        if first["needs_scoring"] and first["min_score"] == first["min_score"]:
+            rule_parts.append(t("proj.min_score_line", value=_num(first["min_score"], 0)))
+        if first["quota_cap"] == first["quota_cap"]:
+            rule_parts.append(t("proj.quota", cap=int(first["quota_cap"])))
+        rule_parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))
+        st.markdown(
+            f'<div class="pj"><div class="pj-h2">{html.escape(first["title"])}</div>'
+            f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}</div></div>',
+            unsafe_allow_html=True,
+        )
+        if first["needs_scoring"] or first["needs_ballot"]:
+            st.plotly_chart(_chart(rows, first), key=f"chart-{title_id}", config={"displayModeBar": False})
+        head = [t("res.col.rank"), t("res.col.name")]
+        if first["needs_scoring"]:
+            head.append(t("res.col.score"))
+        if first["needs_ballot"]:
+            head.append(t("res.col.approval_pct"))
+        head.append(t("res.col.result"))
+        lines = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
+        for r in rows.itertuples(index=False):
+            cells = [f'<td class="pj-num">{r.rank}</td>', f"<td>{html.escape(r.full_name)}</td>"]
+            if first["needs_scoring"]:
+                cells.append(f'<td class="pj-num">{_num(r.score) if r.score == r.score else ""}</td>')
+            if first["needs_ballot"]:
+                pct = _num(r.approval_pct) if r.approval_pct == r.approval_pct else ""
+                cells.append(f'<td class="pj-num">{pct}% ({r.approve}/{r.eligible})</td>')
+            verdict = t("res.pass") if r.passes else f"{t('res.fail')}: {r.reason}"
+            cells.append(f'<td class="{"pj-pass" if r.passes else "pj-fail"}">{html.escape(verdict)}</td>')
+            lines.append("<tr>" + "".join(cells) + "</tr>")
+        st.markdown(f'<table class="pj pj-table">{"".join(lines)}</table>', unsafe_allow_html=True)
+    cascade = " ".join(results["cascade"])
+    st.markdown(
+        f'<div class="pj pj-cascade">{html.escape(t("res.cascade.title"))}: {html.escape(cascade)}</div>',
+        unsafe_allow_html=True,
+    )
+
+
+@st.fragment(run_every="3s")
+def live() -> None:
+    path = db_path()
+    snapshot = _snapshot(path, _version(path), i18n.current_language())
+    _header(snapshot)
+    if snapshot["results"] is not None:
+        _results(snapshot["results"])
+    else:
+        _agenda(snapshot)
+
+
+st.markdown(CSS, unsafe_allow_html=True)
+live()

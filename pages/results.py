@@ -1,8 +1,177 @@
-"""Placeholder until its issue lands."""
+"""Results for the chair, vice-chair and secretary (not projected): the full table,
+per-criterion means, disagreement flags, each member's scores (never ballots),
+ballot counts, and the controls: reveal on the projector, publish, aggregation
+method, the projector's agenda step and the join address."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
+from pages._common import get_store, require_member, show_error
+from scoring import aggregate, conference, rounds
+from scoring.errors import DomainError
 from scoring.i18n import t
+from scoring.model import Method, RoundStatus
+from scoring.qr import guess_lan_url
 
-st.title(t("nav.results"))
-st.info(t("page.in_progress"))
+store = get_store()
+member = require_member("chair", "vice_chair", "secretary")
+actor = member["full_name"]
+
+st.title(t("res.title"))
+if flash := st.session_state.pop("res_flash", None):
+    st.success(flash)
+
+
+def act(action, message: str) -> None:
+    """Run a core call; on success remember the message and redraw the page."""
+    try:
+        action()
+    except DomainError as exc:
+        show_error(exc)
+        return
+    st.session_state["res_flash"] = message
+    st.rerun()
+
+
+def agenda_controls() -> None:
+    st.subheader(t("res.agenda"))
+    agenda = conference.list_agenda(store)
+    current = conference.current_agenda_item(store)
+    ids = [a["id"] for a in agenda]
+    index = ids.index(current["id"]) if current else -1
+    st.write(t("res.agenda_current", step=current["title"]) if current else t("res.agenda_none"))
+    prev_col, next_col = st.columns(2)
+    if prev_col.button(t("res.agenda_prev"), disabled=index <= 0, key="agenda_prev"):
+        act(
+            lambda: conference.set_current_agenda_item(store, actor, ids[index - 1]),
+            t("res.agenda_moved", step=agenda[index - 1]["title"]),
+        )
+    if next_col.button(t("res.agenda_next"), disabled=index >= len(ids) - 1 or not ids, key="agenda_next"):
+        act(
+            lambda: conference.set_current_agenda_item(store, actor, ids[index + 1]),
+            t("res.agenda_moved", step=agenda[index + 1]["title"]),
+        )
+    example = guess_lan_url(int(st.get_option("server.port") or 8501))
+    join_url = st.text_input(
+        t("res.join_url"),
+        value=conference.get_conference(store).get("join_url") or "",
+        placeholder=example,
+        help=t("res.join_url_help", example=example),
+        key="join_url",
+    )
+    if st.button(t("res.join_url_save"), key="join_url_save"):
+        act(lambda: conference.save_conference(store, actor, join_url=join_url), t("res.join_url_saved"))
+
+
+def round_controls(current: dict) -> None:
+    status = RoundStatus(current["status"])
+    if status in (RoundStatus.CLOSED, RoundStatus.PUBLISHED):
+        st.info(t("res.revealed") if current["revealed"] else t("res.hidden"))
+        cols = st.columns(2)
+        if not current["revealed"]:
+            if cols[0].button(t("res.reveal"), type="primary", key="reveal"):
+                act(lambda: rounds.reveal(store, actor, current["id"], True), t("res.revealed"))
+        elif status == RoundStatus.CLOSED and cols[0].button(t("res.hide"), key="hide"):
+            act(lambda: rounds.reveal(store, actor, current["id"], False), t("res.hidden"))
+        if status == RoundStatus.CLOSED:
+            sure = cols[1].checkbox(t("res.publish_confirm"), key="publish_confirm")
+            if cols[1].button(t("res.publish"), disabled=not sure, key="publish"):
+                act(
+                    lambda: rounds.transition(store, actor, current["id"], "published", actor_role=member["role"]),
+                    t("res.published"),
+                )
+    if status != RoundStatus.PUBLISHED:
+        methods = [m.value for m in Method]
+        cols = st.columns(3)
+        method = cols[0].selectbox(
+            t("res.method"),
+            methods,
+            index=methods.index(current["method"]),
+            format_func=lambda m: t(f"method.{m}"),
+            key=f"method_{current['id']}",
+        )
+        normalise = cols[1].checkbox(t("res.normalise"), value=bool(current["normalise"]), key=f"norm_{current['id']}")
+        minimum = cols[2].number_input(
+            t("res.normalise_min"), min_value=2, max_value=10000, value=int(current["normalise_min_scores"]), step=1,
+            key=f"norm_min_{current['id']}",
+        )  # fmt: skip
+        if st.button(t("res.save_settings"), key="save_settings"):
+            act(
+                lambda: rounds.update_round_settings(
+                    store, actor, current["id"], method=method, normalise=normalise, normalise_min_scores=minimum
+                ),
+                t("res.settings_saved"),
+            )
+
+
+def show_results(current: dict) -> None:
+    res = aggregate.round_results(store, current["id"])
+    counts = st.columns(6)
+    counts[0].metric(t("res.members_total"), res.members_total)
+    counts[1].metric(t("res.present"), res.present)
+    counts[2].metric(t("res.issued"), res.ballots.issued)
+    counts[3].metric(t("res.returned"), res.ballots.returned)
+    counts[4].metric(t("res.valid"), res.ballots.valid)
+    counts[5].metric(t("res.invalid"), res.ballots.invalid)
+
+    st.subheader(t("res.table"))
+    flagged = int(res.table["flagged"].sum())
+    if flagged:
+        st.warning(t("res.flagged_note", count=flagged, sd=f"{current['disagreement_sd']:g}".replace(".", ",")))
+    frame = aggregate.ranking_frame(res)
+    frame.insert(6, t("res.col.mean"), res.table["mean"].round(2))
+    frame.insert(7, t("res.col.trimmed_mean"), res.table["trimmed_mean"].round(2))
+    frame.insert(10, t("res.col.spread"), res.table["spread"].round(2))
+    frame.insert(11, t("res.col.flagged"), res.table["flagged"].map({True: "⚠", False: ""}))
+    st.dataframe(frame, hide_index=True, key="ranking")
+    st.markdown(f"**{t('res.cascade.title')}**\n\n" + "\n".join(f"- {line}" for line in res.cascade))
+    st.download_button(
+        t("res.download_csv"),
+        aggregate.ranking_csv(res),
+        file_name=f"xep-hang-vong-{current['id']}.csv",
+        mime="text/csv",
+        key="download_csv",
+    )
+
+    names = dict(zip(res.table["candidate_id"], aggregate.candidate_labels(res.table), strict=True))
+    st.subheader(t("res.criterion_means"))
+    means = res.criterion_means.round(2)
+    means.index = pd.Index([names.get(i, i) for i in means.index], name=t("res.col.name"))
+    st.dataframe(means.dropna(axis=1, how="all"), key="criterion_means")
+    st.subheader(t("res.score_matrix"))
+    st.dataframe(res.score_matrix.round(2), key="score_matrix")
+
+
+all_rounds = rounds.list_rounds(store)
+if not all_rounds:
+    st.info(t("res.no_rounds"))
+else:
+    ids = [r["id"] for r in all_rounds]
+    by_id = {r["id"]: r for r in all_rounds}
+    default = next((i for i, r in enumerate(all_rounds) if r["status"] == RoundStatus.CLOSED), 0)
+    chosen = st.selectbox(
+        t("res.round"),
+        ids,
+        index=default,
+        format_func=lambda rid: f"{by_id[rid]['name']} ({RoundStatus(by_id[rid]['status']).label})",
+        key="res_round",
+    )
+    current = rounds.get_round(store, chosen)
+    st.caption(t("res.status", status=RoundStatus(current["status"]).label))
+    if current["status"] == RoundStatus.OPEN:
+        progress = aggregate.round_progress(store, chosen)
+        if progress["needs_scoring"]:
+            st.metric(t("res.progress.scores"), f"{progress['submitted']}/{progress['members_total']}")
+        if progress["needs_ballot"]:
+            st.metric(t("res.progress.ballots"), f"{progress['voted']}/{progress['members_total']}")
+        st.info(t("res.open_note"))
+    elif current["status"] == RoundStatus.SETUP:
+        st.info(t("res.setup_note"))
+    round_controls(current)
+    if current["status"] in (RoundStatus.CLOSED, RoundStatus.PUBLISHED):
+        show_results(current)
+
+st.divider()
+agenda_controls()

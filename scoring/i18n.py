@@ -418,6 +418,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.join_url_save": "Lưu địa chỉ",
         "res.download_csv": "Tải bảng xếp hạng (CSV)",
         "res.no_rounds": "Chưa có vòng bình xét nào.",
+        "res.progress.scores": "Đã nộp phiếu chấm",
+        "res.progress.ballots": "Đã bỏ phiếu",
+        "res.agenda_moved": "Màn hình trình chiếu chuyển sang: {step}",
+        "res.join_url_saved": "Đã lưu địa chỉ tham gia.",
         # --- setup, import (issue 5) ---
         "err.file_old_excel": "Tệp “{file}” là Excel 97-2003 (.xls): hãy mở bằng Excel và lưu lại dạng .xlsx.",
         "err.in_use": "Không thể xóa {what} “{name}”: đang được dùng ({uses}).",
@@ -1119,6 +1123,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.join_url_save": "Save address",
         "res.download_csv": "Download the ranking (CSV)",
         "res.no_rounds": "No round yet.",
+        "res.progress.scores": "Scoring sheets in",
+        "res.progress.ballots": "Ballots cast",
+        "res.agenda_moved": "The projector now shows: {step}",
+        "res.join_url_saved": "Join address saved.",
         # --- setup, import (issue 5) ---
         "err.file_old_excel": "“{file}” is an Excel 97-2003 file (.xls): open it in Excel and save it as .xlsx.",
         "err.in_use": "Cannot delete {what} “{name}”: still in use ({uses}).",

@@ -18,3 +18,18 @@ def qr_png(data: str, scale: int = 8) -> bytes:
     buf = io.BytesIO()
     segno.make(data, error="m").save(buf, kind="png", scale=scale)
     return buf.getvalue()
+
+
+def guess_lan_url(port: int, path: str = "/login") -> str:
+    """The server's address on the local network, for the projector's join QR code
+    when none is set. Connecting a UDP socket sends nothing; it only asks the OS
+    which interface would be used."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, nothing is sent
+            host = s.getsockname()[0]
+    except OSError:
+        host = "127.0.0.1"
+    return f"http://{host}:{port}{path}"

@@ -1,0 +1,153 @@
+"""The projector and the results page in AppTest: progress only before the chair's
+reveal, the ranking after; the chair's controls act on the database."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+
+from scoring import aggregate, conference, rounds, voting
+from tests.apptest_helpers import page_text, run_app
+
+ROUND1 = 1
+ROUND1_NAMES = ["Khoa Xây dựng Đảng", "Công đoàn Trường", "Hồ Minh Châu", "Mai Thị Thanh Hương", "Lê Hoàng Yến"]
+
+
+def members(store) -> list[int]:
+    return [m["id"] for m in conference.list_members(store, voting_only=True)]
+
+
+def submit(store, member_id: int) -> None:
+    """Each candidate gets its own total (100 - 2.5 × (id mod 12)), the same from every member."""
+    for item in voting.sheet(store, ROUND1, member_id):
+        cid = item.candidate["id"]
+        points = {c["id"]: c["max_points"] - 0.5 * (cid % 12) for c in item.criteria}
+        voting.save_draft(store, ROUND1, member_id, cid, points)
+    voting.submit_scores(store, ROUND1, member_id)
+
+
+def approve_all(store, member_id: int) -> None:
+    subjects = voting.ballot_subjects(store, ROUND1, member_id)
+    voting.cast_ballot(store, ROUND1, member_id, {s["candidate_id"]: "approve" for s in subjects})
+
+
+def projector(path) -> object:
+    st.cache_data.clear()  # AppTest does not tick the clock: no stale snapshot between runs
+    at = run_app(path, page="pages/projector.py")
+    assert not at.exception
+    return at
+
+
+def charts(at) -> int:
+    return sum(1 for el in at.main if type(el).__name__ == "UnknownElement")
+
+
+@pytest.fixture
+def scored(app_env, demo_store):
+    """Round 1 of the demo with every member's sheet and ballot in."""
+    for m in members(demo_store):
+        submit(demo_store, m)
+        approve_all(demo_store, m)
+    return demo_store
+
+
+def test_projector_before_reveal_shows_progress_only(app_env, demo_store):
+    ids = members(demo_store)
+    submit(demo_store, ids[0])
+    submit(demo_store, ids[1])
+    approve_all(demo_store, ids[0])
+    text = page_text(projector(app_env))
+    assert "Đã nộp phiếu chấm: 2/11" in text
+    assert "Đã bỏ phiếu: 1/11" in text
+    assert "Báo cáo tham luận của các điển hình tiên tiến" in text  # the agenda's current step
+    assert "Quét mã để tham gia" in text and "<svg" in text
+    for name in ROUND1_NAMES:
+        assert name not in text
+    assert "Kết quả:" not in text and "Đạt" not in text
+
+
+def test_projector_after_close_without_reveal_still_hides_the_ranking(scored, app_env):
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    at = projector(app_env)
+    text = page_text(at)
+    assert charts(at) == 0
+    for name in ROUND1_NAMES:
+        assert name not in text
+
+
+def test_projector_after_reveal_shows_the_ranking(scored, app_env):
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(scored, "Chủ tịch", ROUND1)
+    at = projector(app_env)
+    text = page_text(at)
+    assert "Kết quả: Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025" in text
+    table = aggregate.round_results(scored, ROUND1).table
+    for row in table.itertuples():
+        assert row.full_name in text
+        assert f"{100 - 2.5 * (row.candidate_id % 12):.2f}".replace(".", ",") in text
+    assert "100,00%" in text  # everyone approved: recused members are out of the denominator too
+    assert "Tập thể điển hình tiên tiến giai đoạn 2020-2025" in text and "Hạn mức: 3" in text
+    assert "Thứ tự xếp hạng trong mỗi danh hiệu" in text
+    assert charts(at) == 2  # one bar chart per title
+
+
+def test_projector_follows_the_agenda_after_the_chair_moves_on(scored, app_env):
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(scored, "Chủ tịch", ROUND1)
+    step5 = conference.list_agenda(scored)[4]
+    conference.set_current_agenda_item(scored, "Chủ tịch", step5["id"])
+    text = page_text(projector(app_env))
+    assert step5["title"] in text and "5/8" in text
+    assert "Kết quả:" not in text
+
+
+def test_results_page_while_open_shows_no_figures(app_env, demo_store, demo_codes):
+    submit(demo_store, members(demo_store)[0])
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/results.py")
+    assert not at.exception
+    assert "Vòng đang mở: chỉ hiển thị tiến độ" in page_text(at)
+    assert len(at.dataframe) == 0
+    assert [m.value for m in at.metric][:2] == ["1/11", "0/11"]
+
+
+def test_results_page_shows_the_table_and_reveal_works(scored, app_env, demo_codes):
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/results.py")
+    assert not at.exception
+    ranking = at.dataframe[0].value
+    assert set(ranking["Họ và tên / Tên tập thể"]) == set(aggregate.round_results(scored, ROUND1).table["full_name"])
+    assert set(ranking["Kết quả"]) == {"Đạt", "Không đạt"}  # top-6 quota on 8 individuals
+    assert "Thứ tự xếp hạng trong mỗi danh hiệu" in page_text(at)
+    matrix = at.dataframe[2].value
+    assert len(matrix) == 11 and "Trần Minh Quang" in matrix.index
+    assert [m.value for m in at.metric] == ["11", "11", "11", "11", "11", "0"]
+    assert "Kết quả chưa hiện trên màn hình trình chiếu." in page_text(at)
+
+    at.button(key="reveal").click().run()
+    assert rounds.get_round(scored, ROUND1)["revealed"] == 1
+    assert "Kết quả đang hiện trên màn hình trình chiếu." in page_text(at)
+    assert "Nguyễn Văn An" in page_text(projector(app_env))
+
+    at.button(key="hide").click().run()
+    assert rounds.get_round(scored, ROUND1)["revealed"] == 0
+    assert "Nguyễn Văn An" not in page_text(projector(app_env))
+
+
+def test_results_page_method_publish_and_agenda_controls(scored, app_env, demo_codes):
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/results.py")
+    at.selectbox(key=f"method_{ROUND1}").select("median").run()
+    at.button(key="save_settings").click().run()
+    assert rounds.get_round(scored, ROUND1)["method"] == "median"
+    assert "trung vị" in page_text(at)
+
+    before = conference.current_agenda_item(scored)["position"]
+    at.button(key="agenda_next").click().run()
+    assert conference.current_agenda_item(scored)["position"] == before + 1
+    assert "Màn hình trình chiếu chuyển sang" in page_text(at)
+
+    at.checkbox(key="publish_confirm").check().run()
+    at.button(key="publish").click().run()
+    assert not at.exception
+    assert rounds.get_round(scored, ROUND1)["status"] == "published"
+    assert "Nguyễn Văn An" in page_text(projector(app_env))  # publishing reveals
