@@ -282,6 +282,7 @@ class _Rows:
         self.table = table
         self.plan = plan
         self.columns = match_columns(table.headers, ALIASES[kind])
+        self.keys = list(ALIASES[kind])
         ignored = set(match_columns(table.headers, {f"_{i}": [name] for i, name in enumerate(IGNORED)}).values())
         for header in table.headers:
             unnamed = header.startswith("Cột ")  # a column without a header: worth a word only if it holds data
@@ -306,7 +307,7 @@ class _Rows:
         """(row number, {key: text}) for rows worth reading; formula cells are
         reported and the row skipped."""
         for number, raw in zip(self.table.row_numbers, self.table.rows, strict=True):
-            cells = {key: raw.get(header, "") for key, header in self.columns.items()}
+            cells = {key: raw.get(self.columns[key], "") if key in self.columns else "" for key in self.keys}
             if not any(cells.values()):
                 continue  # only STT or unknown columns filled: an unused numbered line
             filled = [c for c in raw.values() if c]

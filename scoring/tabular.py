@@ -68,6 +68,13 @@ def decode_text(data: bytes) -> str:
     Vietnamese files from old Windows machines is Windows-1258."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" is UTF-16
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValidationError("err.file_encoding") from None
+    if b"\x00" in data[:4096]:
+        raise ValidationError("err.file_not_spreadsheet_bytes")  # binary: an image, a PDF, a program…
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -82,7 +89,12 @@ def decode_text(data: bytes) -> str:
 
 
 def _read_csv(data: bytes, filename: str) -> Table:
-    text = decode_text(data)
+    try:
+        text = decode_text(data)
+    except ValidationError as exc:
+        if exc.key == "err.file_not_spreadsheet_bytes":
+            raise ValidationError("err.file_not_spreadsheet", file=filename) from None
+        raise
     if "\x00" in text:
         raise ValidationError("err.file_not_spreadsheet", file=filename)
     sample = text[:4096]

@@ -1,0 +1,837 @@
+"""Import of the lists offices send: a corpus of bad inputs (each refused with a
+Vietnamese message naming file, row and column, the database untouched), the
+awkward-but-valid files offices really produce, the sample files, templates and
+the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from scoring import conference, imports, voting
+from scoring.cli import main
+from scoring.db import Store
+from scoring.errors import ValidationError
+from scoring.tabular import read_table
+from scoring.templates import template_xlsx
+from tests.conftest import member_id
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+CANDIDATE_HEADER = "STT;Họ và tên;Chức vụ;Đơn vị;Loại (Tập thể/Cá nhân);Danh hiệu đề nghị;Thành tích"
+CRITERIA_HEADER = "Bộ tiêu chí;STT;Tiêu chí;Điểm tối đa;Trọng số;Bước điểm"
+
+
+# --- building files -------------------------------------------------------------------------------
+
+
+def csv_bytes(*lines: str, encoding: str = "utf-8") -> bytes:
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+def encode_cp1258(text: str) -> bytes:
+    """As Windows-1258 stores Vietnamese: precomposed vowels, tone marks combining."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONES))
+            out += (base + "".join(p for p in parts if p in TONES)).encode("cp1258")
+    return bytes(out)
+
+
+def xlsx_bytes(rows: list[list[object]], *, merges: list[str] = (), extra_sheets: dict | None = None) -> bytes:
+    book = Workbook()
+    ws = book.active
+    ws.title = "Danh sách"
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if value is not None:
+                ws.cell(row=r, column=c, value=value)
+    for merged in merges:
+        ws.merge_cells(merged)
+    for name, sheet_rows in (extra_sheets or {}).items():
+        extra = book.create_sheet(name)
+        for row in sheet_rows:
+            extra.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def candidates_csv(*rows: str) -> bytes:
+    return csv_bytes(CANDIDATE_HEADER, *rows)
+
+
+def criteria_csv(*rows: str) -> bytes:
+    return csv_bytes(CRITERIA_HEADER, *rows)
+
+
+def dump(store: Store) -> dict[str, list[tuple]]:
+    """Every row of every table: what "the database is unchanged" means."""
+    tables = [r["name"] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {t: sorted(tuple(r.values()) for r in store.query(f"SELECT * FROM {t}")) for t in tables}
+
+
+GOOD_CANDIDATE = "1;Lương Thị Thảo;Giảng viên;Khoa Dân vận;Cá nhân;Lao động tiên tiến;Hoàn thành tốt nhiệm vụ"
+
+# (id, files, kind, message, row, column): each must be refused, naming the row and column.
+BAD: list[tuple[str, list[tuple[str, bytes]], str | None, str, int | None, str]] = [
+    (
+        "missing title column",
+        [("ds.csv", csv_bytes("STT;Họ và tên;Đơn vị", "1;Lê Văn B;Khoa Dân vận"))],
+        "candidates",
+        "Thiếu cột “Danh hiệu đề nghị”",
+        None,
+        "",
+    ),
+    (
+        "wrong columns for units",
+        [("dv.csv", csv_bytes("Mã;Ghi chú", "1;x"))],
+        "units",
+        "Thiếu cột “Tên đơn vị”",
+        None,
+        "",
+    ),
+    (
+        "columns nobody knows",
+        [("bang.csv", csv_bytes("Cột A;Cột B", "1;2"))],
+        None,
+        "Không nhận ra tệp chứa gì",
+        None,
+        "",
+    ),
+    (
+        "empty name",
+        [("ds.csv", candidates_csv(GOOD_CANDIDATE, "2;;Giảng viên;Khoa Dân vận;Cá nhân;Lao động tiên tiến;x"))],
+        None,
+        "Thiếu Họ và tên",
+        3,
+        "Họ và tên",
+    ),
+    (
+        "empty unit name",
+        [("don-vi.csv", csv_bytes("STT;Tên đơn vị;Tên viết tắt", "1;;KX"))],
+        None,
+        "Thiếu Tên đơn vị",
+        2,
+        "Tên đơn vị",
+    ),
+    (
+        "duplicate in file",
+        [("ds.csv", candidates_csv(GOOD_CANDIDATE, GOOD_CANDIDATE.replace("1;", "2;", 1)))],
+        None,
+        "trùng với dòng 2",
+        3,
+        "Họ và tên",
+    ),
+    (
+        "case variant in file",
+        [("ds.csv", candidates_csv(GOOD_CANDIDATE, GOOD_CANDIDATE.replace("Lương Thị Thảo", "LƯƠNG THỊ THẢO")))],
+        None,
+        "trùng với dòng 2",
+        3,
+        "Họ và tên",
+    ),
+    (
+        "NFC/NFD twins in file",
+        [
+            (
+                "ds.csv",
+                candidates_csv(
+                    GOOD_CANDIDATE, unicodedata.normalize("NFD", GOOD_CANDIDATE.replace("Hoàn thành", "Xuất sắc"))
+                ),
+            )
+        ],
+        None,
+        "trùng với dòng 2",
+        3,
+        "Họ và tên",
+    ),
+    (
+        "duplicate across two files",
+        [("a.csv", candidates_csv(GOOD_CANDIDATE)), ("b.csv", candidates_csv(GOOD_CANDIDATE))],
+        None,
+        "trùng với tệp “a.csv”, dòng 2",
+        2,
+        "Họ và tên",
+    ),
+    (
+        "unknown unit",
+        [("ds.csv", candidates_csv("1;Lê Văn B;Giảng viên;Khoa Vật lý;Cá nhân;Lao động tiên tiến;x"))],
+        None,
+        "Không có đơn vị “Khoa Vật lý”",
+        2,
+        "Đơn vị",
+    ),
+    (
+        "unknown unit inside Chức vụ, đơn vị",
+        [
+            (
+                "ds.csv",
+                csv_bytes(
+                    "Họ và tên;Chức vụ, đơn vị;Danh hiệu đề nghị", "Lê Văn B;Giảng viên, Khoa Vật lý;Lao động tiên tiến"
+                ),
+            )
+        ],
+        None,
+        "Không có đơn vị “Khoa Vật lý”",
+        2,
+        "Chức vụ, đơn vị",
+    ),
+    (
+        "unknown title",
+        [("ds.csv", candidates_csv("1;Lê Văn B;Giảng viên;Khoa Dân vận;Cá nhân;Chiến sĩ thi đua toàn quốc;x"))],
+        None,
+        "Không có danh hiệu “Chiến sĩ thi đua toàn quốc”",
+        2,
+        "Danh hiệu đề nghị",
+    ),
+    (
+        "title for the other kind",
+        [("ds.csv", candidates_csv("1;Khoa Dân vận;;Khoa Dân vận;Tập thể;Chiến sĩ thi đua cơ sở;x"))],
+        None,
+        "dành cho cá nhân, không dành cho tập thể",
+        2,
+        "Danh hiệu đề nghị",
+    ),
+    (
+        "kind neither collective nor individual",
+        [("ds.csv", candidates_csv("1;Lê Văn B;Giảng viên;Khoa Dân vận;Nhóm;Lao động tiên tiến;x"))],
+        None,
+        "“Nhóm” không phải “Tập thể” hay “Cá nhân”",
+        2,
+        "Loại (Tập thể/Cá nhân)",
+    ),
+    (
+        "max points not a number",
+        [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;mười;1;1"))],
+        None,
+        "Điểm tối đa: “mười” không phải là số",
+        2,
+        "Điểm tối đa",
+    ),
+    (
+        "weight not a number",
+        [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;50;cao;1"))],
+        None,
+        "Trọng số: “cao” không phải là số",
+        2,
+        "Trọng số",
+    ),
+    (
+        "negative max points",
+        [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;-5;1;1"))],
+        None,
+        "Điểm tối đa phải lớn hơn 0",
+        2,
+        "Điểm tối đa",
+    ),
+    (
+        "max points over 100",
+        [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;150;1;1"))],
+        None,
+        "Điểm tối đa phải từ -∞ đến 100 (đang là 150)",
+        2,
+        "Điểm tối đa",
+    ),
+    (
+        "negative weight",
+        [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;50;-1;1", "Bộ mới;2;Tiêu chí B;50;1;1"))],
+        None,
+        "Trọng số phải lớn hơn 0",
+        2,
+        "Trọng số",
+    ),
+    (
+        "step larger than the maximum",
+        [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;2;1;5"))],
+        None,
+        "Bước điểm 5 lớn hơn điểm tối đa 2",
+        2,
+        "Bước điểm",
+    ),
+    (
+        "same criterion twice in a set",
+        [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;50;1;1", "Bộ mới;2;tiêu chí a;50;1;1"))],
+        None,
+        "trùng với dòng 2",
+        3,
+        "Tiêu chí",
+    ),
+    (
+        "negative staff count",
+        [("don-vi.csv", csv_bytes("Tên đơn vị;Số viên chức", "Khoa Kinh tế;-3"))],
+        None,
+        "Số viên chức phải từ 0 đến 100000 (đang là -3)",
+        2,
+        "Số viên chức",
+    ),
+    (
+        "staff count not a number",
+        [("don-vi.csv", csv_bytes("Tên đơn vị;Số viên chức", "Khoa Kinh tế;mười hai"))],
+        None,
+        "Số viên chức: “mười hai” không phải là số",
+        2,
+        "Số viên chức",
+    ),
+    (
+        "unit kind unknown",
+        [("don-vi.csv", csv_bytes("Tên đơn vị;Loại", "Viện Nghiên cứu;Viện"))],
+        None,
+        "Loại đơn vị “Viện” không hợp lệ",
+        2,
+        "Loại",
+    ),
+    (
+        "member role unknown",
+        [("tv.csv", csv_bytes("Họ và tên;Vai trò;Đơn vị", "Lê Văn B;Khách mời;Khoa Dân vận"))],
+        None,
+        "Vai trò “Khách mời” không hợp lệ",
+        2,
+        "Vai trò",
+    ),
+    (
+        "member in an unknown unit",
+        [("thanh-vien.csv", csv_bytes("Họ và tên;Vai trò;Đơn vị", "Lê Văn B;Ủy viên;Phòng Kế toán"))],
+        None,
+        "Không có đơn vị “Phòng Kế toán”",
+        2,
+        "Đơn vị",
+    ),
+    ("empty file", [("ds.csv", b"")], None, "Tệp “ds.csv” trống", None, ""),
+    ("only separators", [("ds.csv", b";;;\r\n;;;\r\n")], None, "trống", None, ""),
+    ("header without rows", [("ds.csv", csv_bytes(CANDIDATE_HEADER))], None, "không có dòng dữ liệu", None, ""),
+    (
+        "image named .xlsx",
+        [("ds.xlsx", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")],
+        None,
+        "không phải bảng tính",
+        None,
+        "",
+    ),
+    ("binary named .csv", [("ds.csv", bytes(range(256)) * 4)], None, "không phải bảng tính", None, ""),
+    (
+        "a zip that is not a workbook",
+        [("ds.xlsx", b"PK\x05\x06" + b"\x00" * 18)],
+        None,
+        "không phải bảng tính",
+        None,
+        "",
+    ),
+    ("Word file", [("ds.docx", b"%PDF-1.4 not a sheet")], None, "không phải bảng tính", None, ""),
+    (
+        "Excel 97-2003",
+        [("ds.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)],
+        None,
+        "Excel 97-2003",
+        None,
+        "",
+    ),
+    (
+        "formula typed into a CSV name",
+        [("ds.csv", candidates_csv('1;=HYPERLINK("http://x");Giảng viên;Khoa Dân vận;Cá nhân;Lao động tiên tiến;x'))],
+        None,
+        "Ô bắt đầu bằng “=”",
+        2,
+        "Họ và tên",
+    ),
+    (
+        "name starting with @",
+        [("ds.csv", candidates_csv("1;@SUM(A1);Giảng viên;Khoa Dân vận;Cá nhân;Lao động tiên tiến;x"))],
+        None,
+        "Ô bắt đầu bằng “@”",
+        2,
+        "Họ và tên",
+    ),
+    (
+        "formula cell in an xlsx name",
+        [
+            (
+                "ds.xlsx",
+                xlsx_bytes(
+                    [
+                        ["STT", "Họ và tên", "Đơn vị", "Danh hiệu đề nghị"],
+                        [1, "=1+1", "Khoa Dân vận", "Lao động tiên tiến"],
+                    ]
+                ),
+            )
+        ],
+        None,
+        "Ô chứa công thức “=1+1”",
+        2,
+        "Họ và tên",
+    ),
+    (
+        "formula cell in criteria points",
+        [
+            (
+                "tc.xlsx",
+                xlsx_bytes([["Bộ tiêu chí", "Tiêu chí", "Điểm tối đa"], ["Bộ mới", "Tiêu chí A", "=50*2"]]),
+            )
+        ],
+        None,
+        "Ô chứa công thức “=50*2”",
+        2,
+        "Điểm tối đa",
+    ),
+    (
+        "different applies-to inside one set",
+        [
+            (
+                "tc.csv",
+                csv_bytes("Bộ tiêu chí;Đối tượng;Tiêu chí;Điểm tối đa", "Bộ mới;Cá nhân;A;50", "Bộ mới;Tập thể;B;50"),
+            )
+        ],
+        None,
+        "ghi đối tượng khác nhau",
+        3,
+        "Đối tượng",
+    ),
+    (
+        "good file refused with a bad one",
+        [("tot.csv", candidates_csv(GOOD_CANDIDATE)), ("xau.csv", b"")],
+        None,
+        "Tệp “xau.csv” trống",
+        None,
+        "",
+    ),
+    (
+        "too many rows",
+        [("don-vi.csv", csv_bytes("Tên đơn vị", *[f"Tổ {i}" for i in range(imports.MAX_ROWS + 1)]))],
+        None,
+        f"quá giới hạn {imports.MAX_ROWS} dòng",
+        None,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "kind", "message", "row", "column"), [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_bad_input_is_refused_with_its_row_and_column_and_nothing_changes(
+    demo_store, files, kind, message, row, column
+):
+    before = dump(demo_store)
+    plan = imports.plan_import(demo_store, files, kind)
+    assert not plan.ok
+    matching = [p for p in plan.errors if message in p.message]
+    assert matching, [str(p) for p in plan.errors]
+    assert (matching[0].row, matching[0].column) == (row, column)
+    with pytest.raises(imports.ImportRefused, match="Không nhập dòng nào"):
+        imports.commit_import(demo_store, "test", files, kind)
+    assert dump(demo_store) == before
+
+
+def test_the_corpus_is_large_enough():
+    assert len(BAD) >= 30
+
+
+def test_criteria_of_a_set_already_scored_cannot_be_replaced(demo_store):
+    round_candidates = [c for c in voting.sheet(demo_store, 1, member_id(demo_store, "Lê Văn Đức"))]
+    item = next(i for i in round_candidates if i.candidate["kind"] == "individual")
+    voting.save_draft(
+        demo_store, 1, member_id(demo_store, "Lê Văn Đức"), item.candidate["id"], {item.criteria[0]["id"]: 10}
+    )
+    before = dump(demo_store)
+    name = "Phiếu chấm điểm cá nhân (thang 100 điểm)"
+    files = [("tc.csv", criteria_csv(f"{name};1;Một tiêu chí duy nhất;100;1;1"))]
+    plan = imports.plan_import(demo_store, files)
+    assert [p.message for p in plan.errors] == ["Bộ tiêu chí đã có điểm chấm: không thể thay đổi tiêu chí."]
+    with pytest.raises(imports.ImportRefused):
+        imports.commit_import(demo_store, "test", files)
+    assert dump(demo_store) == before
+
+
+# --- size: refused before parsing ---------------------------------------------------------------
+
+
+def test_a_50_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path, demo_store, capsys):
+    big = tmp_path / "khong-lo.xlsx"
+    with big.open("wb") as f:  # sparse: 50 MB on paper, nothing to write
+        f.seek(50 * 1024 * 1024 - 1)
+        f.write(b"\0")
+    started = time.perf_counter()
+    with pytest.raises(ValidationError, match=r"quá lớn \(52\.4 MB; tối đa 10 MB\)"):
+        imports.read_upload(big)
+    assert time.perf_counter() - started < 0.5
+    started = time.perf_counter()
+    plan = imports.plan_import(demo_store, [("khong-lo.csv", b"a" * (50 * 1024 * 1024))])
+    assert time.perf_counter() - started < 1.0
+    assert "quá lớn" in plan.errors[0].message
+    before = dump(demo_store)
+    assert main(["--db", str(demo_store.path), "import", str(big)]) == 1
+    assert "quá lớn" in capsys.readouterr().err
+    assert dump(demo_store) == before
+
+
+# --- awkward but valid: handled --------------------------------------------------------------------
+
+
+def _created(plan: imports.ImportPlan) -> list[str]:
+    return [r.label for f in plan.files for r in f.rows if r.action == "create"]
+
+
+def test_merged_header_cells_and_a_two_row_header(demo_store):
+    # Row 1 title merged across; "STT", "Họ và tên", "Đơn vị" merged down over rows 2-3;
+    # "Đề nghị" merged across two sub-headers; "Đơn vị" merged down over two people.
+    rows = [
+        ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024"],
+        ["STT", "Họ và tên", "Đơn vị", "Đề nghị", None],
+        [None, None, None, "Danh hiệu", "Thành tích"],
+        [1, "Lương Thị Thảo", "Khoa Dân vận", "Lao động tiên tiến", "Tốt"],
+        [2, "Trịnh Văn Khoa", None, "Lao động tiên tiến", "Khá"],
+    ]
+    data = xlsx_bytes(rows, merges=["A1:E1", "A2:A3", "B2:B3", "C2:C3", "D2:E2", "C4:C5"])
+    plan = imports.plan_import(demo_store, [("ds.xlsx", data)])
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert [(r.row, r.values["unit"], r.values["achievements"]) for r in plan.files[0].rows] == [
+        (4, "Khoa Dân vận", "Tốt"),
+        (5, "Khoa Dân vận", "Khá"),
+    ]
+
+
+def test_a_header_merged_across_two_columns(demo_store):
+    rows = [["STT", "Họ và tên", None, "Danh hiệu đề nghị"], [1, "Lương Thị Thảo", None, "Lao động tiên tiến"]]
+    plan = imports.plan_import(demo_store, [("ds.xlsx", xlsx_bytes(rows, merges=["B1:C1"]))])
+    assert plan.ok and _created(plan) == ["Lương Thị Thảo"]
+
+
+def test_extra_blank_rows_keep_excel_row_numbers(demo_store):
+    rows = [
+        [],
+        [],
+        ["STT", "Họ và tên", "Đơn vị", "Danh hiệu đề nghị"],
+        [],
+        [1, "Lương Thị Thảo", "Khoa Dân vận", "Lao động tiên tiến"],
+        [],
+        [],
+        [2, "Trịnh Văn Khoa", "Khoa Vật lý", "Lao động tiên tiến"],
+        [3],  # a numbered line left empty
+    ]
+    plan = imports.plan_import(demo_store, [("ds.xlsx", xlsx_bytes(rows))])
+    assert [(p.row, p.column) for p in plan.errors] == [(8, "Đơn vị")]
+    assert [r.row for r in plan.files[0].rows] == [5]
+
+
+def test_a_second_sheet_is_ignored_and_said_so(demo_store):
+    rows = [["Họ và tên", "Danh hiệu đề nghị"], ["Lương Thị Thảo", "Lao động tiên tiến"]]
+    data = xlsx_bytes(rows, extra_sheets={"Ghi chú": [["Chỉ để tham khảo", "x"]]})
+    plan = imports.plan_import(demo_store, [("ds.xlsx", data)])
+    assert plan.ok
+    assert any("bỏ qua: Ghi chú" in p.message and p.level == "warning" for p in plan.problems)
+
+
+def test_data_on_the_second_sheet_when_the_first_is_empty(demo_store):
+    data = xlsx_bytes(
+        [], extra_sheets={"DS": [["Họ và tên", "Danh hiệu đề nghị"], ["Lương Thị Thảo", "Lao động tiên tiến"]]}
+    )
+    plan = imports.plan_import(demo_store, [("ds.xlsx", data)])
+    assert plan.ok and plan.files[0].sheet == "DS"
+
+
+def test_unknown_columns_are_ignored_with_a_warning(demo_store):
+    files = [
+        (
+            "ds.csv",
+            csv_bytes("STT;Họ và tên;Danh hiệu đề nghị;Số điện thoại", "1;Lương Thị Thảo;Lao động tiên tiến;0905"),
+        )
+    ]
+    plan = imports.plan_import(demo_store, files)
+    assert plan.ok
+    assert [p.message for p in plan.problems] == ["Cột “Số điện thoại” không dùng đến, bỏ qua."]
+
+
+def test_criteria_total_not_100_is_a_warning_and_the_set_is_created(demo_store):
+    files = [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;40;1;1", "Bộ mới;2;Tiêu chí B;50;1;0,5"))]
+    plan = imports.plan_import(demo_store, files)
+    assert plan.ok
+    assert any("Tổng điểm tối đa các tiêu chí là 90, không phải 100" in p.message for p in plan.problems)
+    imports.commit_import(demo_store, "test", files)
+    created = next(s for s in conference.list_criteria_sets(demo_store) if s["name"] == "Bộ mới")
+    assert [(c["name"], c["max_points"], c["step"]) for c in conference.list_criteria(demo_store, created["id"])] == [
+        ("Tiêu chí A", 40, 1),
+        ("Tiêu chí B", 50, 0.5),
+    ]
+
+
+def test_column_number_row_total_row_and_stt_only_rows_are_skipped(demo_store):
+    files = [
+        (
+            "tc.csv",
+            csv_bytes(
+                "STT;Tiêu chí;Điểm tối đa",
+                "(1);(2);(3)",
+                "1;Tiêu chí A;60",
+                "2;Tiêu chí B;40",
+                "3;;",
+                ";Tổng cộng;100",
+            ),
+        )
+    ]
+    plan = imports.plan_import(demo_store, files, "criteria")
+    assert plan.ok
+    assert _created(plan) == ["Tiêu chí A", "Tiêu chí B"]
+    assert any(p.row == 6 and "tổng cộng" in p.message for p in plan.problems)
+
+
+def test_windows_1258_semicolons_and_decimal_comma(demo_store):
+    text = "STT;Tên đơn vị;Loại;Số viên chức\n1;Khoa Kinh tế phát triển;Khoa;12\n2;Đoàn Thanh niên;;\n"
+    files = [("don-vi.csv", encode_cp1258(text))]
+    imports.commit_import(demo_store, "test", files)
+    units = {u["name"]: u for u in conference.list_units(demo_store)}
+    assert units["Khoa Kinh tế phát triển"]["staff_count"] == 12
+    assert units["Đoàn Thanh niên"]["kind"] == "doan_the"  # guessed from the name
+
+
+def test_nfd_text_is_stored_nfc_and_a_case_variant_of_an_existing_row_is_unchanged(demo_store):
+    files = [
+        (
+            "ds.csv",
+            unicodedata.normalize(
+                "NFD",
+                "Họ và tên;Chức vụ, đơn vị;Danh hiệu đề nghị\n"
+                "TRẦN THỊ BÍCH NGỌC;Phó Trưởng khoa, Khoa Xây dựng Đảng;"
+                "Cá nhân điển hình tiên tiến giai đoạn 2020-2025\n"
+                "Hồ Thị Lan;Giảng viên, Khoa Xây dựng Đảng;Lao động tiên tiến\n",
+            ).encode(),
+        )
+    ]
+    plan = imports.plan_import(demo_store, files)
+    assert plan.ok
+    assert [r.action for r in plan.files[0].rows] == ["unchanged", "create"]
+    assert any("là “Trần Thị Bích Ngọc” đã có" in p.message for p in plan.problems)
+    imports.commit_import(demo_store, "test", files)
+    assert demo_store.scalar("SELECT full_name FROM candidates WHERE full_name LIKE 'H%Lan'") == "Hồ Thị Lan"
+    stored = demo_store.scalar("SELECT position FROM candidates WHERE full_name = 'Hồ Thị Lan'")
+    assert stored == unicodedata.normalize("NFC", stored) == "Giảng viên"
+
+
+def test_changed_details_of_an_existing_candidate_are_an_update(demo_store):
+    line = "Nguyễn Văn An;Giảng viên chính;Khoa Lý luận cơ sở;Chiến sĩ thi đua cấp tỉnh;Thành tích mới bổ sung"
+    files = [("ds.csv", csv_bytes("Họ và tên;Chức vụ;Đơn vị;Danh hiệu đề nghị;Thành tích", line))]
+    plan = imports.plan_import(demo_store, files)
+    assert [r.action for r in plan.files[0].rows] == ["update"]
+    before = demo_store.scalar("SELECT COUNT(*) FROM candidates")
+    imports.commit_import(demo_store, "test", files)
+    assert demo_store.scalar("SELECT COUNT(*) FROM candidates") == before
+    assert (
+        demo_store.scalar(
+            "SELECT achievements FROM candidates c JOIN titles t ON t.id = c.title_id "
+            "WHERE c.full_name = 'Nguyễn Văn An' AND t.name = 'Chiến sĩ thi đua cấp tỉnh'"
+        )
+        == "Thành tích mới bổ sung"
+    )
+
+
+def test_a_batch_may_name_a_unit_created_by_another_file_of_the_batch(demo_store):
+    files = [
+        ("ds.csv", candidates_csv("1;Lê Văn Mới;Giảng viên;Khoa Kinh tế;Cá nhân;Lao động tiên tiến;x")),
+        ("don-vi.csv", csv_bytes("Tên đơn vị", "Khoa Kinh tế")),
+    ]
+    plan = imports.commit_import(demo_store, "test", files)
+    assert plan.counts()["create"] == 2
+    new = next(c for c in conference.list_candidates(demo_store) if c["full_name"] == "Lê Văn Mới")
+    assert new["unit"] == "Khoa Kinh tế"
+
+
+def test_a_nominee_who_sits_on_the_council_is_linked_for_recusal(demo_store):
+    files = [("ds.csv", csv_bytes("Họ và tên;Đơn vị;Danh hiệu đề nghị", "Bùi Thị Lan;Khoa Dân vận;Lao động tiên tiến"))]
+    imports.commit_import(demo_store, "test", files)
+    linked = demo_store.scalar("SELECT member_id FROM candidates WHERE full_name = 'Bùi Thị Lan'")
+    assert linked == member_id(demo_store, "Bùi Thị Lan")
+
+
+def test_import_is_audited_once_with_its_files(demo_store):
+    imports.commit_import(demo_store, "Phạm Thị Ngọc Ánh", [("ds.csv", candidates_csv(GOOD_CANDIDATE))])
+    row = demo_store.query("SELECT * FROM audit_log WHERE action = 'import'")[0]
+    assert row["actor"] == "Phạm Thị Ngọc Ánh" and "ds.csv: 1 mới" in row["detail"]
+
+
+# --- reading, matching, splitting -------------------------------------------------------------
+
+
+def test_headers_match_without_case_diacritics_or_punctuation():
+    found = imports.match_columns(
+        ["stt", "HO VA TEN", "CHỨC VỤ - ĐƠN VỊ", "Loai (Tap the / Ca nhan)", "danh hieu de nghi", "Full name"],
+        imports.ALIASES["candidates"],
+    )
+    assert found == {
+        "full_name": "HO VA TEN",
+        "kind": "Loai (Tap the / Ca nhan)",
+        "position_unit": "CHỨC VỤ - ĐƠN VỊ",
+        "title": "danh hieu de nghi",
+    }
+    english = imports.match_columns(["name", "unit", "title", "kind"], imports.ALIASES["candidates"])
+    assert english == {"full_name": "name", "kind": "kind", "unit": "unit", "title": "title"}
+
+
+@pytest.mark.parametrize(
+    ("headers", "filename", "kind"),
+    [
+        (["STT", "Tiêu chí", "Điểm tối đa"], "x.csv", "criteria"),
+        (["Họ và tên", "Danh hiệu đề nghị"], "x.csv", "candidates"),
+        (["Họ và tên", "Vai trò"], "x.csv", "members"),
+        (["Tên đơn vị", "Loại"], "x.csv", "units"),
+        (["Họ và tên", "Chức vụ"], "thanh-vien-hoi-dong.xlsx", "members"),
+        (["Họ và tên", "Chức vụ"], "Danh sach de nghi.xlsx", "candidates"),
+        (["Họ và tên", "Chức vụ"], "bang.xlsx", None),
+    ],
+)
+def test_kind_guessed_from_headers_then_file_name(headers, filename, kind):
+    assert imports.guess_kind(headers, filename) == kind
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Giảng viên chính, Khoa Lý luận cơ sở", ("Giảng viên chính", "Khoa Lý luận cơ sở")),
+        (
+            "Trưởng phòng, Phòng Tổ chức, hành chính, thông tin, tư liệu",
+            ("Trưởng phòng", "Phòng Tổ chức, hành chính, thông tin, tư liệu"),
+        ),
+        ("Phó Trưởng khoa DV", ("Phó Trưởng khoa", "DV")),
+        ("Hiệu trưởng", ("Hiệu trưởng", "")),
+        ("Khoa Vật lý", ("", "Khoa Vật lý")),
+        ("Giảng viên, Khoa Vật lý", ("Giảng viên", "Khoa Vật lý")),
+    ],
+)
+def test_position_and_unit_split_from_one_cell(cell, expected):
+    units = ["Khoa Lý luận cơ sở", "Phòng Tổ chức, hành chính, thông tin, tư liệu", "DV"]
+    assert imports.split_position_unit(cell, units) == expected
+
+
+def test_xlsx_rows_are_numbered_as_excel_shows_them_and_title_lines_kept():
+    data = xlsx_bytes([[None], [None], ["PHIẾU CHẤM ĐIỂM"], ["Tiêu chí", "Điểm tối đa"], ["A", 50]])
+    table = read_table(data, "a.xlsx")
+    assert table.row_numbers == [5]
+    assert table.preamble == ["PHIẾU CHẤM ĐIỂM"]
+
+
+# --- error report, templates, samples, CLI ------------------------------------------------------
+
+
+def test_error_report_is_a_bom_csv_naming_file_row_and_column(demo_store):
+    files = [("ds.csv", candidates_csv("1;=1+1;Giảng viên;Khoa Vật lý;Cá nhân;Lao động tiên tiến;x"))]
+    data = imports.report_csv(imports.plan_import(demo_store, files))
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows == [
+        {
+            "Tệp": "ds.csv",
+            "Trang": "",
+            "Dòng": "2",
+            "Cột": "Họ và tên",
+            "Mức": "Lỗi",
+            "Nội dung": "Ô bắt đầu bằng “=” như một công thức Excel: hãy bỏ ký tự đó.",
+        }
+    ]
+    injected = imports.ImportPlan([imports.FilePlan("=cmd.csv", problems=[imports.Problem("=cmd.csv", "x")])])
+    assert "'=cmd.csv" in imports.report_csv(injected).decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("kind", imports.KINDS)
+def test_each_template_has_its_headers_and_an_example_row_that_imports(demo_store, kind):
+    data = template_xlsx(kind)
+    table = read_table(data, f"mau-{kind}.xlsx")
+    assert len(table.rows) == 1
+    plan = imports.plan_import(demo_store, [(f"mau-{kind}.xlsx", data)])
+    assert plan.files[0].kind == kind
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert not [p for p in plan.problems if "không dùng đến" in p.message]
+
+
+def _samples(*names: str) -> list[tuple[str, bytes]]:
+    return [imports.read_upload(SAMPLES / name) for name in names]
+
+
+def test_samples_match_the_demo_and_add_only_new_nominations(demo_store):
+    plan = imports.plan_import(
+        demo_store, _samples(*sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".csv", ".xlsx")))
+    )
+    assert plan.ok, [str(p) for p in plan.errors]
+    by_kind = {f.file: (f.kind, f.counts()) for f in plan.files}
+    assert by_kind["don-vi.csv"] == ("units", {"create": 0, "update": 0, "unchanged": 7})
+    assert by_kind["thanh-vien-hoi-dong.xlsx"] == ("members", {"create": 0, "update": 0, "unchanged": 11})
+    assert by_kind["tieu-chi-ca-nhan.xlsx"][1]["unchanged"] == 5
+    assert by_kind["tieu-chi-tap-the.csv"][1]["unchanged"] == 5
+    assert by_kind["de-nghi-khen-thuong.xlsx"] == ("candidates", {"create": 4, "update": 0, "unchanged": 0})
+    assert by_kind["de-nghi-bo-sung.csv"] == ("candidates", {"create": 2, "update": 0, "unchanged": 0})
+
+
+def test_samples_import_into_an_empty_database_in_order(store):
+    plan = imports.commit_import(
+        store,
+        "test",
+        _samples("don-vi.csv", "tieu-chi-ca-nhan.xlsx", "tieu-chi-tap-the.csv", "thanh-vien-hoi-dong.xlsx"),
+    )
+    assert plan.counts() == {"create": 28, "update": 0, "unchanged": 0}
+    secretary = next(m for m in conference.list_members(store) if m["full_name"] == "Phạm Thị Ngọc Ánh")
+    assert (secretary["role"], secretary["unit"]) == ("secretary", "Phòng Tổ chức, hành chính, thông tin, tư liệu")
+    assert secretary["position"] == "Trưởng phòng Tổ chức, hành chính, thông tin, tư liệu"
+    nominations = _samples("de-nghi-khen-thuong.xlsx")
+    refused = imports.plan_import(store, nominations)
+    assert "Không có danh hiệu “Lao động tiên tiến”" in refused.errors[0].message  # titles come from setup
+    for name, applies in [
+        ("Lao động tiên tiến", "individual"),
+        ("Chiến sĩ thi đua cơ sở", "individual"),
+        ("Tập thể lao động tiên tiến", "collective"),
+    ]:
+        conference.add_title(store, "test", name, applies)
+    assert imports.commit_import(store, "test", nominations).counts()["create"] == 4
+
+
+def test_cli_dry_run_then_import_with_the_same_messages(demo_store, capsys):
+    db = str(demo_store.path)
+    sample = str(SAMPLES / "de-nghi-khen-thuong.xlsx")
+    before = demo_store.scalar("SELECT COUNT(*) FROM candidates")
+    assert main(["--db", db, "import", sample, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "4 mục tạo mới" in out and "dòng 5: Tạo mới: Lương Thị Thảo" in out and "Chạy thử" in out
+    assert demo_store.scalar("SELECT COUNT(*) FROM candidates") == before
+    assert main(["--db", db, "import", sample]) == 0
+    assert "Đã nhập: 4 mục mới" in capsys.readouterr().out
+    assert demo_store.scalar("SELECT COUNT(*) FROM candidates") == before + 4
+
+
+def test_cli_refuses_every_file_when_one_has_an_error(demo_store, tmp_path, capsys):
+    bad = tmp_path / "de-nghi-loi.csv"
+    bad.write_bytes(candidates_csv("1;Lê Văn B;Giảng viên;Khoa Vật lý;Cá nhân;Lao động tiên tiến;x"))
+    report = tmp_path / "loi.csv"
+    before = dump(demo_store)
+    code = main(
+        [
+            "--db",
+            str(demo_store.path),
+            "import",
+            str(SAMPLES / "de-nghi-khen-thuong.xlsx"),
+            str(bad),
+            "--report",
+            str(report),
+        ]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "Lỗi: Tệp “de-nghi-loi.csv”, dòng 2, cột “Đơn vị”: Không có đơn vị “Khoa Vật lý”." in err
+    assert "Không nhập dòng nào: còn 1 lỗi" in err
+    assert "Khoa Vật lý" in report.read_bytes().decode("utf-8-sig")
+    assert dump(demo_store) == before
+
+
+def test_cli_writes_a_template(tmp_path, demo_store, capsys):
+    out = tmp_path / "mau.xlsx"
+    assert main(["--db", str(demo_store.path), "template", "members", str(out)]) == 0
+    assert read_table(out.read_bytes(), out.name).headers[:3] == ["STT", "Họ và tên", "Vai trò"]
+
+
+def test_utf16_text_from_excel_is_read(demo_store):
+    data = "Họ và tên\tDanh hiệu đề nghị\r\nLương Thị Thảo\tLao động tiên tiến\r\n".encode("utf-16")
+    plan = imports.plan_import(demo_store, [("ds.txt", data)])
+    assert plan.ok and _created(plan) == ["Lương Thị Thảo"]
