@@ -47,7 +47,7 @@ if demo.is_demo(store) or (values and all(r["source"] == "Số liệu mẫu" for
 
 filters = st.expander(t("ind.filters"), expanded=not present) if present else st.container()
 with filters:
-    c1, c2, c3, c4, c5 = st.columns([3, 3, 2, 2, 2], vertical_alignment="bottom")
+    c1, c2, c3, c4 = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
     movement_id = c1.selectbox(
         t("ind.filter.movement"),
         [ALL, *movement_names],
@@ -68,7 +68,7 @@ with filters:
         horizontal=True,
         key="ind_target",
     )
-    c5.toggle(t("ind.present"), value=present, key="ind_present", help=t("ind.present_help"))
+    st.toggle(t("ind.present"), value=present, key="ind_present", help=t("ind.present_help"))
 
 if st.session_state.get("ind_present") != (st.query_params.get("present") == "1"):
     if st.session_state.get("ind_present"):
@@ -96,8 +96,8 @@ def show_chart(fig, key: str, title: str) -> None:
     if present:
         return
     name = f"{slug(title)}-{as_of}"
-    c1, c2, c3, _ = st.columns([2, 2, 2, 4])
-    c1.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         t("ind.export.html"),
         data=lambda: charts.to_html(fig, title),
         file_name=f"{name}.html",
@@ -107,7 +107,7 @@ def show_chart(fig, key: str, title: str) -> None:
         icon=":material/download:",
     )
     png_key = f"png-{key}"
-    if c2.button(t("ind.export.make_png"), key=f"{key}-make-png", icon=":material/image:"):
+    if row.button(t("ind.export.make_png"), key=f"{key}-make-png", icon=":material/image:"):
         with st.spinner(t("ind.export.png_wait")):
             try:
                 st.session_state[png_key] = (signature, charts.to_png(fig))
@@ -115,7 +115,7 @@ def show_chart(fig, key: str, title: str) -> None:
                 show_error(exc)
     made = st.session_state.get(png_key)
     if made and made[0] == signature:
-        c3.download_button(
+        row.download_button(
             t("ind.export.png"),
             data=made[1],
             file_name=f"{name}.png",
@@ -190,8 +190,8 @@ def display_row(row: dict) -> dict:
 st.dataframe(pd.DataFrame([display_row(r) for r in rows]), hide_index=True, key="ind_summary")
 if not present:
     file_base = f"chi-tieu-phong-trao-{slug(scope_name)}-{as_of}"
-    d1, d2, _ = st.columns([2, 2, 6])
-    d1.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         t("ind.export.xlsx"),
         data=indicator_export.summary_xlsx(rows),
         file_name=f"{file_base}.xlsx",
@@ -200,7 +200,7 @@ if not present:
         on_click="ignore",
         icon=":material/download:",
     )
-    d2.download_button(
+    row.download_button(
         t("ind.export.csv"),
         data=indicator_export.summary_csv(rows),
         file_name=f"{file_base}.csv",

@@ -284,10 +284,10 @@ def heatmap_figure(
         go.Heatmap(
             z=z,
             x=list(unit_labels),
-            y=[wrap(name, 40 if present else 50) for name in indicator_names],
+            y=[wrap(name, 30) for name in indicator_names],
             text=text,
             texttemplate="%{text}",
-            textfont={"size": size},
+            textfont={"size": int(size * 0.9)},
             colorscale=HEAT_SCALE,
             zmin=0,
             zmax=100,

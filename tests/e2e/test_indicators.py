@@ -1,0 +1,66 @@
+"""The indicators dashboard in real Chromium on the demo data: every chart drawn."""
+
+from __future__ import annotations
+
+from scoring import indicator_progress as prog
+from scoring import indicators
+from scoring.db import Store
+from tests.e2e.conftest import no_exception, open_page, wait_idle
+
+PLOTLY = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+
+
+def expected_charts(db_path) -> int:
+    """Gauges and trend per movement with indicators, plus the unit bar chart and heatmap."""
+    store = Store(db_path)
+    try:
+        inds = indicators.list_indicators(store)
+        series = prog.series_by_scope(indicators.list_values(store))
+        tracked = any(prog.has_unit_values(i["id"], series) for i in inds)
+        return 2 * len({i["movement_id"] for i in inds}) + (2 if tracked else 0)
+    finally:
+        store.close()
+
+
+DRAWN_JS = (
+    "() => Array.from(document.querySelectorAll('" + PLOTLY + "'))"
+    ".filter(el => el.querySelector('svg.main-svg') && el.getBoundingClientRect().height > 50).length"
+)
+
+
+def drawn_charts(page, expected: int) -> int:
+    """Charts plotly has actually drawn (an SVG of real height inside each), once `expected` are there."""
+    page.wait_for_function(f"n => ({DRAWN_JS})() >= n", arg=expected, timeout=60_000)
+    return page.evaluate(DRAWN_JS)
+
+
+def test_dashboard_draws_every_chart(server, context):
+    expected = expected_charts(server.db_path)
+    assert expected == 14
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_page(page, f"{server.url}/indicators")
+    no_exception(page)
+    assert drawn_charts(page, expected) == expected
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == expected
+    body = page.inner_text("body")
+    assert "Chỉ tiêu phong trào thi đua 2020-2025" in body
+    assert "Bảng tổng hợp" in body
+    # The gauges carry the indicator names and the raw % (decimal comma).
+    assert page.locator(PLOTLY).filter(has_text="106,7").count() >= 1
+    assert not errors, errors
+
+    # Filter one movement: its gauge and trend, and the unit comparison charts.
+    page.get_by_label("Phong trào", exact=True).click()
+    page.get_by_role("option", name="Văn hóa công sở").click()
+    wait_idle(page)
+    no_exception(page)
+    assert drawn_charts(page, 4) == 4
+
+    # Presentation mode (from the URL, as a projector bookmark would open it): the same charts, no downloads.
+    open_page(page, f"{server.url}/indicators?present=1")
+    no_exception(page)
+    assert drawn_charts(page, expected) == expected
+    assert page.locator('[data-testid="stDownloadButton"]').count() == 0
+    assert not errors, errors
