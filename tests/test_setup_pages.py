@@ -1,0 +1,213 @@
+"""The secretary's setup and import pages, run in AppTest against a private copy
+of the demo conference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scoring import conference
+from scoring.db import open_store
+from tests.apptest_helpers import page_text, run_app
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+TABS = [
+    "Hội nghị",
+    "Đơn vị",
+    "Danh hiệu",
+    "Bộ tiêu chí",
+    "Đề nghị khen thưởng",
+    "Thành viên Hội đồng",
+    "Chương trình",
+    "Ban kiểm phiếu",
+]
+
+
+@pytest.fixture
+def setup_page(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/setup.py")
+    assert not at.exception
+    return at
+
+
+def tab(at, label: str):
+    return next(tb for tb in at.tabs if tb.label == label)
+
+
+def widget(container, kind: str, label: str):
+    found = [w for w in getattr(container, kind) if w.label == label]
+    assert found, f"no {kind} “{label}”"
+    return found[0]
+
+
+def test_every_tab_renders_with_its_content(setup_page):
+    at = setup_page
+    assert [tb.label for tb in at.tabs] == TABS
+    conf = tab(at, "Hội nghị")
+    assert widget(conf, "text_input", "Tên hội nghị").value.startswith("Hội nghị điển hình tiên tiến")
+    assert widget(conf, "text_input", "Ngày tổ chức (dd/mm/yyyy)").value == "15/04/2025"
+    assert "Quy chế hoạt động" in widget(conf, "text_area", "Căn cứ pháp lý").value
+    units = tab(at, "Đơn vị").data_editor[0].value
+    assert "Khoa Dân vận" in list(units["name"])
+    titles = tab(at, "Danh hiệu").dataframe[0].value
+    assert "Chiến sĩ thi đua cơ sở" in list(titles["Tên danh hiệu"])
+    criteria = tab(at, "Bộ tiêu chí")
+    assert criteria.metric[0].value == "0"  # a new, empty set until one is picked
+    assert len(tab(at, "Đề nghị khen thưởng").data_editor[0].value) == 18
+    assert "Phạm Thị Ngọc Ánh" in list(tab(at, "Thành viên Hội đồng").data_editor[0].value["full_name"])
+    # Where access codes are made: a link once that page is registered, else a sentence saying where.
+    links = [p.label for p in tab(at, "Thành viên Hội đồng").get("page_link")]
+    assert links == ["Mã truy cập thành viên: tạo lại, in phiếu có mã QR"] or "Mã truy cập thành viên" in page_text(at)
+    assert len(tab(at, "Chương trình").data_editor[0].value) == 8
+    assert list(tab(at, "Ban kiểm phiếu").data_editor[0].value["full_name"]) == [
+        "Ngô Văn Tâm",
+        "Đỗ Thị Hồng Nhung",
+        "Trương Công Khải",
+    ]
+
+
+def test_adding_a_unit_with_the_form_shows_it(setup_page, app_env):
+    at = setup_page
+    units = tab(at, "Đơn vị")
+    widget(units, "text_input", "Tên đơn vị").input("  Khoa Kinh tế  ")
+    widget(units, "text_input", "Tên viết tắt").input("KT")
+    widget(units, "button", "Thêm").click().run()
+    assert not at.exception
+    assert "Đã thêm “Khoa Kinh tế”." in [s.value for s in at.success]
+    assert "Khoa Kinh tế" in list(tab(at, "Đơn vị").data_editor[0].value["name"])
+    assert conference.find_unit(open_store(app_env), "KT")["name"] == "Khoa Kinh tế"
+
+
+def test_a_validation_error_shows_the_vietnamese_message_next_to_the_field(setup_page, app_env):
+    at = setup_page
+    before = len(conference.list_units(open_store(app_env)))
+    widget(tab(at, "Đơn vị"), "button", "Thêm").click().run()
+    assert "Thiếu Tên đơn vị." in [e.value for e in tab(at, "Đơn vị").error]
+    widget(tab(at, "Đơn vị"), "text_input", "Tên đơn vị").input("KHOA DÂN VẬN")
+    widget(tab(at, "Đơn vị"), "button", "Thêm").click().run()
+    assert any("Đã có “Khoa Dân vận”" in e.value for e in tab(at, "Đơn vị").error)
+    assert len(conference.list_units(open_store(app_env))) == before
+
+
+def test_a_bad_conference_date_is_refused_in_vietnamese(setup_page, app_env):
+    at = setup_page
+    widget(tab(at, "Hội nghị"), "text_input", "Ngày tổ chức (dd/mm/yyyy)").input("31/02/2025")
+    widget(tab(at, "Hội nghị"), "button", "Lưu").click().run()
+    assert "Ngày “31/02/2025” không đúng dạng dd/mm/yyyy." in [e.value for e in at.error]
+    assert conference.get_conference(open_store(app_env))["date"] == "2025-04-15"
+
+
+def test_deleting_a_unit_still_used_is_refused_with_what_uses_it(setup_page, app_env):
+    at = setup_page
+    units = tab(at, "Đơn vị")
+    widget(units, "selectbox", "Mục cần xóa").set_value(conference.find_unit(open_store(app_env), "Khoa Dân vận")["id"])
+    widget(units, "button", "Xóa").click().run()
+    messages = [e.value for e in tab(at, "Đơn vị").error]
+    assert any(
+        m.startswith("Không thể xóa đơn vị “Khoa Dân vận”: đang được dùng (") and "đề nghị khen thưởng" in m
+        for m in messages
+    ), messages
+    assert conference.find_unit(open_store(app_env), "Khoa Dân vận") is not None
+
+
+def test_renaming_a_unit_in_the_table_keeps_its_candidates(setup_page, app_env):
+    at = setup_page
+    store = open_store(app_env)
+    index = list(tab(at, "Đơn vị").data_editor[0].value["name"]).index("Khoa Dân vận")
+    at.session_state["units_editor_0"] = {
+        "edited_rows": {index: {"name": "Khoa Dân vận và Tôn giáo"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    widget(tab(at, "Đơn vị"), "button", "Lưu thay đổi trong bảng").click().run()
+    assert not at.exception
+    assert "Đã lưu 1 thay đổi." in [s.value for s in at.success]
+    nominees = [c for c in conference.list_candidates(store) if c["unit"] == "Khoa Dân vận và Tôn giáo"]
+    assert [c["full_name"] for c in nominees] == ["Đinh Thị Ánh"]
+
+
+def test_adding_a_candidate_and_a_council_member(setup_page, app_env):
+    at = setup_page
+    nominations = tab(at, "Đề nghị khen thưởng")
+    widget(nominations, "text_input", "Họ và tên / Tên tập thể").input("Lương Thị Thảo")
+    widget(nominations, "selectbox", "Đơn vị").set_value("Khoa Dân vận")
+    widget(nominations, "selectbox", "Danh hiệu đề nghị").set_value("Lao động tiên tiến")
+    widget(nominations, "button", "Thêm").click().run()
+    assert "Đã thêm “Lương Thị Thảo”." in [s.value for s in at.success]
+    assert len(tab(at, "Đề nghị khen thưởng").data_editor[0].value) == 19
+    members = tab(at, "Thành viên Hội đồng")
+    widget(members, "text_input", "Họ và tên").input("Lê Thị Mới")
+    widget(members, "button", "Thêm").click().run()
+    shown = [s.value for s in at.success]
+    assert any(s.startswith("Đã thêm “Lê Thị Mới”. Mã truy cập (chỉ hiện một lần): ") for s in shown), shown
+
+
+def test_criteria_table_shows_the_total_and_warns_when_not_100(setup_page):
+    at = setup_page
+    widget(tab(at, "Bộ tiêu chí"), "selectbox", "Chọn bộ tiêu chí").set_value(1).run()  # the demo's first set
+    criteria = tab(at, "Bộ tiêu chí")
+    assert widget(criteria, "text_input", "Tên bộ tiêu chí").value == "Phiếu chấm điểm cá nhân (thang 100 điểm)"
+    assert criteria.metric[0].value == "100"
+    assert not criteria.warning
+    at.session_state["criteria_editor_1_0"] = {
+        "edited_rows": {0: {"max_points": 10.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    criteria = tab(at, "Bộ tiêu chí")
+    assert criteria.metric[0].value == "90"
+    assert [w.value for w in criteria.warning] == [
+        "Tổng điểm tối đa các tiêu chí là 90, không phải 100 (điểm tổng vẫn được quy về thang 100)."
+    ]
+
+
+def test_the_counting_board_refuses_a_sixth_person(setup_page, app_env):
+    at = setup_page
+    for name in ("Người Thứ Tư", "Người Thứ Năm", "Người Thứ Sáu"):
+        board = tab(at, "Ban kiểm phiếu")
+        widget(board, "text_input", "Họ và tên").input(name)
+        widget(board, "button", "Thêm").click().run()
+    assert "Ban kiểm phiếu có tối đa 5 người." in [e.value for e in tab(at, "Ban kiểm phiếu").error]
+    assert len(conference.list_counting_board(open_store(app_env))) == 5
+
+
+def test_import_page_previews_then_imports_the_sample(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/import_data.py")
+    assert not at.exception
+    data = (SAMPLES / "de-nghi-khen-thuong.xlsx").read_bytes()
+    at.file_uploader[0].set_value(("de-nghi-khen-thuong.xlsx", data, "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    assert "**4 mục tạo mới, 0 cập nhật, 0 giữ nguyên, 0 lỗi.**" in [m.value for m in at.markdown]
+    preview = at.dataframe[0].value
+    assert list(preview["Họ và tên"]) == ["Lương Thị Thảo", "Trịnh Văn Khoa", "Cao Thị Minh Thư", "Khoa Dân vận"]
+    assert set(preview["Thao tác"]) == {"Tạo mới"}
+    store = open_store(app_env)
+    assert not [c for c in conference.list_candidates(store) if c["full_name"] == "Lương Thị Thảo"]
+    widget(at, "button", "Nhập vào cơ sở dữ liệu").click().run()
+    assert "Đã nhập: 4 mục mới, 0 mục cập nhật." in [s.value for s in at.success]
+    assert [c["unit"] for c in conference.list_candidates(store) if c["full_name"] == "Lương Thị Thảo"] == [
+        "Khoa Dân vận"
+    ]
+
+
+def test_import_page_shows_errors_and_offers_the_report(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/import_data.py")
+    bad = "Họ và tên;Đơn vị;Danh hiệu đề nghị\nLê Văn B;Khoa Vật lý;Lao động tiên tiến\n".encode()
+    at.file_uploader[0].set_value(("loi.csv", bad, "text/csv"))
+    at.run()
+    errors = [e.value for e in at.error]
+    assert "Tệp “loi.csv”, dòng 2, cột “Đơn vị”: Không có đơn vị “Khoa Vật lý”." in errors
+    assert "Không nhập dòng nào: còn 1 lỗi. Sửa tệp rồi tải lên lại." in errors
+    assert [b.label for b in at.download_button][-1] == "Tải báo cáo lỗi (.csv)"
+    assert not [b for b in at.button if b.label == "Nhập vào cơ sở dữ liệu"]
+
+
+def test_a_member_cannot_open_the_setup_or_import_pages(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["member"])
+    for page in ("pages/setup.py", "pages/import_data.py"):
+        with pytest.raises(Exception):  # noqa: B017 - not registered for a member
+            at.switch_page(page).run()
