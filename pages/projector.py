@@ -33,16 +33,17 @@ CSS = """
 .pj-round { font-size: clamp(22px, 2.4vw, 46px); font-weight: 600; margin-top: 1.2rem; }
 .pj-progress { font-size: clamp(30px, 3.6vw, 72px); font-weight: 700; color: #80d8ff; }
 .pj-note { font-size: clamp(16px, 1.5vw, 28px); color: #bbb; margin-top: 1rem; }
+.pj-h1 { font-size: clamp(28px, 3vw, 60px); font-weight: 700; margin: .3rem 0; }
 .pj-h2 { font-size: clamp(24px, 2.8vw, 56px); font-weight: 700; margin: 1rem 0 .2rem; }
 .pj-rule { font-size: clamp(16px, 1.6vw, 30px); color: #ffd54f; }
-.pj-table { width: 100%; border-collapse: collapse; font-size: clamp(18px, 2vw, 40px); }
+.pj-table { width: 100%; border-collapse: collapse; font-size: clamp(16px, 1.5vw, 32px); }
 .pj-table td, .pj-table th { border-bottom: 2px solid #444; padding: .25em .4em; text-align: left; color: #fff; }
 .pj-table th { color: #ffd54f; font-weight: 600; }
 .pj-num { text-align: right !important; white-space: nowrap; }
 .pj-pass { color: #69f0ae !important; font-weight: 700; }
 .pj-fail { color: #ff8a80 !important; }
 .pj-qr { text-align: center; font-size: clamp(14px, 1.2vw, 22px); color: #fff; }
-.pj-qr svg { width: 100%; max-width: 220px; height: auto; background: #fff; padding: 8px; }
+.pj-qr svg { background: #fff; padding: 8px; }
 .pj-cascade { font-size: clamp(14px, 1.2vw, 22px); color: #bbb; margin-top: .6rem; }
 </style>
 """
@@ -106,7 +107,7 @@ def _header(snapshot: dict) -> None:
     with right:
         url = _join_url(snapshot)
         st.markdown(
-            f'<div class="pj-qr">{qr_svg(url, scale=4)}<div>{html.escape(t("proj.join"))}</div>'
+            f'<div class="pj-qr">{qr_svg(url, scale=5)}<div>{html.escape(t("proj.join"))}</div>'
             f"<div>{html.escape(url)}</div></div>",
             unsafe_allow_html=True,
         )
@@ -160,6 +161,7 @@ def _chart(rows, title_row) -> go.Figure:
             y=line,
             line={"color": "#ffd54f", "width": 4, "dash": "dash"},
             annotation_text=label,
+            annotation_position="top left",
             annotation_font={"size": 22, "color": "#ffd54f"},
         )
     fig.update_layout(
@@ -168,8 +170,9 @@ def _chart(rows, title_row) -> go.Figure:
         plot_bgcolor="#000",
         font={"size": 20, "color": "#fff"},
         margin={"l": 20, "r": 20, "t": 30, "b": 20},
-        height=380,
-        yaxis={"range": [0, 105], "gridcolor": "#333"},
+        height=420,
+        yaxis={"range": [0, 105], "gridcolor": "#333", "tickfont": {"size": 18}},
+        xaxis={"tickfont": {"size": 18}},
         showlegend=False,
     )
     return fig
@@ -177,7 +180,7 @@ def _chart(rows, title_row) -> go.Figure:
 
 def _results(results: dict) -> None:
     st.markdown(
-        f'<div class="pj pj-title">{html.escape(t("proj.results_of", name=results["name"]))}</div>',
+        f'<div class="pj pj-h1">{html.escape(t("proj.results_of", name=results["name"]))}</div>',
         unsafe_allow_html=True,
     )
     table = results["table"]
@@ -196,8 +199,10 @@ def _results(results: dict) -> None:
             f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}</div></div>',
             unsafe_allow_html=True,
         )
+        chart_col, table_col = st.columns([1, 1])
         if first["needs_scoring"] or first["needs_ballot"]:
-            st.plotly_chart(_chart(rows, first), key=f"chart-{title_id}", config={"displayModeBar": False})
+            with chart_col:
+                st.plotly_chart(_chart(rows, first), key=f"chart-{title_id}", config={"displayModeBar": False})
         head = [t("res.col.rank"), t("res.col.name")]
         if first["needs_scoring"]:
             head.append(t("res.col.score"))
@@ -215,7 +220,8 @@ def _results(results: dict) -> None:
             verdict = t("res.pass") if r.passes else f"{t('res.fail')}: {r.reason}"
             cells.append(f'<td class="{"pj-pass" if r.passes else "pj-fail"}">{html.escape(verdict)}</td>')
             lines.append("<tr>" + "".join(cells) + "</tr>")
-        st.markdown(f'<table class="pj pj-table">{"".join(lines)}</table>', unsafe_allow_html=True)
+        with table_col if first["needs_scoring"] or first["needs_ballot"] else chart_col:
+            st.markdown(f'<table class="pj pj-table">{"".join(lines)}</table>', unsafe_allow_html=True)
     cascade = " ".join(results["cascade"])
     st.markdown(
         f'<div class="pj pj-cascade">{html.escape(t("res.cascade.title"))}: {html.escape(cascade)}</div>',

@@ -1,0 +1,82 @@
+"""The projector in real Chromium: live progress from another client of the same
+database within seconds, nothing of the ranking before the chair's reveal, all of it after."""
+
+from __future__ import annotations
+
+import time
+
+from scoring import aggregate, conference, rounds, voting
+from scoring.db import Store
+from tests.e2e.conftest import no_exception, open_page
+
+ROUND1 = 1
+
+
+def body(page) -> str:
+    return page.inner_text("body")
+
+
+def fill_sheet(store: Store, member_id: int) -> None:
+    for item in voting.sheet(store, ROUND1, member_id):
+        cid = item.candidate["id"]
+        points = {c["id"]: c["max_points"] - 0.5 * (cid % 12) for c in item.criteria}
+        voting.save_draft(store, ROUND1, member_id, cid, points)
+    voting.submit_scores(store, ROUND1, member_id)
+
+
+def vote(store: Store, member_id: int) -> None:
+    subjects = voting.ballot_subjects(store, ROUND1, member_id)
+    voting.cast_ballot(store, ROUND1, member_id, {s["candidate_id"]: "approve" for s in subjects})
+
+
+def test_projector_live_progress_and_reveal(server, context):
+    page = context.new_page()
+    open_page(page, f"{server.url}/projector")
+    no_exception(page)
+    page.wait_for_selector("text=Đã bỏ phiếu: 0/11", timeout=15_000)
+    assert "Quét mã để tham gia" in body(page)
+
+    # A second client of the same database file: a member's ballot, written through the core.
+    store = Store(server.db_path)
+    try:
+        members = [m["id"] for m in conference.list_members(store, voting_only=True)]
+        names = [c["full_name"] for c in rounds.round_candidates(store, ROUND1)]
+        vote(store, members[0])
+        started = time.monotonic()
+        page.wait_for_selector("text=Đã bỏ phiếu: 1/11", timeout=15_000)
+        latency = time.monotonic() - started
+        print(f"\nprojector showed the new ballot after {latency:.2f} s")
+        assert latency < 10
+
+        fill_sheet(store, members[0])
+        page.wait_for_selector("text=Đã nộp phiếu chấm: 1/11", timeout=15_000)
+        for m in members[1:]:
+            fill_sheet(store, m)
+            vote(store, m)
+        page.wait_for_selector("text=Đã bỏ phiếu: 11/11", timeout=15_000)
+        text = body(page)
+        assert not any(name in text for name in names), "a candidate's name shown before the reveal"
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+
+        rounds.transition(store, "Chủ tịch", ROUND1, "closed")
+        # Closed but not revealed: the round leaves the progress list and still nothing of the ranking shows.
+        page.wait_for_selector("text=Đã bỏ phiếu: 11/11", state="detached", timeout=15_000)
+        text = body(page)
+        assert not any(name in text for name in names)
+        assert "Kết quả:" not in text
+
+        rounds.reveal(store, "Chủ tịch", ROUND1)
+        started = time.monotonic()
+        page.wait_for_selector("text=Kết quả: Vòng 1", timeout=15_000)
+        print(f"projector showed the ranking {time.monotonic() - started:.2f} s after the reveal")
+        page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=15_000)
+        text = body(page)
+        table = aggregate.round_results(store, ROUND1).table
+        for row in table.itertuples():
+            assert row.full_name in text
+            assert f"{row.score:.2f}".replace(".", ",") in text
+        assert "Thứ tự xếp hạng trong mỗi danh hiệu" in text
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+        no_exception(page)
+    finally:
+        store.close()
