@@ -24,7 +24,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scoring import aggregate  # noqa: E402
+from scoring import aggregate
 
 MEMBERS, CANDIDATES, CRITERIA, TITLES = 100, 500, 10, 5
 SEED = 20250415
