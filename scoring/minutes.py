@@ -348,7 +348,7 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict]) -> bytes:
             ]
             for n, r in enumerate(rows, start=1)
         ]
-        _grid(doc, headers, body, [12, 44, 38, 20, 19, 21, 22])
+        _grid(doc, headers, body, [14, 42, 38, 20, 19, 21, 22])
         doc.add_paragraph().paragraph_format.space_after = Pt(0)
     if not balloted:
         _para(doc, _t("min.no_ballot"), italic=True, indent_first=True)
@@ -442,7 +442,7 @@ def summary_docx(results: RoundResults, conf: dict, signers: dict[str, str] | No
                     outcome,
                 ]
             )
-        _grid(doc, headers, body, [13, 52, 42, 17, 20, 18, 24, 17, 20, 15, 40])
+        _grid(doc, headers, body, [14, 52, 42, 17, 20, 18, 24, 17, 20, 15, 40])
         doc.add_paragraph().paragraph_format.space_after = Pt(0)
     if not any(rows for _, rows in scored):
         _para(doc, _t("sum.no_scores"), italic=True, indent_first=True)
