@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,6 +15,7 @@ from scoring import conference, demo, indicator_export, indicators
 from scoring import indicator_progress as p
 from scoring.db import Store
 from scoring.errors import PermissionDenied, ValidationError
+from scoring.indicator_charts import CHROMIUM
 from scoring.indicator_progress import Status
 
 HIGHER = {
@@ -238,3 +241,45 @@ def test_summary_xlsx_keeps_numbers_numeric(demo_store):
     assert "Chỉ tiêu" in frame.columns
     assert pd.api.types.is_numeric_dtype(frame["Mục tiêu 2025"])
     assert len(frame) == len(rows)
+
+
+# -- charts ------------------------------------------------------------------------------
+def test_gauge_shows_the_raw_percent_on_a_0_100_axis_and_handles_no_data():
+    from scoring import indicator_charts as charts
+
+    items = [
+        (HIGHER, p.progress(HIGHER, {2024: 95.0})),  # 150 %
+        (LOWER, p.progress(LOWER, {})),  # no data
+    ]
+    fig = charts.gauge_figure(items)
+    passed, empty = fig.data
+    assert passed.value == pytest.approx(150) and list(passed.gauge.axis.range) == [0, 100]
+    assert passed.gauge.bar.color == Status.ACHIEVED.colour
+    assert empty.mode == "gauge" and "Chưa có số liệu" in empty.title.text
+
+
+def test_heatmap_colours_are_clamped_but_cells_show_the_raw_figure():
+    from scoring import indicator_charts as charts
+
+    fig = charts.heatmap_figure(["A", "B"], ["Tỷ lệ A"], [[126.0], [None]])
+    heat = fig.data[0]
+    assert list(heat.z[0]) == [100.0, None]
+    assert list(heat.text[0]) == ["126 %", "—"]
+
+
+def test_chart_html_is_standalone_without_internet():
+    from scoring import indicator_charts as charts
+
+    html = charts.to_html(charts.heatmap_figure(["A"], ["Tỷ lệ A"], [[50.0]]), "Mức đạt <chỉ tiêu>").decode("utf-8")
+    assert "<title>Mức đạt &lt;chỉ tiêu&gt;</title>" in html
+    loads_from_network = bool(re.search(r"<script[^>]*\bsrc=", html))  # a bool: a 4 MB failing diff takes ages
+    assert not loads_from_network
+    assert len(html) > 1_000_000  # plotly.js inlined
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+def test_chart_png_export_with_kaleido():
+    from scoring import indicator_charts as charts
+
+    png = charts.to_png(charts.heatmap_figure(["A"], ["Tỷ lệ A"], [[50.0]]), width=600)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
