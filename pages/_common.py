@@ -110,3 +110,19 @@ def require_member(*roles: str) -> dict:
 
 def show_error(exc: Exception) -> None:
     st.error(str(exc))
+
+
+def _leave_pages_directory_mode() -> None:
+    """Streamlit runs a fresh server's first session in its old "pages/
+    directory" mode until some script calls st.navigation: a first visitor
+    landing on /login or /setup would run that page alone, without app.py
+    deciding roles, and see a list of every file in pages/. Switch the process
+    to st.navigation mode and rerun through app.py."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_pages_directory_mode()

@@ -24,3 +24,22 @@ def test_every_page_opens_without_exception(server, context):
         open_page(page, f"{server.url}/{path}?s={token}")
         no_exception(page)
         assert "Đang đăng nhập: Phạm Thị Ngọc Ánh" in page.inner_text("body"), path
+
+
+def test_first_visit_of_a_fresh_server_by_qr_link_signs_in(server, context):
+    """A member scanning their QR code may be the server's very first visitor:
+    the deep link must run through app.py (roles), not the page file alone."""
+    page = context.new_page()
+    open_page(page, f"{server.url}/login?code=uyvien01")
+    page.wait_for_selector("text=Đang đăng nhập: Lê Văn Đức", timeout=30_000)
+    body = page.inner_text("body")
+    assert "_common" not in body and "member codes" not in body  # no raw list of pages/ files
+    no_exception(page)
+
+
+def test_first_visit_of_a_fresh_server_to_a_secretary_page_is_refused(server, context):
+    page = context.new_page()
+    open_page(page, f"{server.url}/setup")
+    body = page.inner_text("body")
+    assert "Thiết lập hội nghị" not in body  # the page is not registered for the public
+    assert "Chương trình hội nghị" in body  # …so Streamlit shows the home page instead
