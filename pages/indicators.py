@@ -235,7 +235,7 @@ if is_secretary and not present:
             "unit": st.column_config.TextColumn(t("ind.col.unit"), disabled=True),
         }
         for y in entry_years:
-            column_config[str(y)] = st.column_config.NumberColumn(str(y), step=0.1)
+            column_config[str(y)] = st.column_config.NumberColumn(str(y), step=0.01)
         edited = st.data_editor(
             grid,
             hide_index=True,

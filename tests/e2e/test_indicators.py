@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 from scoring import indicator_progress as prog
 from scoring import indicators
 from scoring.db import Store
-from tests.e2e.conftest import no_exception, open_page, wait_idle
+from tests.e2e.conftest import login, no_exception, open_page, wait_idle
 
 PLOTLY = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 
@@ -40,6 +42,7 @@ def test_dashboard_draws_every_chart(server, context):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_page(page, server.url)  # the app's root first, so app.py's navigation (wide layout, sidebar) is set up
     open_page(page, f"{server.url}/indicators")
     no_exception(page)
     assert drawn_charts(page, expected) == expected
@@ -64,3 +67,26 @@ def test_dashboard_draws_every_chart(server, context):
     assert drawn_charts(page, expected) == expected
     assert page.locator('[data-testid="stDownloadButton"]').count() == 0
     assert not errors, errors
+
+
+def test_secretary_sees_the_entry_grid_and_makes_a_png(server, context):
+    page = context.new_page()
+    open_page(page, server.url)  # the app's root first, as test_smoke does, so app.py's navigation is set up
+    login(page, server.url, "thuky2025")
+    token = parse_qs(urlparse(page.url).query)["s"][0]
+    open_page(page, f"{server.url}/indicators?s={token}")
+    no_exception(page)
+    assert "Nhập, sửa số liệu (Thư ký Hội đồng)" in page.inner_text("body")
+    assert page.locator('[data-testid="stDataFrame"]').count() == 2  # summary + entry grid
+    # PNG export runs kaleido + Chromium inside the server's script thread, on demand only.
+    assert page.get_by_role("button", name="Tải PNG").count() == 0
+    page.get_by_role("button", name="Tạo ảnh PNG").first.click()
+    wait_idle(page, timeout=60_000)
+    no_exception(page)
+    assert page.get_by_role("button", name="Tải PNG").count() == 1
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Tải PNG").click()
+    path = download.value.path()
+    assert download.value.suggested_filename.endswith(".png")
+    with open(path, "rb") as f:
+        assert f.read(8) == b"\x89PNG\r\n\x1a\n"
