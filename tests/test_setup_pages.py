@@ -211,3 +211,82 @@ def test_a_member_cannot_open_the_setup_or_import_pages(app_env, demo_codes):
     for page in ("pages/setup.py", "pages/import_data.py"):
         with pytest.raises(Exception):  # noqa: B017 - not registered for a member
             at.switch_page(page).run()
+
+
+# --- the core behind the page: edits keep references, deletes refuse to orphan data ----------------
+
+
+def test_deletes_that_would_orphan_data_are_refused(demo_store):
+    from scoring.errors import ValidationError
+
+    unit = conference.find_unit(demo_store, "Khoa Dân vận")
+    with pytest.raises(ValidationError, match=r"“Khoa Dân vận”: đang được dùng \(1 đề nghị khen thưởng, 1 thành viên"):
+        conference.delete_unit(demo_store, "t", unit["id"])
+    title = conference.find_title(demo_store, "Lao động tiên tiến")
+    with pytest.raises(ValidationError, match="1 danh hiệu khác"):  # Chiến sĩ thi đua cơ sở takes its quota from it
+        conference.delete_title(demo_store, "t", title["id"])
+    in_round = conference.list_candidates(demo_store)[0]
+    with pytest.raises(ValidationError, match="đang được dùng \\(vòng Vòng"):
+        conference.delete_candidate(demo_store, "t", in_round["id"])
+    individual_set = conference.list_criteria_sets(demo_store)[0]
+    conference.update_title(demo_store, "t", title["id"], criteria_set_id=individual_set["id"])
+    with pytest.raises(ValidationError, match="1 danh hiệu dùng bộ này"):
+        conference.delete_criteria_set(demo_store, "t", individual_set["id"])
+    spare = conference.add_unit(demo_store, "t", "Tổ Lưu trữ")
+    conference.delete_unit(demo_store, "t", spare)
+    assert conference.find_unit(demo_store, "Tổ Lưu trữ") is None
+
+
+def test_a_member_who_scored_cannot_be_deleted(demo_store):
+    from scoring import voting
+    from scoring.errors import ValidationError
+    from tests.conftest import member_id
+
+    duc = member_id(demo_store, "Lê Văn Đức")
+    item = voting.sheet(demo_store, 1, duc)[0]
+    voting.save_draft(demo_store, 1, duc, item.candidate["id"], {item.criteria[0]["id"]: 5})
+    with pytest.raises(ValidationError, match="1 điểm đã chấm"):
+        conference.delete_member(demo_store, "t", duc)
+    new_id, _ = conference.add_member(demo_store, "t", "Người Tạm")
+    conference.delete_member(demo_store, "t", new_id)
+    assert "Người Tạm" not in [m["full_name"] for m in conference.list_members(demo_store)]
+
+
+def test_a_candidate_in_an_open_round_keeps_its_title_and_unit_but_its_text_can_change(demo_store):
+    from scoring.errors import ValidationError
+
+    an = next(c for c in conference.list_candidates(demo_store) if c["title"].startswith("Cá nhân điển hình"))
+    with pytest.raises(ValidationError, match="thuộc vòng bình xét đã mở"):
+        conference.update_candidate(demo_store, "t", an["id"], unit="Khoa Dân vận")
+    conference.update_candidate(demo_store, "t", an["id"], achievements="Bổ sung thành tích")
+    assert demo_store.scalar("SELECT achievements FROM candidates WHERE id = ?", (an["id"],)) == "Bổ sung thành tích"
+    in_setup = next(c for c in conference.list_candidates(demo_store) if c["title"] == "Chiến sĩ thi đua cấp tỉnh")
+    conference.update_candidate(demo_store, "t", in_setup["id"], title="Bằng khen của Chủ tịch UBND tỉnh")
+    assert conference.list_candidates(demo_store, title_id=in_setup["title_id"]) == []
+
+
+def test_agenda_steps_move_and_renumber_and_times_are_checked(demo_store):
+    from scoring.errors import ValidationError
+
+    steps = conference.list_agenda(demo_store)
+    conference.move_agenda_item(demo_store, "t", steps[7]["id"], -1)
+    assert [a["id"] for a in conference.list_agenda(demo_store)][6:] == [steps[7]["id"], steps[6]["id"]]
+    conference.delete_agenda_item(demo_store, "t", steps[0]["id"])
+    assert [a["position"] for a in conference.list_agenda(demo_store)] == list(range(1, 8))
+    with pytest.raises(ValidationError, match="Giờ “7h30” không đúng dạng HH:MM"):
+        conference.update_agenda_item(demo_store, "t", steps[1]["id"], start_time="7h30")
+    conference.update_agenda_item(demo_store, "t", steps[1]["id"], start_time="7:45")
+    assert conference.list_agenda(demo_store)[0]["start_time"] == "07:45"
+
+
+def test_counting_board_warnings(demo_store):
+    assert conference.counting_board_warnings(demo_store) == []
+    board = conference.list_counting_board(demo_store)
+    conference.delete_counting_board_member(demo_store, "t", board[0]["id"])  # the head
+    conference.add_counting_board_member(demo_store, "t", "Lê Hoàng Yến")  # a nominee
+    assert conference.counting_board_warnings(demo_store) == [
+        "Ban kiểm phiếu chưa có Trưởng ban.",
+        "“Lê Hoàng Yến” trong Ban kiểm phiếu cũng là người được đề nghị: nên thay người khác.",
+    ]
+    conference.delete_counting_board_member(demo_store, "t", board[1]["id"])
+    assert "Ban kiểm phiếu cần từ 3 đến 5 người (hiện có 2)." in conference.counting_board_warnings(demo_store)
