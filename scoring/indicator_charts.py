@@ -181,7 +181,9 @@ def trend_figure(
                 row=row,
                 col=col,
             )
-        fig.update_xaxes(range=[start - 0.5, 2030.5], dtick=1 if not present else 2, row=row, col=col)
+        # Every year of the period, then 2030: eleven yearly ticks would tilt and crowd.
+        ticks = [*range(start, 2026), 2030]
+        fig.update_xaxes(range=[start - 0.5, 2030.5], tickvals=ticks, tickangle=0, row=row, col=col)
     fig.update_annotations(font_size=int(size * 0.9))
     per_row = 420 if present else 320
     fig = style(fig, present, height=per_row * rows + 80)
