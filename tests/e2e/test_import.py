@@ -31,13 +31,24 @@ def dismiss_dialog(page) -> None:
         dialog.wait_for(state="hidden", timeout=10_000)
 
 
+def open_signed_in(page, url: str, name: str) -> None:
+    """Open a page by its address as a signed-in member. A fresh server's first
+    visit may land in Streamlit's pages/-directory mode (the app shell's issue,
+    handled in pages/_common.py): reload once if the page is not the app's."""
+    for _ in range(2):
+        open_page(page, url)
+        dismiss_dialog(page)
+        if f"Đang đăng nhập: {name}" in page.inner_text("body"):
+            return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"{url} did not open signed in as {name}: {page.inner_text('body')[:300]}")
+
+
 def test_secretary_imports_sample_and_member_scores_the_new_nominees(server, context):
     page = context.new_page()
     token = signed_in_token(server.db_path, "thuky2025")
-    open_page(page, f"{server.url}/import?s={token}")
-    dismiss_dialog(page)
+    open_signed_in(page, f"{server.url}/import?s={token}", "Phạm Thị Ngọc Ánh")
     no_exception(page)
-    assert "Đang đăng nhập: Phạm Thị Ngọc Ánh" in page.inner_text("body")
 
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(SAMPLE))
     page.get_by_text("4 mục tạo mới, 0 cập nhật, 0 giữ nguyên, 0 lỗi.").wait_for(timeout=30_000)
@@ -65,8 +76,7 @@ def test_secretary_imports_sample_and_member_scores_the_new_nominees(server, con
     try:
         sheet = member.new_page()
         member_token = signed_in_token(server.db_path, "uyvien01")
-        open_page(sheet, f"{server.url}/scoring?s={member_token}")
-        dismiss_dialog(sheet)
+        open_signed_in(sheet, f"{server.url}/scoring?s={member_token}", "Lê Văn Đức")
         sheet.get_by_text("Vòng bổ sung: Lao động tiên tiến, Chiến sĩ thi đua cơ sở").wait_for(timeout=30_000)
         no_exception(sheet)
         body = sheet.inner_text("body")
