@@ -35,7 +35,8 @@ def attempt(code: str) -> None:
     else:
         st.session_state.pop("login_prefilled", None)
         remember_login(token)
-        st.rerun()
+        # The login page is not registered once signed in: go home (member pages appear in the sidebar).
+        st.switch_page("pages/home.py", query_params=dict(st.query_params))
 
 
 auto = bool(prefilled) and not st.session_state.get("code_tried")

@@ -114,6 +114,27 @@ else:
     )
 
 
+# Criterion descriptions live in one guide rather than in per-field help icons:
+# a help icon is a tab stop, and Tab must go straight from one score to the next.
+with st.expander(t("sheet.guide")):
+    shown: set[int] = set()
+    for item in items:
+        if item.criteria and item.criteria[0]["set_id"] not in shown:
+            shown.add(item.criteria[0]["set_id"])
+            st.markdown(f"**{t('kind.' + item.candidate['kind'])}**")
+            for crit in item.criteria:
+                st.markdown(
+                    t(
+                        "sheet.guide_line",
+                        n=crit["position"],
+                        name=crit["name"],
+                        max=voting.format_points(crit["max_points"]),
+                        step=voting.format_points(crit["step"]),
+                        description=crit["description"],
+                    )
+                )
+
+
 def number_format(step: float) -> str:
     decimals = 0 if float(step).is_integer() else len(f"{step:g}".split(".")[1])
     return f"%.{decimals}f"
@@ -145,7 +166,6 @@ for index, item in enumerate(items, start=1):
                     step=float(crit["step"]),
                     format=number_format(crit["step"]),
                     key=key,
-                    help=crit["description"] or None,
                     placeholder=t("sheet.empty_placeholder"),
                     on_change=save,
                     args=(store, c["id"], crit["id"], key),

@@ -158,6 +158,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.file_not_spreadsheet": "Tệp “{file}” không phải bảng tính Excel (.xlsx) hay CSV.",
         "err.file_encoding": "Không đọc được bảng mã của tệp (hãy lưu lại dạng UTF-8 hoặc .xlsx).",
         # --- scoring sheet, ballot, rounds, login (issue 3) ---
+        "sheet.guide": "Hướng dẫn tiêu chí chấm (điểm tối đa, bước điểm, nội dung)",
+        "sheet.guide_line": "{n}. **{name}**: tối đa {max} điểm, bước {step}: {description}",
         "nav.member_codes": "Mã truy cập thành viên",
         "err.page_for_secretary": "Trang này chỉ dành cho Thư ký Hội đồng.",
         "err.page_for_officers": "Trang này chỉ dành cho Chủ tịch, Phó Chủ tịch và Thư ký Hội đồng.",
@@ -956,6 +958,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.ballot_already_cast": "This member has already voted in this round.",
         "err.bad_code": "Wrong access code.",
         # --- scoring sheet, ballot, rounds, login (issue 3) ---
+        "sheet.guide": "Criteria guide (maximum, step, what to look at)",
+        "sheet.guide_line": "{n}. **{name}**: max {max}, step {step}: {description}",
         "nav.member_codes": "Member access codes",
         "err.page_for_secretary": "This page is for the council secretary only.",
         "err.page_for_officers": "This page is for the chair, vice-chair and secretary only.",

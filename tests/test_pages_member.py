@@ -49,7 +49,7 @@ def test_sheet_shows_the_members_candidates_and_saves_each_change(app_env, demo_
     assert len(at.number_input) == 60
     first = at.number_input[0]
     assert first.label.startswith("1. Hoàn thành chỉ tiêu, nhiệm vụ được giao (tối đa 30)")
-    assert first.help  # the criterion's description
+    assert "bước 0,5: Kết quả đào tạo, bồi dưỡng" in text  # the criteria guide: max, step, description
     first.set_value(25.5).run()
     store = open_store(app_env)
     duc = member_id(store, "Lê Văn Đức")
