@@ -967,7 +967,10 @@ def read_upload(path: Path) -> Upload:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ValidationError(
-            "err.file_too_large", file=path.name, size=f"{size / 1e6:.1f}", max=f"{MAX_BYTES / 1e6:.0f}"
+            "err.file_too_large",
+            file=path.name,
+            size=f"{size / 1e6:.1f}".replace(".", ","),
+            max=f"{MAX_BYTES / 1e6:.0f}",
         )
     return path.name, path.read_bytes()
 

@@ -51,7 +51,10 @@ def read_table(data: bytes, filename: str, *, sheet: str | int | None = None) ->
         raise ValidationError("err.file_empty", file=filename)
     if len(data) > MAX_BYTES:
         raise ValidationError(
-            "err.file_too_large", file=filename, size=f"{len(data) / 1e6:.1f}", max=f"{MAX_BYTES / 1e6:.0f}"
+            "err.file_too_large",
+            file=filename,
+            size=f"{len(data) / 1e6:.1f}".replace(".", ","),
+            max=f"{MAX_BYTES / 1e6:.0f}",
         )
     lower = filename.lower()
     if lower.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":

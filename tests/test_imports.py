@@ -459,7 +459,7 @@ def test_a_50_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path, demo_st
         f.seek(50 * 1024 * 1024 - 1)
         f.write(b"\0")
     started = time.perf_counter()
-    with pytest.raises(ValidationError, match=r"quá lớn \(52\.4 MB; tối đa 10 MB\)"):
+    with pytest.raises(ValidationError, match=r"quá lớn \(52,4 MB; tối đa 10 MB\)"):
         imports.read_upload(big)
     assert time.perf_counter() - started < 0.5
     started = time.perf_counter()
