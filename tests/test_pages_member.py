@@ -330,3 +330,17 @@ def test_wrong_codes_are_rate_limited_with_a_message(app_env):
     assert any("Nhập sai quá nhiều lần" in e.value for e in at.error)
     assert any("Vui lòng chờ" in w.value for w in at.warning)
     assert not at.query_params.get("s")
+
+
+def test_secretary_creates_a_round_by_title(app_env, demo_codes):
+    store = open_store(app_env)
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
+    title = store.scalar("SELECT id FROM titles WHERE name = 'Chiến sĩ thi đua cấp tỉnh'")
+    at.text_input[0].input("Vòng 4: Thử")
+    at.multiselect[0].set_value([title])
+    button(at, "Tạo vòng").click().run()
+    assert not at.exception, at.exception
+    assert "Đã tạo vòng “Vòng 4: Thử” với 1 ứng viên." in page_text(at)
+    created = store.query("SELECT * FROM rounds WHERE name = 'Vòng 4: Thử'")[0]
+    assert created["status"] == "setup" and created["recuse_same_unit"] == 1
+    assert [c["full_name"] for c in rounds.round_candidates(store, created["id"])] == ["Nguyễn Văn An"]
