@@ -1,10 +1,13 @@
 """Entry point: decides which pages a visitor sees, by role, and runs one.
 
 Pages a role lacks are not registered at all, so they cannot be reached by URL
-either. Everything else lives in `pages/` (screens) and `scoring/` (rules).
+either (each page also checks the role itself). Everything else lives in
+`pages/` (screens) and `scoring/` (rules).
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import streamlit as st
 
@@ -13,41 +16,66 @@ from scoring import i18n
 from scoring.i18n import t
 from scoring.model import Role
 
+RUNS_ROUNDS = frozenset({"chair", "vice_chair", "secretary"})
+SECRETARY = frozenset({"secretary"})
+
+
+class Screen(NamedTuple):
+    script: str
+    title_key: str
+    icon: str
+    url: str
+    section: str  # nav.section.<section>
+    who: frozenset[str] | str  # "public", "guest" (signed out), "member", "voting", or a set of roles
+
+
+SCREENS: list[Screen] = [
+    Screen("pages/home.py", "nav.home", "home", "home", "public", "public"),
+    Screen("pages/projector.py", "nav.projector", "co_present", "projector", "public", "public"),
+    Screen("pages/indicators.py", "nav.indicators", "monitoring", "indicators", "public", "public"),
+    Screen("pages/login.py", "nav.login", "login", "login", "public", "guest"),
+    Screen("pages/scoring_sheet.py", "nav.scoring", "edit_note", "scoring", "member", "voting"),
+    Screen("pages/ballot.py", "nav.ballot", "how_to_vote", "ballot", "member", "voting"),
+    Screen("pages/logout.py", "nav.logout", "logout", "logout", "member", "member"),
+    Screen("pages/rounds.py", "nav.rounds", "published_with_changes", "rounds", "secretary", RUNS_ROUNDS),
+    Screen("pages/results.py", "nav.results", "trophy", "results", "secretary", RUNS_ROUNDS),
+    Screen("pages/setup.py", "nav.setup", "settings", "setup", "secretary", SECRETARY),
+    Screen("pages/member_codes.py", "nav.member_codes", "qr_code_2", "member_codes", "secretary", SECRETARY),
+    Screen("pages/import_data.py", "nav.import", "upload_file", "import", "secretary", SECRETARY),
+    Screen("pages/exports.py", "nav.exports", "download", "exports", "secretary", SECRETARY),
+    Screen("pages/audit_log.py", "nav.audit", "history", "audit", "secretary", SECRETARY),
+]
+
+
+def visible(who: frozenset[str] | str, member: dict | None) -> bool:
+    if who == "public":
+        return True
+    if who == "guest":
+        return member is None
+    if member is None:
+        return False
+    if who == "member":
+        return True
+    if who == "voting":
+        return bool(member["is_voting"])
+    return member["role"] in who
+
+
 st.set_page_config(page_title=t("app.title"), page_icon="🏅", layout="wide")
 apply_language()
 member = current_member()
-role = member["role"] if member else None
 
-public = [
-    st.Page("pages/home.py", title=t("nav.home"), icon="🏠", url_path="home", default=True),
-    st.Page("pages/projector.py", title=t("nav.projector"), icon="📽️", url_path="projector"),
-    st.Page("pages/indicators.py", title=t("nav.indicators"), icon="📈", url_path="indicators"),
-]
-sections: dict[str, list] = {t("nav.section.public"): public}
-
-if member is None:
-    public.append(st.Page("pages/login.py", title=t("nav.login"), icon="🔑", url_path="login"))
-else:
-    council = [st.Page("pages/logout.py", title=t("nav.logout"), icon="🚪", url_path="logout")]
-    if member["is_voting"]:
-        council[:0] = [
-            st.Page("pages/scoring_sheet.py", title=t("nav.scoring"), icon="📝", url_path="scoring"),
-            st.Page("pages/ballot.py", title=t("nav.ballot"), icon="🗳️", url_path="ballot"),
-        ]
-    sections[t("nav.section.member")] = council
-    if role in ("chair", "vice_chair", "secretary"):
-        sections[t("nav.section.secretary")] = [
-            st.Page("pages/rounds.py", title=t("nav.rounds"), icon="🔁", url_path="rounds"),
-            st.Page("pages/results.py", title=t("nav.results"), icon="🏆", url_path="results"),
-        ]
-    if role == "secretary":
-        sections[t("nav.section.secretary")] += [
-            st.Page("pages/setup.py", title=t("nav.setup"), icon="⚙️", url_path="setup"),
-            st.Page("pages/member_codes.py", title=t("nav.member_codes"), icon="🔐", url_path="member_codes"),
-            st.Page("pages/import_data.py", title=t("nav.import"), icon="📥", url_path="import"),
-            st.Page("pages/exports.py", title=t("nav.exports"), icon="📤", url_path="exports"),
-            st.Page("pages/audit_log.py", title=t("nav.audit"), icon="📜", url_path="audit"),
-        ]
+sections: dict[str, list] = {}
+for screen in SCREENS:
+    if visible(screen.who, member):
+        page = st.Page(
+            screen.script,
+            title=t(screen.title_key),
+            icon=f":material/{screen.icon}:",
+            url_path=screen.url,
+            default=screen.url == "home",
+        )
+        sections.setdefault(t(f"nav.section.{screen.section}"), []).append(page)
 
 with st.sidebar:
     if member:
