@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._common import get_store, require_member, show_error
-from scoring import aggregate, conference, rounds
+from scoring import aggregate, conference, exports, rounds
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import Method, RoundStatus
@@ -120,7 +120,7 @@ def show_results(current: dict) -> None:
     flagged = int(res.table["flagged"].sum())
     if flagged:
         st.warning(t("res.flagged_note", count=flagged, sd=f"{current['disagreement_sd']:g}".replace(".", ",")))
-    frame = aggregate.ranking_frame(res)
+    frame = aggregate.ranking_view(res)
     frame.insert(6, t("res.col.mean"), res.table["mean"].round(2))
     frame.insert(7, t("res.col.trimmed_mean"), res.table["trimmed_mean"].round(2))
     frame.insert(10, t("res.col.spread"), res.table["spread"].round(2))
@@ -129,7 +129,7 @@ def show_results(current: dict) -> None:
     st.markdown(f"**{t('res.cascade.title')}**\n\n" + "\n".join(f"- {line}" for line in res.cascade))
     st.download_button(
         t("res.download_csv"),
-        aggregate.ranking_csv(res),
+        exports.ranking_csv(res),
         file_name=f"xep-hang-vong-{current['id']}.csv",
         mime="text/csv",
         key="download_csv",

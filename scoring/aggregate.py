@@ -803,11 +803,12 @@ def focus_round(store: Store) -> int | None:
     return row[1] if revealed else None
 
 
-# --- the ranking as a file ------------------------------------------------------------------
+# --- the ranking on screen ------------------------------------------------------------------
 
 
-def ranking_frame(results: RoundResults) -> pd.DataFrame:
-    """The ranking with Vietnamese headers, for CSV and the results screen."""
+def ranking_view(results: RoundResults) -> pd.DataFrame:
+    """The ranking with headers in the screen's language, for the results page
+    (files use scoring.exports)."""
     tb = results.table
     rule = [
         t(f"rule.{r}", pct=_pct_text(p)) if nb else ""
@@ -838,22 +839,6 @@ def ranking_frame(results: RoundResults) -> pd.DataFrame:
 
 def _pct_text(value: float) -> str:
     return f"{value:g}".replace(".", ",")
-
-
-def _neutralise(value: object) -> object:
-    """OWASP CSV injection: a text cell starting with = + - @ tab or CR gets a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def ranking_csv(results: RoundResults) -> bytes:
-    """The ranking as CSV for Excel: UTF-8 with BOM, formula-like text neutralised."""
-    frame = ranking_frame(results)
-    for column in frame.columns:
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = frame[column].map(_neutralise)
-    return frame.to_csv(index=False).encode("utf-8-sig")
 
 
 def require_final(current: dict) -> None:

@@ -47,7 +47,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_rank(args: argparse.Namespace) -> int:
     """A closed round's final ranking as CSV (UTF-8 with BOM, Vietnamese headers)."""
-    from . import aggregate, rounds
+    from . import aggregate, exports, rounds
 
     path = Path(args.db)
     if not path.exists():
@@ -55,7 +55,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         return 1
     store = open_store(path)
     aggregate.require_final(rounds.get_round(store, args.round))
-    data = aggregate.ranking_csv(aggregate.round_results(store, args.round))
+    data = exports.ranking_csv(aggregate.round_results(store, args.round))
     if args.out:
         Path(args.out).write_bytes(data)
         print(f"Đã ghi bảng xếp hạng vào {args.out}")

@@ -5,10 +5,8 @@ Every exporter takes a `RoundResults` (scoring.aggregate) plus the conference
 row, so the files are built from the stored results, never retyped, and can be
 tested with a hand-built result.
 
-Excel opens a CSV without a byte-order mark as ANSI and breaks the diacritics,
-so CSV files are UTF-8 *with* BOM. A text cell that starts with = + - @ (or a
-tab or carriage return) would run as a formula when the file is opened, so it
-is prefixed with an apostrophe (OWASP "CSV injection"); numbers stay numbers.
+CSV files are UTF-8 with BOM and formula-like cells are neutralised
+(scoring.spreadsheet).
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .db import Store
 from .i18n import t
 from .model import CandidateKind, Method
+from .spreadsheet import csv_bytes
 from .text import fold
 
 if TYPE_CHECKING:  # aggregate.py is written alongside; exporters only read attributes
@@ -34,7 +33,6 @@ if TYPE_CHECKING:  # aggregate.py is written alongside; exporters only read attr
 
 FILE_LANG = "vi"  # official files are in Vietnamese whatever the screen's language
 FONT_NAME = "Times New Roman"  # what Vietnamese offices use (Nghị định 30/2020)
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # The ranking's columns, in order: (column of the export frame, i18n key of its header).
 RANKING_COLUMNS: list[tuple[str, str]] = [
@@ -73,27 +71,6 @@ def is_missing(value: Any) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and math.isnan(value)
-
-
-def neutralise(value: Any) -> Any:
-    """A text cell that a spreadsheet would run as a formula, made inert."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """Neutralise every text column; numeric columns are left as numbers."""
-    out = df.copy()
-    for column in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
-            out[column] = out[column].map(neutralise).astype(object)
-    return out
-
-
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV for Excel: UTF-8 with BOM, formula cells neutralised."""
-    return neutralise_frame(df).to_csv(index=False).encode("utf-8-sig")
 
 
 def number_vi(value: Any, decimals: int = 2) -> str:

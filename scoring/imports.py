@@ -39,6 +39,7 @@ from .db import Store
 from .errors import DomainError, ValidationError
 from .i18n import t
 from .model import CandidateKind, Role, UnitKind
+from .spreadsheet import neutralise
 from .tabular import MAX_BYTES, Table, read_table
 from .text import clean, fold
 
@@ -977,8 +978,6 @@ def read_upload(path: Path) -> Upload:
 
 # --- the error report -------------------------------------------------------------------------
 
-_INJECTION = ("=", "+", "-", "@", "\t", "\r")
-
 
 def report_rows(plan: ImportPlan) -> list[dict[str, str]]:
     return [
@@ -1010,7 +1009,7 @@ def report_csv(plan: ImportPlan) -> bytes:
     writer = csv.DictWriter(out, fieldnames=headers, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("'" + val if val.startswith(_INJECTION) else val) for k, val in row.items()})
+        writer.writerow({k: neutralise(val) for k, val in row.items()})
     return out.getvalue().encode("utf-8-sig")
 
 

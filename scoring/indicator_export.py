@@ -14,15 +14,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from .indicator_progress import SUMMARY_COLUMNS, Status, summary_headers
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """Text that Excel would read as a formula, made inert; anything else unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from .spreadsheet import csv_bytes, neutralise_frame
 
 
 def summary_frame(rows: Iterable[Mapping]) -> pd.DataFrame:
@@ -43,21 +35,13 @@ def summary_frame(rows: Iterable[Mapping]) -> pd.DataFrame:
     return frame
 
 
-def _safe(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(neutralise)
-    return out
-
-
 def summary_csv(rows: Iterable[Mapping]) -> bytes:
-    return _safe(summary_frame(rows)).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    return csv_bytes(summary_frame(rows), sep=";", decimal=",")
 
 
 def summary_xlsx(rows: Iterable[Mapping], sheet: str = "Chỉ tiêu") -> bytes:
     buffer = io.BytesIO()
-    frame = _safe(summary_frame(rows))
+    frame = neutralise_frame(summary_frame(rows))
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, index=False, sheet_name=sheet[:31])
         sheet_obj = writer.sheets[sheet[:31]]

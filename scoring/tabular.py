@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -64,6 +65,24 @@ def read_table(data: bytes, filename: str, *, sheet: str | int | None = None) ->
     if lower.endswith(".xls") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ValidationError("err.file_old_excel", file=filename)  # Excel 97-2003: ask for .xlsx
     raise ValidationError("err.file_not_spreadsheet", file=filename)
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def encode_windows_1258(text: str) -> bytes:
+    """Vietnamese text as legacy Windows-1258 stores it: precomposed vowels
+    (â, ơ, ư…) with the tone as a combining mark. The inverse of `decode_text`
+    for such files; used to make sample files and tests of old machines' CSVs."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in _TONE_MARKS))
+            out += (base + "".join(p for p in parts if p in _TONE_MARKS)).encode("cp1258")
+    return bytes(out)
 
 
 def decode_text(data: bytes) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from scoring import aggregate, conference, rounds, voting
+from scoring import aggregate, conference, exports, rounds, voting
 from scoring.cli import main as cli_main
 from scoring.errors import ValidationError
 
@@ -442,11 +442,11 @@ def test_demo_round_results_and_cli_rank(demo_store, demo_path, tmp_path, capsys
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(out, encoding="utf-8-sig")
-    assert list(frame.columns[:4]) == ["Hạng", "Họ và tên / Tên tập thể", "Đơn vị", "Danh hiệu đề nghị"]
-    assert len(frame) == 12 and set(frame["Điểm"]) == {100.0}
+    assert list(frame.columns[:5]) == ["Xếp hạng", "Họ và tên", "Đơn vị", "Loại", "Danh hiệu đề nghị"]
+    assert len(frame) == 12 and set(frame["Điểm tổng hợp"]) == {100.0}
     # No ballot cast: every nominee is below the threshold, with the reason written out.
-    assert set(frame["Kết quả"]) == {"Không đạt"}
-    assert frame["Lý do"].str.contains("chưa đạt tỷ lệ phiếu đồng ý").all()
+    assert not frame["Kết quả"].astype(str).str.fullmatch("Đạt").any()
+    assert frame["Lý do không đạt"].str.contains("chưa đạt tỷ lệ phiếu đồng ý").all()
 
 
 def test_csv_neutralises_formula_like_names(store):
@@ -456,7 +456,7 @@ def test_csv_neutralises_formula_like_names(store):
     rid = rounds.create_round(store, A, "Vòng", [cid])
     rounds.transition(store, A, rid, "open")
     rounds.transition(store, A, rid, "closed")
-    text = aggregate.ranking_csv(aggregate.round_results(store, rid)).decode("utf-8-sig")
+    text = exports.ranking_csv(aggregate.round_results(store, rid)).decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in text
 
 

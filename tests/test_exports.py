@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from scoring import aggregate, conference, exports, rounds, voting
+from scoring import aggregate, conference, exports, rounds, spreadsheet, voting
 from scoring.db import Store, forget_store
 from tests.conftest import copy_db
 
@@ -178,8 +178,8 @@ def test_csv_formula_cells_are_neutralised_and_numbers_kept():
     assert df["Đơn vị"][1] == "'+Phòng Đào tạo"
     assert df["Họ và tên"][2] == "'@Tập thể Khoa Dân vận"
     assert df["Đơn vị"][2] == "'-Khoa Dân vận"
-    assert exports.neutralise("\tcmd") == "'\tcmd" and exports.neutralise("\rx") == "'\rx"
-    assert exports.neutralise(-5) == -5  # a number is never touched
+    assert spreadsheet.neutralise("\tcmd") == "'\tcmd" and spreadsheet.neutralise("\rx") == "'\rx"
+    assert spreadsheet.neutralise(-5) == -5  # a number is never touched
 
 
 def test_reason_names_every_failed_test_when_the_result_gives_none():

@@ -18,12 +18,11 @@ from scoring import conference, imports, voting
 from scoring.cli import main
 from scoring.db import Store
 from scoring.errors import ValidationError
-from scoring.tabular import read_table
+from scoring.tabular import encode_windows_1258, read_table
 from scoring.templates import template_xlsx
 from tests.conftest import member_id
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-TONES = "\u0300\u0301\u0303\u0309\u0323"
 CANDIDATE_HEADER = "STT;Họ và tên;Chức vụ;Đơn vị;Loại (Tập thể/Cá nhân);Danh hiệu đề nghị;Thành tích"
 CRITERIA_HEADER = "Bộ tiêu chí;STT;Tiêu chí;Điểm tối đa;Trọng số;Bước điểm"
 
@@ -33,19 +32,6 @@ CRITERIA_HEADER = "Bộ tiêu chí;STT;Tiêu chí;Điểm tối đa;Trọng số
 
 def csv_bytes(*lines: str, encoding: str = "utf-8") -> bytes:
     return ("\n".join(lines) + "\n").encode(encoding)
-
-
-def encode_cp1258(text: str) -> bytes:
-    """As Windows-1258 stores Vietnamese: precomposed vowels, tone marks combining."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONES))
-            out += (base + "".join(p for p in parts if p in TONES)).encode("cp1258")
-    return bytes(out)
 
 
 def xlsx_bytes(rows: list[list[object]], *, merges: list[str] = (), extra_sheets: dict | None = None) -> bytes:
@@ -584,7 +570,7 @@ def test_column_number_row_total_row_and_stt_only_rows_are_skipped(demo_store):
 
 def test_windows_1258_semicolons_and_decimal_comma(demo_store):
     text = "STT;Tên đơn vị;Loại;Số viên chức\n1;Khoa Kinh tế phát triển;Khoa;12\n2;Đoàn Thanh niên;;\n"
-    files = [("don-vi.csv", encode_cp1258(text))]
+    files = [("don-vi.csv", encode_windows_1258(text))]
     imports.commit_import(demo_store, "test", files)
     units = {u["name"]: u for u in conference.list_units(demo_store)}
     assert units["Khoa Kinh tế phát triển"]["staff_count"] == 12

@@ -1,31 +1,15 @@
 import io
-import unicodedata
 
 import pandas as pd
 import pytest
 
 from scoring.errors import ValidationError
-from scoring.tabular import match_headers, read_table
-
-TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def encode_cp1258(text: str) -> bytes:
-    """As Windows-1258 stores Vietnamese: precomposed vowels, tone marks combining."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONES))
-            out += (base + "".join(p for p in parts if p in TONES)).encode("cp1258")
-    return bytes(out)
+from scoring.tabular import encode_windows_1258, match_headers, read_table
 
 
 def test_csv_windows_1258_semicolon_and_title_line():
     text = "DANH SÁCH ĐỀ NGHỊ\nSTT;Họ và tên;Đơn vị\n1;Nguyễn Văn An;Khoa Lý luận cơ sở\n\n2;Lê Thị Bé;Khoa Dân vận\n"
-    table = read_table(encode_cp1258(text), "ds.csv")
+    table = read_table(encode_windows_1258(text), "ds.csv")
     assert table.headers == ["STT", "Họ và tên", "Đơn vị"]
     assert [r["Họ và tên"] for r in table.rows] == ["Nguyễn Văn An", "Lê Thị Bé"]
     assert table.row_numbers == [3, 5]  # the blank line keeps its number

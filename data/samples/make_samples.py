@@ -13,24 +13,18 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import sys
+
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from scoring.tabular import encode_windows_1258  # noqa: E402 - run as a script from anywhere
+
 HERE = Path(__file__).resolve().parent
-TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
-def encode_cp1258(text: str) -> bytes:
-    """As Windows-1258 stores Vietnamese: precomposed vowels, tone marks combining."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONES))
-            out += (base + "".join(p for p in parts if p in TONES)).encode("cp1258")
-    return bytes(out)
+
 
 
 def sheet_with_title(title_lines: list[str], header: list[str], rows: list[list[object]]) -> Workbook:
@@ -66,7 +60,7 @@ UNITS = [
 def units_csv() -> None:
     lines = ["DANH SÁCH ĐƠN VỊ TRỰC THUỘC TRƯỜNG;;;;", "STT;Tên đơn vị;Loại;Tên viết tắt;Số viên chức"]
     lines += [f"{i};{name};{kind};{short};{staff}" for i, (name, kind, short, staff) in enumerate(UNITS, start=1)]
-    (HERE / "don-vi.csv").write_bytes(encode_cp1258("\r\n".join(lines) + "\r\n"))
+    (HERE / "don-vi.csv").write_bytes(encode_windows_1258("\r\n".join(lines) + "\r\n"))
 
 
 INDIVIDUAL = [
