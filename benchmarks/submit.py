@@ -47,18 +47,31 @@ def run(members: int, candidates: int, criteria: int) -> None:
             items = voting.sheet(store, built.round_id, m)
             sheets.append(time.perf_counter() - started)
             for item in items:
-                drafts.append(timed(voting.save_draft, store, built.round_id, m, item.candidate["id"],
-                                    {c["id"]: 10 for c in item.criteria}))
+                drafts.append(
+                    timed(
+                        voting.save_draft,
+                        store,
+                        built.round_id,
+                        m,
+                        item.candidate["id"],
+                        {c["id"]: 10 for c in item.criteria},
+                    )
+                )
             submits.append(timed(voting.submit_scores, store, built.round_id, m))
-            ballots.append(timed(voting.cast_ballot, store, built.round_id, m,
-                                 dict.fromkeys(built.candidate_ids, "approve")))
+            ballots.append(
+                timed(voting.cast_ballot, store, built.round_id, m, dict.fromkeys(built.candidate_ids, "approve"))
+            )
         print(f"Conference: {members} members x {candidates} candidates x {criteria} criteria")
-        for name, data in (("open sheet", sheets), ("save draft (1 candidate)", drafts),
-                           ("submit sheet", submits), ("cast ballot", ballots)):
+        for name, data in (
+            ("open sheet", sheets),
+            ("save draft (1 candidate)", drafts),
+            ("submit sheet", submits),
+            ("cast ballot", ballots),
+        ):
             print(summary(name, data))
 
         # Everyone else at once.
-        rest = built.member_ids[members // 2:]
+        rest = built.member_ids[members // 2 :]
         barrier = threading.Barrier(len(rest))
 
         def member(m: int) -> None:

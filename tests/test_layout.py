@@ -39,8 +39,11 @@ def test_every_cli_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices
-    missing = [name for name in commands if f"python -m scoring {name}" not in readme
-               and f"python3 -m scoring {name}" not in readme]
+    missing = [
+        name
+        for name in commands
+        if f"python -m scoring {name}" not in readme and f"python3 -m scoring {name}" not in readme
+    ]
     assert missing == []
 
 
