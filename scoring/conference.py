@@ -19,7 +19,7 @@ from .db import Store
 from .errors import ValidationError
 from .i18n import t
 from .model import CandidateKind, Denominator, QuotaKind, Role, ThresholdRule, UnitKind
-from .text import display_sort_key, fold, name_sort_key, text_sort_key
+from .text import clean, display_sort_key, fold, name_sort_key, text_sort_key
 
 # --- conference details -------------------------------------------------------
 
@@ -69,11 +69,16 @@ def _ensure_unique(
     params: tuple = (),
 ) -> None:
     """Refuse a name that differs from an existing one only by case or the way
-    its diacritics were typed (NFC/NFD)."""
-    wanted = fold(value)
-    for row in db.query(f"SELECT id, {column} AS name FROM {table} WHERE 1 = 1 {extra}", params):
-        if row["id"] != exclude_id and fold(row["name"]) == wanted:
-            raise ValidationError("err.duplicate_name", field=column, name=row["name"])
+    its diacritics were typed (NFC/NFD). Stored names are NFC, so a twin has
+    the same number of characters: the length narrows the scan before the
+    (cached) fold compares."""
+    sql = (
+        f"SELECT {column} FROM {table} WHERE length({column}) = ? AND fold({column}) = ? "
+        f"AND id IS NOT ? {extra} LIMIT 1"
+    )
+    row = db.execute(sql, (len(clean(value)), fold(value), exclude_id, *params)).fetchone()
+    if row is not None:
+        raise ValidationError("err.duplicate_name", field=column, name=row[0])
 
 
 def find_unit(store: Store, name: str) -> dict | None:

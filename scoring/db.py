@@ -25,6 +25,7 @@ import sqlite_utils
 
 from .errors import DomainError, from_sqlite
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .text import fold
 
 BUSY_TIMEOUT_S = 15.0
 DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "hoi-nghi.db"
@@ -51,6 +52,8 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a crash loses no committed write
+    # fold(name) in SQL: duplicate checks ignore case and how diacritics were typed.
+    conn.create_function("fold", 1, fold, deterministic=True)
     return conn
 
 

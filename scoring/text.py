@@ -9,6 +9,7 @@ then middle name, then family name, as Vietnamese lists are.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -38,6 +39,12 @@ def clean(value: object) -> str:
 def fold(value: object) -> str:
     """Lower case without diacritics ("Nguyễn Đức" -> "nguyen duc"), for matching
     headers and spotting duplicates, never for display."""
+    return _fold_text(value) if isinstance(value, str) else _fold_text(clean(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_text(value: str) -> str:
+    """Cached: duplicate checks fold the same stored names over and over."""
     text = clean(value).lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
