@@ -92,4 +92,4 @@ with st.sidebar:
         st.query_params["lang"] = lang
         st.rerun()
 
-st.navigation(sections).run()
+st.navigation(sections, expanded=True).run()

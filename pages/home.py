@@ -48,7 +48,12 @@ with right:
         st.write(t("home.no_rounds"))
     for r in all_rounds:
         status = RoundStatus(r["status"])
-        badge = {"setup": "⚪", "open": "🟢", "closed": "🔒", "published": "📢"}[status.value]
+        badge = {
+            "setup": ":material/edit_calendar:",
+            "open": ":green[:material/how_to_vote:]",
+            "closed": ":material/lock:",
+            "published": ":blue[:material/campaign:]",
+        }[status.value]
         with st.container(border=True):
             st.markdown(f"**{r['name']}**")
             st.caption(f"{badge} {status.label} · {r['candidate_count']} {t('home.candidates_short')}")

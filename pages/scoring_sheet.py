@@ -144,7 +144,7 @@ for index, item in enumerate(items, start=1):
     c = item.candidate
     with st.container(border=True):
         who = ", ".join(part for part in (c["position"], c["unit"]) if part)
-        mark = "✅" if item.complete else "⬜"
+        mark = ":green[:material/check_circle:]" if item.complete else ":orange[:material/radio_button_unchecked:]"
         st.markdown(f"{mark} **{index}. {c['full_name']}**" + (f" — {who}" if who else ""))
         st.caption(f"{t('col.title')}: {c['title']}")
         if c["achievements"]:
