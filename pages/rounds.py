@@ -346,7 +346,7 @@ if is_secretary:
                 t("paper.member"),
                 order,
                 index=None,
-                format_func=lambda m: member_names[m] + (f" ({t('attendance.absent')})" if m in absent else ""),
+                format_func=lambda m: member_names[m] + (f" ({t('rounds.att.absent')})" if m in absent else ""),
                 key="paper_member",
             )
             if chosen is not None:

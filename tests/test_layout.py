@@ -50,3 +50,16 @@ def test_every_cli_command_is_documented_in_the_readme():
 def test_runtime_database_is_git_ignored():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
     assert "data/*.db" in ignored and "data/backups/" in ignored
+
+
+def test_every_text_key_used_exists_in_the_vietnamese_catalogue():
+    """A missing key would show itself ("rounds.att.absent") to a user."""
+    from scoring.i18n import MESSAGES
+
+    used: dict[str, str] = {}
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "scoring").glob("*.py")]:
+        for key in re.findall(r"""\bt\(\s*["']([a-z_]+\.[A-Za-z0-9_.]*[A-Za-z0-9_])["']""", path.read_text("utf-8")):
+            used.setdefault(key, path.name)
+    missing = {key: where for key, where in used.items() if key not in MESSAGES["vi"]}
+    assert len(used) > 300
+    assert missing == {}
