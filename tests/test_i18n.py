@@ -1,0 +1,105 @@
+"""The English catalogue: complete, with the same placeholders as the Vietnamese
+texts, and really in English."""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from pathlib import Path
+
+from scoring.i18n import MESSAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+VI = MESSAGES["vi"]
+EN = MESSAGES["en"]
+
+# Vietnamese only on purpose: the texts of the official files (vote-count minutes, scoring summary,
+# ranking exports), which scoring/exports.py and scoring/minutes.py always render with
+# FILE_LANG = "vi" whatever the screen's language (national motto, document headings, ...).
+VI_ONLY_PREFIXES = ("doc.", "exp.", "min.", "sum.")
+VI_ONLY_FILES = {"scoring/exports.py", "scoring/minutes.py"}
+
+# English texts that quote Vietnamese on purpose: headers and values as they are written in the
+# Vietnamese import templates, and Vietnamese title names kept in parentheses.
+QUOTES_VIETNAMESE = {
+    "imp.titles_note",  # the template's "Danh hiệu đề nghị" column; Vietnamese title names
+    "imp.err.bad_kind",  # "Tập thể" / "Cá nhân" as written in the file
+    "imp.err.bad_unit_kind",  # Khoa, Phòng, Đoàn thể, Khác as written in the file
+    "imp.err.bad_role",  # council roles as written in the file
+    "ind.import_help",  # the template's Vietnamese column headers
+}
+
+# Letters only Vietnamese uses (precomposed, after NFC), and combining marks left over after NFC.
+VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9\u0300-\u036f]")
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _is_vi_only(key: str) -> bool:
+    return key.startswith(VI_ONLY_PREFIXES)
+
+
+def test_every_vietnamese_text_has_an_english_one():
+    missing = [key for key in VI if key not in EN and not _is_vi_only(key)]
+    assert missing == []
+
+
+def test_no_english_text_without_a_vietnamese_one():
+    assert [key for key in EN if key not in VI] == []
+
+
+def test_vietnamese_only_keys_are_used_only_for_the_official_files():
+    """The allow-list must not hide a text shown on screen: those keys appear only in the
+    file builders, and there only through their FILE_LANG helper `_t`, never the screen's `t`."""
+    assert all(any(key.startswith(prefix) for key in VI) for prefix in VI_ONLY_PREFIXES), "stale prefix"
+    prefixes = "|".join(re.escape(p) for p in VI_ONLY_PREFIXES)
+    key_literal = re.compile(rf"""["']((?:{prefixes})[A-Za-z0-9_.]*)["']""")
+    screen_call = re.compile(rf"""\bt\(\s*f?["']((?:{prefixes})[A-Za-z0-9_.]*)""")
+    offenders: dict[str, list[str]] = {}
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "scoring").glob("*.py")]:
+        name = str(path.relative_to(ROOT))
+        if name == "scoring/i18n.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        found = screen_call.findall(source) if name in VI_ONLY_FILES else key_literal.findall(source)
+        if found:
+            offenders[name] = found
+    assert offenders == {}
+
+
+def test_placeholders_are_the_same_in_both_languages():
+    differ = {
+        key: (sorted(_placeholders(VI[key])), sorted(_placeholders(text)))
+        for key, text in EN.items()
+        if key in VI and _placeholders(VI[key]) != _placeholders(text)
+    }
+    assert differ == {}
+
+
+def test_english_texts_are_not_vietnamese():
+    vietnamese = {
+        key: text
+        for key, text in EN.items()
+        if key not in QUOTES_VIETNAMESE and VIETNAMESE_LETTERS.search(unicodedata.normalize("NFC", text))
+    }
+    assert vietnamese == {}
+
+
+def test_english_texts_that_quote_vietnamese_are_still_translated():
+    """Each allow-listed text does quote Vietnamese (else it leaves the list) and is not the Vietnamese one."""
+    assert {key for key in QUOTES_VIETNAMESE if not VIETNAMESE_LETTERS.search(EN.get(key, ""))} == set()
+    assert {key for key in QUOTES_VIETNAMESE if EN[key] == VI[key]} == set()
+
+
+def test_no_english_text_is_a_copy_of_the_vietnamese_one():
+    """Catches an untranslated text without diacritics ("Khoa"); texts made only of placeholders
+    and symbols ("{file} · {kind}") may be the same in both languages."""
+    copies = [
+        key
+        for key, text in EN.items()
+        if text == VI.get(key) and re.search(r"[^\W\d_]", re.sub(r"\{[^{}]*\}", "", text))
+    ]
+    assert copies == []
