@@ -26,8 +26,9 @@ def current_language() -> str:
 
 
 def t(key: str, lang: str | None = None, **params: Any) -> str:
-    catalogue = MESSAGES.get(lang or _current, {})
-    text = catalogue.get(key) or MESSAGES[DEFAULT_LANG].get(key) or key
+    text = MESSAGES.get(lang or _current, {}).get(key)
+    if text is None:  # an empty text is a real value ("no quota" shows nothing)
+        text = MESSAGES[DEFAULT_LANG].get(key, key)
     if params:
         try:
             return text.format(**params)

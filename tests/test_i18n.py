@@ -103,3 +103,10 @@ def test_no_english_text_is_a_copy_of_the_vietnamese_one():
         if text == VI.get(key) and re.search(r"[^\W\d_]", re.sub(r"\{[^{}]*\}", "", text))
     ]
     assert copies == []
+
+
+def test_an_empty_text_shows_as_empty_not_as_its_key():
+    from scoring.i18n import t
+
+    assert t("setup.quota_short.none", "vi") == ""
+    assert t("no.such.key", "vi") == "no.such.key"
