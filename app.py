@@ -24,26 +24,25 @@ class Screen(NamedTuple):
     script: str
     title_key: str
     icon: str
-    url: str
     section: str  # nav.section.<section>
     who: frozenset[str] | str  # "public", "guest" (signed out), "member", "voting", or a set of roles
 
 
 SCREENS: list[Screen] = [
-    Screen("pages/home.py", "nav.home", "home", "home", "public", "public"),
-    Screen("pages/projector.py", "nav.projector", "co_present", "projector", "public", "public"),
-    Screen("pages/indicators.py", "nav.indicators", "monitoring", "indicators", "public", "public"),
-    Screen("pages/login.py", "nav.login", "login", "login", "public", "guest"),
-    Screen("pages/scoring_sheet.py", "nav.scoring", "edit_note", "scoring", "member", "voting"),
-    Screen("pages/ballot.py", "nav.ballot", "how_to_vote", "ballot", "member", "voting"),
-    Screen("pages/logout.py", "nav.logout", "logout", "logout", "member", "member"),
-    Screen("pages/rounds.py", "nav.rounds", "published_with_changes", "rounds", "secretary", RUNS_ROUNDS),
-    Screen("pages/results.py", "nav.results", "trophy", "results", "secretary", RUNS_ROUNDS),
-    Screen("pages/setup.py", "nav.setup", "settings", "setup", "secretary", SECRETARY),
-    Screen("pages/member_codes.py", "nav.member_codes", "qr_code_2", "member_codes", "secretary", SECRETARY),
-    Screen("pages/import_data.py", "nav.import", "upload_file", "import", "secretary", SECRETARY),
-    Screen("pages/exports.py", "nav.exports", "download", "exports", "secretary", SECRETARY),
-    Screen("pages/audit_log.py", "nav.audit", "history", "audit", "secretary", SECRETARY),
+    Screen("pages/home.py", "nav.home", "home", "public", "public"),
+    Screen("pages/projector.py", "nav.projector", "co_present", "public", "public"),
+    Screen("pages/indicators.py", "nav.indicators", "monitoring", "public", "public"),
+    Screen("pages/login.py", "nav.login", "login", "public", "guest"),
+    Screen("pages/scoring_sheet.py", "nav.scoring", "edit_note", "member", "voting"),
+    Screen("pages/ballot.py", "nav.ballot", "how_to_vote", "member", "voting"),
+    Screen("pages/logout.py", "nav.logout", "logout", "member", "member"),
+    Screen("pages/rounds.py", "nav.rounds", "published_with_changes", "secretary", RUNS_ROUNDS),
+    Screen("pages/results.py", "nav.results", "trophy", "secretary", RUNS_ROUNDS),
+    Screen("pages/setup.py", "nav.setup", "settings", "secretary", SECRETARY),
+    Screen("pages/member_codes.py", "nav.member_codes", "qr_code_2", "secretary", SECRETARY),
+    Screen("pages/import_data.py", "nav.import", "upload_file", "secretary", SECRETARY),
+    Screen("pages/exports.py", "nav.exports", "download", "secretary", SECRETARY),
+    Screen("pages/audit_log.py", "nav.audit", "history", "secretary", SECRETARY),
 ]
 
 
@@ -68,12 +67,14 @@ member = current_member()
 sections: dict[str, list] = {}
 for screen in SCREENS:
     if visible(screen.who, member):
+        # The address is the file's name (/scoring_sheet, /import_data): the same
+        # name Streamlit's pages/-directory mode uses on a fresh server's first
+        # visit, so a deep link resolves in both (see pages/_common.py).
         page = st.Page(
             screen.script,
             title=t(screen.title_key),
             icon=f":material/{screen.icon}:",
-            url_path=screen.url,
-            default=screen.url == "home",
+            default=screen.script == "pages/home.py",
         )
         sections.setdefault(t(f"nav.section.{screen.section}"), []).append(page)
 

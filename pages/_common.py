@@ -115,14 +115,23 @@ def show_error(exc: Exception) -> None:
 def _leave_pages_directory_mode() -> None:
     """Streamlit runs a fresh server's first session in its old "pages/
     directory" mode until some script calls st.navigation: a first visitor
-    landing on /login or /setup would run that page alone, without app.py
-    deciding roles, and see a list of every file in pages/. Switch the process
-    to st.navigation mode and rerun through app.py."""
+    landing on /login?code=… or /setup would run that page file alone, without
+    app.py deciding roles, and see a list of every file in pages/. Switch the
+    process to st.navigation mode and rerun the same address through app.py
+    (pages keep their file names as addresses, so the name resolves in both)."""
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+    from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    if not PagesManager.uses_pages_directory:
+        return
+    PagesManager.uses_pages_directory = False
+    ctx = get_script_run_ctx()
+    if ctx is None:  # imported outside a session (tests, tools): nothing to rerun
+        return
+    page_name = ctx.pages_manager.intended_page_name or ""
+    raise RerunException(RerunData(query_string=ctx.query_string, page_name=page_name))
 
 
 _leave_pages_directory_mode()

@@ -47,7 +47,7 @@ def open_signed_in(page, url: str, name: str) -> None:
 def test_secretary_imports_sample_and_member_scores_the_new_nominees(server, context):
     page = context.new_page()
     token = signed_in_token(server.db_path, "thuky2025")
-    open_signed_in(page, f"{server.url}/import?s={token}", "Phạm Thị Ngọc Ánh")
+    open_signed_in(page, f"{server.url}/import_data?s={token}", "Phạm Thị Ngọc Ánh")
     no_exception(page)
 
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(SAMPLE))
@@ -76,7 +76,7 @@ def test_secretary_imports_sample_and_member_scores_the_new_nominees(server, con
     try:
         sheet = member.new_page()
         member_token = signed_in_token(server.db_path, "uyvien01")
-        open_signed_in(sheet, f"{server.url}/scoring?s={member_token}", "Lê Văn Đức")
+        open_signed_in(sheet, f"{server.url}/scoring_sheet?s={member_token}", "Lê Văn Đức")
         sheet.get_by_text("Vòng bổ sung: Lao động tiên tiến, Chiến sĩ thi đua cơ sở").wait_for(timeout=30_000)
         no_exception(sheet)
         body = sheet.inner_text("body")

@@ -5,7 +5,18 @@ from urllib.parse import parse_qs, urlparse
 from tests.e2e.conftest import login, no_exception, open_page
 
 PUBLIC = ["home", "projector", "indicators", "login"]
-SECRETARY = ["scoring", "ballot", "rounds", "results", "setup", "import", "exports", "audit", "logout"]
+SECRETARY = [
+    "scoring_sheet",
+    "ballot",
+    "rounds",
+    "results",
+    "setup",
+    "member_codes",
+    "import_data",
+    "exports",
+    "audit_log",
+    "logout",
+]
 
 
 def test_every_page_opens_without_exception(server, context):
@@ -44,3 +55,19 @@ def test_first_visit_of_a_fresh_server_to_a_secretary_page_is_refused(server, co
     body = page.inner_text("body")
     assert "Thiết lập hội nghị" not in body  # the page is not registered for the public
     assert "Chương trình hội nghị" in body  # …so Streamlit shows the home page instead
+
+
+def test_first_visit_of_a_fresh_server_deep_link_to_a_members_page(server, context):
+    """/scoring_sheet?s=… as the very first request (a laptop reopening its tab
+    after the server restarted) lands on that page, signed in."""
+    from scoring import auth
+    from scoring.db import Store
+
+    store = Store(server.db_path)
+    token = auth.login(store, "uyvien01", client="e2e")[1]
+    store.close()
+    page = context.new_page()
+    open_page(page, f"{server.url}/scoring_sheet?s={token}")
+    page.wait_for_selector("text=Đã chấm", timeout=30_000)
+    assert "Page not found" not in page.inner_text("body")
+    assert "Đang đăng nhập: Lê Văn Đức" in page.inner_text("body")

@@ -82,7 +82,7 @@ def test_three_members_score_and_vote_at_once(server, browser):
         tokens = [token_of(p) for p in pages]
         print(f"phase login {time.monotonic() - started:.1f}s")
         for page, token in zip(pages, tokens, strict=True):
-            open_page(page, f"{server.url}/scoring?s={token}")
+            open_page(page, f"{server.url}/scoring_sheet?s={token}")
             page.locator(NUMBER_INPUTS).first.wait_for(timeout=30_000)
 
         # Each member types half a sheet in turn, without waiting for the server: the three
