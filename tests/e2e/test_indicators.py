@@ -77,7 +77,9 @@ def test_secretary_sees_the_entry_grid_and_makes_a_png(server, context):
     open_page(page, f"{server.url}/indicators?s={token}")
     no_exception(page)
     assert "Nhập, sửa số liệu (Thư ký Hội đồng)" in page.inner_text("body")
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2  # summary + entry grid
+    grids = page.locator('[data-testid="stDataFrame"]')
+    grids.nth(1).wait_for(timeout=20_000)  # the grids draw after the script run ends
+    assert grids.count() == 2  # summary + entry grid
     # PNG export runs kaleido + Chromium inside the server's script thread, on demand only.
     assert page.get_by_role("button", name="Tải PNG").count() == 0
     page.get_by_role("button", name="Tạo ảnh PNG").first.click()
