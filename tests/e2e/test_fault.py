@@ -147,7 +147,7 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
             login(page, server.url, code)
         tokens = [token_of(p) for p in pages]
         for page, token in zip(pages, tokens, strict=True):
-            open_page(page, f"{server.url}/scoring?s={token}")
+            open_page(page, f"{server.url}/scoring_sheet?s={token}")
             page.locator(NUMBER_INPUTS).first.wait_for(timeout=30_000)
 
         # Everyone types at once, one candidate (5 boxes) per member in turn.
@@ -193,14 +193,14 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
             no_exception(page)
         print("after the restart the tabs show:", [p.url.split("?")[0].removeprefix(server.url) for p in pages])
         for m in (duc, lan):
-            open_page(pages[m], f"{server.url}/scoring?s={tokens[m]}")
+            open_page(pages[m], f"{server.url}/scoring_sheet?s={tokens[m]}")
 
         # Submitted sheets: read-only, every box as typed, on the page and in the file.
         fresh = Store(server.db_path)
         assert voting.is_submitted(fresh, ROUND1, ids[binh])
         entered = [points_for(binh, f) for f in range(fields[binh])]
         assert stored_values(fresh, ids[binh]) == entered
-        open_page(pages[binh], f"{server.url}/scoring?s={tokens[binh]}")
+        open_page(pages[binh], f"{server.url}/scoring_sheet?s={tokens[binh]}")
         wait_for_text(pages[binh], "Bạn đã nộp phiếu chấm điểm")
         # The read-only boxes of a submitted sheet come back empty in a new session (a page bug,
         # reported); each candidate's total, computed on the server from the stored scores, shows.
