@@ -127,6 +127,9 @@ def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 # --- 1. each member's weighted total per candidate ---------------------------------------
 
 
+_CELL_MARK = 1024.0  # a power of two: exact in binary floating point
+
+
 def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     """Columns member_id, candidate_id, total (0-100), sorted by candidate then member.
 
@@ -137,38 +140,43 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(
             {"member_id": np.zeros(0, np.int64), "candidate_id": np.zeros(0, np.int64), "total": np.zeros(0)}
         )
-    # Each point is worth 100·weight / Σ(weight·max) of its criteria set: one
-    # weighted bincount then gives every member's total for every candidate.
+    # Each point is worth 100·weight / Σ(weight·max) of its criteria set, so one
+    # weighted bincount over (candidate, member) cells gives every total. Adding
+    # a fixed _CELL_MARK to each point's worth lets that same pass also count the
+    # points of a cell (a total is at most 100 < _CELL_MARK): no second pass to
+    # find which members scored which candidates, even when a total is 0.
     crit_id = criteria["id"].to_numpy(np.int64)
     weight = criteria["weight"].to_numpy(float)
     set_codes, _ = _codes(criteria["set_id"].to_numpy(np.int64))
     full_of_set = np.bincount(set_codes, weights=weight * criteria["max_points"].to_numpy(float))
-    worth = np.zeros(int(crit_id.max()) + 1)
+    worth = np.full(int(crit_id.max()) + 1, np.nan)  # NaN: a criterion the frame does not know
     worth[crit_id] = 100 * weight / full_of_set[set_codes]
 
     criterion = scores["criterion_id"].to_numpy(np.int64)
-    if criterion.max() >= worth.size:
+    if int(criterion.max()) >= worth.size:
         raise ValueError("a score refers to a criterion missing from the criteria frame")
     value = worth[criterion]
-    if value.min() <= 0:
-        raise ValueError("a score refers to a criterion missing from the criteria frame")
     value *= scores["points"].to_numpy(float)
+    value += _CELL_MARK
     member = scores["member_id"].to_numpy(np.int64)
     candidate = scores["candidate_id"].to_numpy(np.int64)
     m_span, c_span = int(member.max()) + 1, int(candidate.max()) + 1
-    if member.min() >= 0 and candidate.min() >= 0 and m_span * c_span <= 4_000_000:
-        m_ids = np.arange(m_span)  # rowids are small: use them as codes directly
-        c_ids = np.arange(c_span)
-        key = candidate * m_span + member
-    else:
+    try:
+        if m_span * c_span > 4_000_000:
+            raise ValueError("ids too sparse for a direct table")
+        m_ids, c_ids = np.arange(m_span), np.arange(c_span)  # rowids are small: use them as codes
+        marked = np.bincount(candidate * m_span + member, weights=value, minlength=c_span * m_span)
+    except ValueError:  # negative or very large ids: factorise first
         m_codes, m_ids = _codes(member)
         c_codes, c_ids = _codes(candidate)
         m_span = m_ids.size
-        key = c_codes * m_span + m_codes
-    cells = c_ids.size * m_span  # candidate-major: the output comes out sorted by candidate
-    sums = np.bincount(key, weights=value, minlength=cells)
-    idx = np.flatnonzero(np.bincount(key, minlength=cells))
-    return pd.DataFrame({"member_id": m_ids[idx % m_span], "candidate_id": c_ids[idx // m_span], "total": sums[idx]})
+        marked = np.bincount(c_codes * m_span + m_codes, weights=value, minlength=c_ids.size * m_span)
+    idx = np.flatnonzero(marked)  # candidate-major: the output comes out sorted by candidate
+    cells = marked[idx]
+    total = cells - np.floor(cells / _CELL_MARK) * _CELL_MARK
+    if np.isnan(total).any():
+        raise ValueError("a score refers to a criterion missing from the criteria frame")
+    return pd.DataFrame({"member_id": m_ids[idx % m_span], "candidate_id": c_ids[idx // m_span], "total": total})
 
 
 # --- 2. optional per-member normalisation -------------------------------------------------

@@ -483,3 +483,16 @@ def test_the_readme_worked_example():
     assert table.loc["Dũng", "reason"] == "dưới điểm tối thiểu"
     assert table.loc["Chi", "reason"] == "chưa đạt tỷ lệ phiếu đồng ý"
     assert (table["quota_cap"] == 3).all()
+
+
+def test_member_totals_keep_a_member_who_gave_zero_and_refuse_unknown_criteria():
+    criteria = pd.DataFrame({"id": [1, 2], "set_id": [1, 1], "weight": [1.0, 1.0], "max_points": [50.0, 50.0]})
+    scores = pd.DataFrame({"member_id": [1, 1, 2, 2], "candidate_id": [7, 7, 7, 7], "criterion_id": [1, 2, 1, 2],
+                           "points": [0.0, 0.0, 40.0, 45.5]})  # fmt: skip
+    totals = aggregate.member_totals(scores, criteria).set_index("member_id")["total"]
+    assert totals.to_dict() == {1: 0.0, 2: pytest.approx(85.5)}
+    with pytest.raises(ValueError, match="criterion missing"):
+        aggregate.member_totals(scores.assign(criterion_id=[1, 2, 1, 3]), criteria)
+    unknown_inside = pd.DataFrame({"id": [1, 3], "set_id": [1, 1], "weight": [1.0, 1.0], "max_points": [50.0, 50.0]})
+    with pytest.raises(ValueError, match="criterion missing"):
+        aggregate.member_totals(scores, unknown_inside)  # criterion 2 is below the largest id but unknown
