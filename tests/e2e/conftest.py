@@ -171,13 +171,3 @@ def wait_for_text(page, text: str, timeout: float = 30_000) -> None:
     page.get_by_text(text, exact=False).first.wait_for(timeout=timeout)
     wait_idle(page)
 
-
-def warm_up(browser, url: str) -> None:
-    """Open the home page once in a throwaway context. A fresh server's first
-    session is run in Streamlit's pages/-directory mode and lands on the home
-    page whatever its address (see pages/_common.py); after this, deep links work."""
-    ctx = browser.new_context()
-    try:
-        open_page(ctx.new_page(), url)
-    finally:
-        ctx.close()

@@ -127,10 +127,9 @@ def add(total: dict, increments: dict) -> None:
 
 
 def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
-    from tests.e2e.conftest import login, no_exception, open_page, token_of, wait_for_text, wait_idle, warm_up
+    from tests.e2e.conftest import login, no_exception, open_page, token_of, wait_for_text, wait_idle
 
     started = time.monotonic()
-    warm_up(browser, server.url)
     store = Store(server.db_path)
     people = [BINH, KHAI, DUC, LAN]
     ids = [store.scalar("SELECT id FROM members WHERE full_name = ?", (name,)) for _, name in people]
@@ -181,19 +180,23 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
         assert server.proc.returncode == -signal.SIGKILL
         print(f"\nkilled -9 after {time.monotonic() - started:.1f} s")
 
+        addresses = [p.url for p in pages]
         server.start()
-        warm_up(browser, server.url)
-        # The open tabs reconnect by themselves; the first session of a fresh server may
-        # land on the home page (see warm_up), so each member reopens their page, as they
-        # would from the sidebar, and must find it signed in with what was saved.
-        for page in pages:
+        # The open tabs reconnect by themselves, then each member reloads. Known bug (reported):
+        # the tab whose reconnection is the fresh server's first session is moved to the home
+        # page; that member opens their page again. Everyone must still be signed in.
+        moved = []
+        for m, (page, address) in enumerate(zip(pages, addresses, strict=True)):
             page.reload()
             page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
             wait_idle(page)
             no_exception(page)
-        print("after the restart the tabs show:", [p.url.split("?")[0].removeprefix(server.url) for p in pages])
-        for m in (duc, lan):
-            open_page(pages[m], f"{server.url}/scoring_sheet?s={tokens[m]}")
+            wait_for_text(page, f"Đang đăng nhập: {people[m][1]}")
+            if page.url != address:
+                moved.append(people[m][1])
+                open_page(page, address)
+        print(f"after the restart, tabs moved to the home page: {moved}")
+        assert len(moved) <= 1
 
         # Submitted sheets: read-only, every box as typed, on the page and in the file.
         fresh = Store(server.db_path)
