@@ -170,4 +170,3 @@ def token_of(page) -> str:
 def wait_for_text(page, text: str, timeout: float = 30_000) -> None:
     page.get_by_text(text, exact=False).first.wait_for(timeout=timeout)
     wait_idle(page)
-
