@@ -130,8 +130,16 @@ def _leave_pages_directory_mode() -> None:
     ctx = get_script_run_ctx()
     if ctx is None:  # imported outside a session (tests, tools): nothing to rerun
         return
-    page_name = ctx.pages_manager.intended_page_name or ""
-    raise RerunException(RerunData(query_string=ctx.query_string, page_name=page_name))
+    # A typed address arrives as a page name, a reconnecting tab as a page hash;
+    # both are derived from the file name, so they mean the same page in both modes.
+    manager = ctx.pages_manager
+    raise RerunException(
+        RerunData(
+            query_string=ctx.query_string,
+            page_script_hash=manager.intended_page_script_hash or "",
+            page_name=manager.intended_page_name or "",
+        )
+    )
 
 
 _leave_pages_directory_mode()

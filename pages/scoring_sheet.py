@@ -92,7 +92,11 @@ if not items:
     st.info(t("sheet.nothing_to_score"))
     st.stop()
 submitted = voting.is_submitted(store, round_id, member["id"])
-if not submitted and reconcile(items):
+if submitted:  # read-only: show exactly what is stored, in a new session too
+    for item in items:
+        for c in item.criteria:
+            st.session_state[widget_key(item.candidate["id"], c["id"])] = item.points.get(c["id"])
+elif reconcile(items):
     items = voting.sheet(store, round_id, member["id"])
 
 done = sum(1 for i in items if i.complete)

@@ -116,6 +116,12 @@ def test_submit_lists_what_is_submitted_then_sheet_is_read_only(app_env, demo_co
     assert all(n.disabled for n in at.number_input)
     assert not [b for b in at.button if b.label == "Nộp phiếu chấm điểm"]
 
+    # A new session (another laptop, a reload after a restart) shows the stored points, read-only.
+    again = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
+    assert all(n.disabled for n in again.number_input)
+    assert [n.value for n in again.number_input][-5:] == [18, 28, 18, 13, 13]
+    assert None not in [n.value for n in again.number_input]
+
 
 # --- ballot ------------------------------------------------------------------------
 
