@@ -8,11 +8,13 @@ A synthetic conference (N voting members with access codes, nobody recused,
 one open round) in a temporary file; `streamlit run app.py` on a free
 localhost port (the e2e tests' Server). Each member, in their own browser
 context: log in with their code, open the scoring sheet, type every box (each
-value saved as a draft on the server), ask to submit, then all click
+value saved as a draft on the server; the next box once the page is idle, or
+without waiting with `--fast-typing`), ask to submit, then all click
 "Xác nhận nộp" together; then the ballot, and all click "Xác nhận bỏ phiếu"
 together. Prints:
 
 - submit and ballot latency, p50/p95, from the click to the confirmation text;
+- how many typed boxes were empty again once the page settled (then retyped);
 - how long after the last ballot the projector shows "Đã bỏ phiếu: N/N";
 - the server's RSS (VmRSS) once warm, with the N sessions open, and at the end:
   memory per open session = ΔRSS / N;
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import sys
@@ -93,21 +96,37 @@ async def text(page, wanted: str) -> None:
 class Room:
     """What the members share: two moments when they all click together, and the figures."""
 
-    def __init__(self, members: int) -> None:
+    def __init__(self, members: int, fast_typing: bool) -> None:
+        self.fast_typing = fast_typing
         self.open_sheets = asyncio.Barrier(members + 1)  # + the conductor, who reads RSS then
         self.submit = asyncio.Barrier(members)
         self.vote = asyncio.Barrier(members)
         self.logins: list[float] = []
         self.boxes: list[float] = []
+        self.typed = 0
+        self.lost = 0  # boxes typed once that were empty again after the page settled
         self.submits: list[float] = []
         self.ballots: list[float] = []
         self.last_ballot_click = 0.0
         self.last_ballot_seen = 0.0
 
 
-async def member(browser, url: str, code: str, room: Room) -> None:
+async def member(browser, url: str, code: str, room: Room, shots: Path) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
     page = await context.new_page()
+    try:
+        await act(page, url, code, room)
+    except Exception as exc:
+        shot = shots / f"{code}.png"
+        with contextlib.suppress(Exception):
+            await page.screenshot(path=str(shot))
+        print(f"member {code} failed at {page.url} ({str(exc).splitlines()[0]}), screenshot {shot}")
+        for barrier in (room.open_sheets, room.submit, room.vote):
+            await barrier.abort()  # nobody waits for a member who will not come
+        raise
+
+
+async def act(page, url: str, code: str, room: Room) -> None:
     started = time.monotonic()
     await open_page(page, f"{url}/login")
     await page.get_by_label("Mã truy cập").fill(code)
@@ -116,7 +135,7 @@ async def member(browser, url: str, code: str, room: Room) -> None:
     room.logins.append(time.monotonic() - started)
     token = parse_qs(urlparse(page.url).query)["s"][0]
 
-    await open_page(page, f"{url}/scoring?s={token}")
+    await open_page(page, f"{url}/scoring_sheet?s={token}")
     boxes = page.locator('[data-testid="stNumberInput"] input')
     await boxes.first.wait_for(timeout=WAIT_MS)
     await wait_idle(page)
@@ -124,11 +143,24 @@ async def member(browser, url: str, code: str, room: Room) -> None:
 
     started = time.monotonic()
     count = await boxes.count()
-    for k in range(count):
-        await boxes.nth(k).fill(str(5 + k % 6))
-        await boxes.nth(k).press("Tab")
+    todo = list(range(count))
+    for attempt in range(4):  # a member retypes what the page lost, as a person would
+        for k in todo:
+            await boxes.nth(k).fill(str(5 + k % 6))
+            await boxes.nth(k).press("Tab")
+            if not room.fast_typing:  # the next box once the page has saved this one
+                await page.wait_for_timeout(100)
+                await page.wait_for_selector(IDLE, timeout=WAIT_MS)
+        await wait_idle(page)
+        await asyncio.sleep(1)
+        await wait_idle(page)
+        todo = [k for k in range(count) if not await boxes.nth(k).input_value()]
+        if attempt == 0:
+            room.typed += count
+            room.lost += len(todo)
+        if not todo:
+            break
     await text(page, "Đã điền đủ mọi ô")
-    await wait_idle(page)
     room.boxes.append((time.monotonic() - started) / count)
     await page.get_by_role("button", name="Nộp phiếu chấm điểm").click()
     await text(page, "Xác nhận nộp phiếu chấm điểm")
@@ -145,6 +177,9 @@ async def member(browser, url: str, code: str, room: Room) -> None:
     await wait_idle(page)
     for k in range(await radios.count()):
         await radios.nth(k).get_by_text("Đồng ý", exact=True).click()
+        if not room.fast_typing:  # clicks during a rerun can be dropped: one choice at a time
+            await page.wait_for_timeout(100)
+            await page.wait_for_selector(IDLE, timeout=WAIT_MS)
     await wait_idle(page)
     await page.get_by_role("button", name="Bỏ phiếu", exact=True).click()
     await text(page, "Xác nhận bỏ phiếu")
@@ -185,8 +220,8 @@ async def run(args: argparse.Namespace, server: Server, codes: list[str]) -> Non
             projector_seen = asyncio.ensure_future(
                 projectors[0].wait_for_selector(f"text={all_in}", timeout=args.deadline * 1000)
             )
-            room = Room(n)
-            members = asyncio.gather(*(member(browser, server.url, code, room) for code in codes))
+            room = Room(n, args.fast_typing)
+            members = asyncio.gather(*(member(browser, server.url, code, room, args.shots) for code in codes))
             started = time.monotonic()
             await asyncio.wait_for(room.open_sheets.wait(), timeout=args.deadline)
             rss_open, cpu1 = rss_mb(pid), cpu_s(pid)
@@ -206,7 +241,10 @@ async def run(args: argparse.Namespace, server: Server, codes: list[str]) -> Non
 
             print(f"\n{n} members, {wall:.1f} s from the first login to the last ballot on the projector")
             print(line("log in (page open to signed in)", room.logins))
-            print(line("one box typed and saved (mean)", room.boxes))
+            print(
+                line("one box typed and saved (mean)", room.boxes) + ("" if args.fast_typing else " (+100 ms settle)")
+            )
+            print(f"  boxes empty again after typing once: {room.lost} of {room.typed} (retyped)")
             print(line("submit sheet (click to confirmed)", room.submits))
             print(line("cast ballot (click to confirmed)", room.ballots))
             print(
@@ -248,11 +286,17 @@ def main() -> None:
     parser.add_argument("--idle-tabs", type=int, default=10, help="projector tabs for the idle tick measurement")
     parser.add_argument("--deadline", type=float, default=600, help="seconds before the run gives up")
     parser.add_argument(
+        "--fast-typing",
+        action="store_true",
+        help="type boxes and click choices without waiting for each rerun (shows values dropped by reruns)",
+    )
+    parser.add_argument(
         "--no-post-script-gc",
         action="store_true",
         help="run the server with runner.postScriptGC=false (no gc.collect(2) after every script or fragment run)",
     )
     args = parser.parse_args()
+    args.shots = Path(tempfile.mkdtemp(prefix="load-"))
     if args.no_post_script_gc:
         os.environ["STREAMLIT_RUNNER_POST_SCRIPT_GC"] = "false"  # Server passes os.environ on
     gc_note = "off" if args.no_post_script_gc else "on (Streamlit's default)"
