@@ -63,7 +63,7 @@ def _version(path: str) -> tuple[int, int, int]:
     return aggregate.data_version(get_store())
 
 
-@st.cache_data(ttl=2, max_entries=32, show_spinner=False)
+@st.cache_data(ttl=60, max_entries=32, show_spinner=False)  # keyed by the data version: ttl only bounds memory
 def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
     """What every projector shows, computed once per database change. Results are
     computed only for rounds the chair has revealed: nothing else can leak."""
