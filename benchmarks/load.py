@@ -22,10 +22,11 @@ together. Prints:
 - server CPU for each phase, and with `--idle-tabs` projector tabs left open
   for 15 s: server CPU per projector tick.
 
-`--no-post-script-gc` starts the server with `runner.postScriptGC = false`:
-Streamlit otherwise runs a full `gc.collect(2)` after every script run,
-fragment reruns included, which py-spy showed to be about 80% of the server's
-CPU for an idle projector tab (pandas and plotly make a full collection slow).
+`--post-script-gc true|false` overrides `runner.postScriptGC` (the app's
+config sets it false): with true, Streamlit runs a full `gc.collect(2)` after
+every script run, fragment reruns included, which py-spy showed to be about
+80% of the server's CPU for an idle projector tab (pandas and plotly make a
+full collection slow).
 
 Bounded: every wait has a timeout, the whole run a deadline; the server and
 the browser are stopped in `finally`.
@@ -306,16 +307,16 @@ def main() -> None:
         help="type boxes and click choices without waiting for each rerun (shows values dropped by reruns)",
     )
     parser.add_argument(
-        "--no-post-script-gc",
-        action="store_true",
-        help="run the server with runner.postScriptGC=false (no gc.collect(2) after every script or fragment run)",
+        "--post-script-gc",
+        choices=["true", "false"],
+        help="override Streamlit's runner.postScriptGC for the server (default: .streamlit/config.toml, false)",
     )
     args = parser.parse_args()
     args.shots = Path(tempfile.mkdtemp(prefix="load-"))
-    if args.no_post_script_gc:
-        os.environ["STREAMLIT_RUNNER_POST_SCRIPT_GC"] = "false"  # Server passes os.environ on
-    gc_note = "off" if args.no_post_script_gc else "on (Streamlit's default)"
-    print(f"load average before: {load_average()} (2 cores); server gc.collect after each run: {gc_note}")
+    if args.post_script_gc:
+        os.environ["STREAMLIT_RUNNER_POST_SCRIPT_GC"] = args.post_script_gc  # Server passes os.environ on
+    gc_note = f"runner.postScriptGC={args.post_script_gc}" if args.post_script_gc else "as .streamlit/config.toml says"
+    print(f"load average before: {load_average()} (2 cores); server gc after each run: {gc_note}")
 
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "load.db"

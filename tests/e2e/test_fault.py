@@ -214,8 +214,10 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
         assert stored_values(fresh, ids[binh]) == entered
         open_page(pages[binh], f"{server.url}/scoring_sheet?s={tokens[binh]}")
         wait_for_text(pages[binh], "Bạn đã nộp phiếu chấm điểm")
-        # The read-only boxes of a submitted sheet come back empty in a new session (a page bug,
-        # reported); each candidate's total, computed on the server from the stored scores, shows.
+        settle = time.monotonic() + 10  # the boxes fill as the run's deltas arrive
+        while shown_values(pages[binh], fields[binh]) != entered and time.monotonic() < settle:
+            pages[binh].wait_for_timeout(500)
+        assert shown_values(pages[binh], fields[binh]) == entered
         totals = []
         for item in voting.sheet(fresh, ROUND1, ids[binh]):
             typed = {c["id"]: points_for(binh, len(totals) * 5 + k) for k, c in enumerate(item.criteria)}
