@@ -108,6 +108,15 @@ def require_member(*roles: str) -> dict:
     return member
 
 
+def pick_round(choices: list[dict], key: str) -> int:
+    """The round a member works on: a picker when several are open, else its name."""
+    if len(choices) > 1:
+        names = {r["id"]: r["name"] for r in choices}
+        return st.selectbox(t("sheet.pick_round"), list(names), format_func=names.get, key=key)
+    st.subheader(choices[0]["name"])
+    return choices[0]["id"]
+
+
 def show_error(exc: Exception) -> None:
     st.error(str(exc))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import get_store, require_member
+from pages._common import get_store, pick_round, require_member
 from scoring import rounds, voting
 from scoring.errors import DomainError
 from scoring.i18n import t
@@ -37,12 +37,7 @@ if not with_ballot:
     forget_choices()
     st.info(t("ballot.no_open_round"))
     st.stop()
-if len(with_ballot) > 1:
-    names = {r["id"]: r["name"] for r in with_ballot}
-    round_id = st.selectbox(t("sheet.pick_round"), list(names), format_func=names.get, key="ballot_round")
-else:
-    round_id = with_ballot[0]["id"]
-    st.subheader(with_ballot[0]["name"])
+round_id = pick_round(with_ballot, key="ballot_round")
 current = rounds.get_round(store, round_id)
 
 if voting.has_voted(store, round_id, member["id"]):

@@ -14,7 +14,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from pages._common import get_store, require_member
+from pages._common import get_store, pick_round, require_member
 from scoring import rounds, voting
 from scoring.db import Store
 from scoring.errors import DomainError
@@ -37,12 +37,7 @@ open_rounds = rounds.open_rounds(store)
 if not open_rounds:
     st.info(t("sheet.no_open_round"))
     st.stop()
-if len(open_rounds) > 1:
-    names = {r["id"]: r["name"] for r in open_rounds}
-    round_id = st.selectbox(t("sheet.pick_round"), list(names), format_func=names.get, key="sheet_round")
-else:
-    round_id = open_rounds[0]["id"]
-    st.subheader(open_rounds[0]["name"])
+round_id = pick_round(open_rounds, key="sheet_round")
 
 
 def widget_key(candidate_id: int, criterion_id: int) -> str:

@@ -350,3 +350,19 @@ def test_secretary_creates_a_round_by_title(app_env, demo_codes):
     created = store.query("SELECT * FROM rounds WHERE name = 'Vòng 4: Thử'")[0]
     assert created["status"] == "setup" and created["recuse_same_unit"] == 1
     assert [c["full_name"] for c in rounds.round_candidates(store, created["id"])] == ["Nguyễn Văn An"]
+
+
+def test_with_two_open_rounds_the_member_picks_one_on_both_pages(app_env, demo_codes):
+    store = open_store(app_env)
+    second = store.scalar("SELECT id FROM rounds WHERE name LIKE 'Vòng 2%'")
+    rounds.transition(store, "Thư ký", second, "open")
+    for page, key in (("pages/scoring_sheet.py", "sheet_round"), ("pages/ballot.py", "ballot_round")):
+        at = run_app(app_env, code=demo_codes["member"], page=page)
+        picker = at.selectbox(key=key)
+        assert list(picker.options)[:2] == [
+            "Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025",
+            "Vòng 2: Đề nghị khen thưởng cấp tỉnh",
+        ]
+        picker.set_value(second).run()
+        assert not at.exception
+        assert "Cờ thi đua của UBND tỉnh" in page_text(at) + " ".join(str(r.label) for r in at.radio)  # round 2 only
