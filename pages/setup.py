@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -631,16 +630,8 @@ with tabs[5]:
         save_member,
         lambda m: m["full_name"],
     )
-    codes_page = Path(__file__).resolve().parent / "member_codes.py"
-    linked = False
-    if codes_page.exists():
-        try:
-            st.page_link("pages/member_codes.py", label=t("setup.members.codes_link"), icon="🔑")
-            linked = True
-        except Exception:
-            linked = False
-    if not linked:
-        st.caption(t("setup.members.codes_where"))
+    # Codes are generated on their own page (registered for the secretary, like this one).
+    st.page_link("pages/member_codes.py", label=t("setup.members.codes_link"), icon=":material/qr_code_2:")
     with st.form(f"member_form_{version('members')}"):
         st.markdown(f"**{t('setup.members.add')}**")
         c1, c2 = st.columns(2)

@@ -634,9 +634,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.members.add": "Thêm thành viên Hội đồng",
         "setup.members.added_code": "Đã thêm “{name}”. Mã truy cập (chỉ hiện một lần): {code}",
         "setup.members.codes_link": "Mã truy cập thành viên: tạo lại, in phiếu có mã QR",
-        "setup.members.codes_where": (
-            "Tạo lại và in mã truy cập của thành viên ở trang “Mã truy cập thành viên” (mục Thư ký Hội đồng)."
-        ),
         "setup.agenda.position": "STT",
         "setup.agenda.title": "Nội dung",
         "setup.agenda.speaker": "Người thực hiện",
@@ -1508,9 +1505,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.members.add": "Add council member",
         "setup.members.added_code": "Added “{name}”. Access code (shown only once): {code}",
         "setup.members.codes_link": "Member access codes: regenerate, print sheets with QR codes",
-        "setup.members.codes_where": (
-            "Regenerate and print members' access codes on the “Member access codes” page (Council secretary section)."
-        ),
         "setup.agenda.position": "No.",
         "setup.agenda.title": "Item",
         "setup.agenda.speaker": "Presenter",
