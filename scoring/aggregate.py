@@ -21,6 +21,7 @@ Rules everyone in the room can check by hand (the README has a worked example):
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -124,6 +125,18 @@ def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return codes.astype(np.int64), np.asarray(uniques)
 
 
+def _positions(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Where each of `wanted` sits in the distinct `ids`, -1 where absent: a lookup
+    table when ids are small rowids, else a hash index."""
+    ids, wanted = np.asarray(ids, dtype=np.int64), np.asarray(wanted, dtype=np.int64)
+    top = max(int(ids.max(initial=-1)), int(wanted.max(initial=-1)))
+    if top < 10_000_000 and ids.min(initial=0) >= 0 and wanted.min(initial=0) >= 0:
+        lookup = np.full(top + 1, -1, dtype=np.int64)
+        lookup[ids] = np.arange(ids.size)
+        return lookup[wanted]
+    return pd.Index(ids).get_indexer(wanted)
+
+
 # --- 1. each member's weighted total per candidate ---------------------------------------
 
 
@@ -153,47 +166,59 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     worth[crit_id] = 100 * weight / full_of_set[set_codes]
 
     criterion = scores["criterion_id"].to_numpy(np.int64)
-    if int(criterion.max()) >= worth.size:
-        raise ValueError("a score refers to a criterion missing from the criteria frame")
-    value = worth[criterion]
+    try:
+        if criterion.min() < 0:  # would wrap around onto a real criterion
+            raise IndexError
+        value = worth[criterion]
+    except IndexError:
+        raise ValueError("a score refers to a criterion missing from the criteria frame") from None
     value *= scores["points"].to_numpy(float)
     value += _CELL_MARK
     member = scores["member_id"].to_numpy(np.int64)
     candidate = scores["candidate_id"].to_numpy(np.int64)
     m_span, c_span = int(member.max()) + 1, int(candidate.max()) + 1
-    try:
-        if m_span * c_span > 4_000_000:
-            raise ValueError("ids too sparse for a direct table")
-        m_ids, c_ids = np.arange(m_span), np.arange(c_span)  # rowids are small: use them as codes
-        marked = np.bincount(candidate * m_span + member, weights=value, minlength=c_span * m_span)
-    except ValueError:  # negative or very large ids: factorise first
+    m_ids = c_ids = marked = None  # ids None: rowids are small, they are their own codes
+    if m_span * c_span <= 4_000_000 and member.min() >= 0:
+        cell = candidate * m_span
+        cell += member
+        with contextlib.suppress(ValueError):  # a negative candidate id makes a negative cell
+            marked = np.bincount(cell, weights=value, minlength=c_span * m_span)
+    if marked is None:  # negative or very large ids: factorise first
         m_codes, m_ids = _codes(member)
         c_codes, c_ids = _codes(candidate)
         m_span = m_ids.size
         marked = np.bincount(c_codes * m_span + m_codes, weights=value, minlength=c_ids.size * m_span)
-    idx = np.flatnonzero(marked)  # candidate-major: the output comes out sorted by candidate
-    cells = marked[idx]
+    occupied = np.flatnonzero(marked)  # candidate-major: the output comes out grouped by candidate
+    cells = marked[occupied]
     total = cells - np.floor(cells / _CELL_MARK) * _CELL_MARK
     if np.isnan(total).any():
         raise ValueError("a score refers to a criterion missing from the criteria frame")
-    return pd.DataFrame({"member_id": m_ids[idx % m_span], "candidate_id": c_ids[idx // m_span], "total": total})
+    rows, columns = np.divmod(occupied, m_span)
+    if m_ids is not None:
+        rows, columns = c_ids[rows], m_ids[columns]
+    return pd.DataFrame({"member_id": columns, "candidate_id": rows, "total": total}, copy=False)
 
 
 # --- 2. optional per-member normalisation -------------------------------------------------
 
 
 def _normalise(member: np.ndarray, x: np.ndarray, min_scores: int) -> tuple[np.ndarray, np.ndarray]:
+    """(adjusted totals, normalised flag per total). Per member the rescaling is a
+    line, adjusted = slope·x + intercept, so it is applied in one pass."""
     m_codes, _ = _codes(member)
-    n = np.bincount(m_codes).astype(float)
+    n = np.bincount(m_codes)
     mean = np.bincount(m_codes, weights=x) / n
     dev = x - mean[m_codes]
+    squares = np.bincount(m_codes, weights=dev * dev)  # Σ(x - member's mean)² per member
+    # The pooled sd from the same sums: Σ(x - pooled mean)² = Σ squares + Σ n·(member mean - pooled mean)².
+    pooled_mean = float(mean @ n) / x.size
+    pooled_sd = math.sqrt((squares.sum() + n @ (mean - pooled_mean) ** 2) / (x.size - 1)) if x.size > 1 else 0.0
+    use = n >= min_scores
     with np.errstate(invalid="ignore", divide="ignore"):
-        sd = np.sqrt(np.bincount(m_codes, weights=dev * dev) / (n - 1))[m_codes]
-        z = np.where(sd > 0, dev / sd, 0.0)
-    pooled_mean = x.mean()
-    pooled_sd = x.std(ddof=1) if x.size > 1 else 0.0
-    use = n[m_codes] >= min_scores
-    return np.where(use, pooled_mean + z * pooled_sd, x), use
+        sd = np.sqrt(squares / (n - 1))
+        slope = np.where(use, np.where(sd > 0, pooled_sd / sd, 0.0), 1.0)
+    intercept = np.where(use, pooled_mean - slope * mean, 0.0)
+    return slope[m_codes] * x + intercept[m_codes], use[m_codes]
 
 
 def normalise_totals(totals: pd.DataFrame, min_scores: int) -> pd.DataFrame:
@@ -217,35 +242,62 @@ def normalise_totals(totals: pd.DataFrame, min_scores: int) -> pd.DataFrame:
 _STATS = ("n_scores", "mean", "median", "trimmed_mean", "sd", "spread")
 
 
-def _aggregate(candidate: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """(candidate ids, statistics per candidate) from parallel arrays."""
-    codes, ids = _codes(candidate)
-    if (codes[1:] < codes[:-1]).any():  # member_totals' output is already grouped by candidate
-        grouped = np.argsort(codes, kind="stable")
-        codes, x = codes[grouped], x[grouped]
-    n = np.bincount(codes)
-    ends = np.cumsum(n)
-    starts = ends - n
-    # Candidates × their totals, padded with +inf and sorted row by row: sorting many
-    # short rows is several times faster than one argsort over every total.
-    ordered = np.full((n.size, int(n.max())), np.inf)
-    ordered[codes, np.arange(codes.size) - starts[codes]] = x
-    ordered.sort(axis=1)
-    row = np.arange(n.size)
-    lowest, highest = ordered[:, 0], ordered[row, n - 1]
-    sums = np.bincount(codes, weights=x)
-    mean = sums / n
-    dev = x - mean[codes]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        sd = np.where(n > 1, np.sqrt(np.bincount(codes, weights=dev * dev) / (n - 1)), np.nan)
-    return ids, {
-        "n_scores": n,
-        "mean": mean,
-        "median": (ordered[row, (n - 1) // 2] + ordered[row, n // 2]) / 2,
-        "trimmed_mean": np.where(n >= 3, (sums - lowest - highest) / np.maximum(n - 2, 1), mean),
-        "sd": sd,
-        "spread": highest - lowest,
-    }
+@dataclass(frozen=True)
+class _Runs:
+    """Totals arranged in contiguous runs, one run per candidate. `member_totals`
+    already returns them so; other frames are reordered once (`order`)."""
+
+    ids: np.ndarray  # candidate id of each run, ascending
+    starts: np.ndarray
+    n: np.ndarray
+    order: np.ndarray | None  # applied to values to arrange them, None if they already are
+
+    @classmethod
+    def of(cls, candidate: np.ndarray) -> _Runs:
+        order = None
+        if (candidate[1:] < candidate[:-1]).any():
+            order = np.argsort(candidate, kind="stable")
+            candidate = candidate[order]
+        starts = np.flatnonzero(np.r_[True, candidate[1:] != candidate[:-1]])
+        return cls(candidate[starts], starts, np.diff(np.r_[starts, candidate.size]), order)
+
+    def arrange(self, x: np.ndarray) -> np.ndarray:
+        return x if self.order is None else x[self.order]
+
+    def sorted_rows(self, x: np.ndarray) -> np.ndarray:
+        """One row per candidate, its values ascending, padded with +inf. Sorting many
+        short rows is several times faster than one argsort over every value."""
+        width = int(self.n.max())
+        if (self.n == width).all():  # the usual case: every member scored every candidate
+            rows = x.reshape(self.n.size, width).copy()
+        else:
+            rows = np.full((self.n.size, width), np.inf)
+            rows[np.repeat(np.arange(self.n.size), self.n), np.arange(x.size) - np.repeat(self.starts, self.n)] = x
+        rows.sort(axis=1)
+        return rows
+
+    def statistics(self, x: np.ndarray, *, median: bool = True, sd: bool = True) -> dict[str, np.ndarray]:
+        """n_scores, mean, trimmed_mean and spread per run (reductions over contiguous
+        slices, no sort); median and sd when asked. `x` is in the caller's order."""
+        x = self.arrange(x)
+        n, starts = self.n, self.starts
+        sums = np.add.reduceat(x, starts)
+        lowest, highest = np.minimum.reduceat(x, starts), np.maximum.reduceat(x, starts)
+        mean = sums / n
+        out = {
+            "n_scores": n,
+            "mean": mean,
+            "trimmed_mean": np.where(n >= 3, (sums - lowest - highest) / np.maximum(n - 2, 1), mean),
+            "spread": highest - lowest,
+        }
+        if median:
+            rows, row = self.sorted_rows(x), np.arange(n.size)
+            out["median"] = (rows[row, (n - 1) // 2] + rows[row, n // 2]) / 2
+        if sd:
+            dev = x - np.repeat(mean, n)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                out["sd"] = np.where(n > 1, np.sqrt(np.add.reduceat(dev * dev, starts) / (n - 1)), np.nan)
+        return out
 
 
 def aggregate_scores(totals: pd.DataFrame, method: str = "mean") -> pd.DataFrame:
@@ -256,8 +308,12 @@ def aggregate_scores(totals: pd.DataFrame, method: str = "mean") -> pd.DataFrame
     method = Method(method).value
     if totals.empty:
         return pd.DataFrame(columns=[*_STATS, "score"], index=pd.Index([], name="candidate_id"), dtype=float)
-    ids, stats = _aggregate(totals["candidate_id"].to_numpy(np.int64), totals["total"].to_numpy(float))
-    return pd.DataFrame({**stats, "score": stats[method]}, index=pd.Index(ids, name="candidate_id"))
+    runs = _Runs.of(totals["candidate_id"].to_numpy(np.int64))
+    stats = runs.statistics(totals["total"].to_numpy(float))
+    return pd.DataFrame(
+        {**{name: stats[name] for name in _STATS}, "score": stats[method]},
+        index=pd.Index(runs.ids, name="candidate_id"),
+    )
 
 
 # --- 4. secret ballot ------------------------------------------------------------------------
@@ -282,7 +338,7 @@ def _approval(
         whole = np.isnan(subject)
         if whole.any():  # a whole-list vote counts for every nominee of the round
             counts += np.bincount(choice[whole], weights=count[whole], minlength=len(CHOICES))
-        row = pd.Index(ids).get_indexer(subject[~whole].astype(np.int64))
+        row = _positions(ids, subject[~whole].astype(np.int64))
         keep = row >= 0
         flat = row[keep] * len(CHOICES) + choice[~whole][keep]
         counts += np.bincount(flat, weights=count[~whole][keep], minlength=counts.size).reshape(counts.shape)
@@ -415,16 +471,16 @@ _TESTS = (
 
 
 def _decide(columns: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    size = len(next(iter(columns.values())))
-    passes = np.ones(size, dtype=bool)
-    reason = np.full(size, "", dtype=object)
-    for column, key in _TESTS:
-        ok = np.asarray(columns[column], dtype=bool)
-        passes &= ok
-        if not ok.all():
-            text = t(key)
-            reason = np.where(ok, reason, np.where(reason == "", text, reason + "; " + text))
-    return passes, reason
+    # One bit per failed test; each distinct combination's text is written once.
+    failed = np.zeros(len(next(iter(columns.values()))), dtype=np.int64)
+    for bit, (column, _) in enumerate(_TESTS):
+        failed |= (~np.asarray(columns[column], dtype=bool)).astype(np.int64) << bit
+    combos, which = np.unique(failed, return_inverse=True)
+    texts = np.array(
+        ["; ".join(t(key) for bit, (_, key) in enumerate(_TESTS) if combo >> bit & 1) for combo in combos.tolist()],
+        dtype=object,
+    )
+    return failed == 0, texts[which]
 
 
 def decide(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -469,24 +525,16 @@ def compute_table(
     stats = {name: np.full(ids.size, np.nan) for name in _STATS}
     score = np.full(ids.size, np.nan)
     if not totals.empty:
-        member = totals["member_id"].to_numpy(np.int64)
-        candidate = totals["candidate_id"].to_numpy(np.int64)
         x = totals["total"].to_numpy(float)
-        found, raw = _aggregate(candidate, x)
-        pos = pd.Index(found).get_indexer(ids)
+        runs = _Runs.of(totals["candidate_id"].to_numpy(np.int64))
+        raw = runs.statistics(x)
+        pos = _positions(runs.ids, ids)
         hit = pos >= 0
         for name in _STATS:
             stats[name][hit] = raw[name][pos[hit]]
         if normalise:
-            adjusted = _normalise(member, x, normalise_min_scores)[0]
-            if method == Method.MEAN:  # no sort needed for a mean
-                codes, found = _codes(candidate)
-                by_method = np.bincount(codes, weights=adjusted) / np.bincount(codes)
-            else:
-                found, again = _aggregate(candidate, adjusted)
-                by_method = again[method]
-            pos = pd.Index(found).get_indexer(ids)
-            hit = pos >= 0
+            adjusted = _normalise(totals["member_id"].to_numpy(np.int64), x, normalise_min_scores)[0]
+            by_method = runs.statistics(adjusted, median=method == Method.MEDIAN, sd=False)[method]
         else:
             by_method = raw[method]
         score[hit] = by_method[pos[hit]]
@@ -524,7 +572,7 @@ def compute_table(
     out["within_quota"] = np.ones(ids.size, dtype=bool)
     out["quota_cap"] = np.full(ids.size, np.nan)
     pass_counts: dict[int, int | None] = dict(external_passes or {})
-    first = {int(tid): i for i, tid in reversed(list(enumerate(title)))}  # one row per title for its rules
+    first = dict(zip(*(a.tolist() for a in np.unique(title, return_index=True)), strict=True))  # a row per title
     pending = list(first)
     while pending:
         ready = [

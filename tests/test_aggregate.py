@@ -496,3 +496,66 @@ def test_member_totals_keep_a_member_who_gave_zero_and_refuse_unknown_criteria()
     unknown_inside = pd.DataFrame({"id": [1, 3], "set_id": [1, 1], "weight": [1.0, 1.0], "max_points": [50.0, 50.0]})
     with pytest.raises(ValueError, match="criterion missing"):
         aggregate.member_totals(scores, unknown_inside)  # criterion 2 is below the largest id but unknown
+
+
+def test_member_totals_with_negative_or_huge_ids_take_the_factorised_path():
+    criteria = pd.DataFrame({"id": [1, 2], "set_id": [1, 1], "weight": [1.0, 1.0], "max_points": [10.0, 10.0]})
+    scores = pd.DataFrame({"member_id": [1, 1, 3, 3], "candidate_id": [2, 2, 7, 7], "criterion_id": [1, 2, 1, 2],
+                           "points": [5.0, 5.0, 10.0, 0.0]})  # fmt: skip
+    expected = {(1, 2): 50.0, (3, 7): 50.0}
+    for member_id, candidate_id in [([-5, -5, 3, 3], [2, 2, 7, 7]), ([1, 1, 3, 3], [-2, -2, 7, 7]),
+                                    ([1, 1, 3, 3], [2, 2, 10**12, 10**12])]:  # fmt: skip
+        out = aggregate.member_totals(scores.assign(member_id=member_id, candidate_id=candidate_id), criteria)
+        got = {(m, c): x for m, c, x in out.itertuples(index=False)}
+        want = {(member_id[i], candidate_id[i]): x for i, x in zip((0, 2), expected.values(), strict=True)}
+        assert got == want
+        assert out["candidate_id"].is_monotonic_increasing  # grouped by candidate, as compute_table expects
+    for wrong in ([-1, 2, 1, 2], [1, 2, 1, -2], [1, 2, 1, 3]):
+        with pytest.raises(ValueError, match="criterion missing"):
+            aggregate.member_totals(scores.assign(criterion_id=wrong), criteria)
+
+
+@pytest.mark.parametrize("method", ["mean", "median", "trimmed_mean"])
+@pytest.mark.parametrize("normalise", [False, True])
+def test_compute_table_statistics_match_a_plain_pandas_computation(method, normalise):
+    """Random totals with gaps (recusals, absent members), shuffled rows: every
+    statistic and the score by the method equal a straightforward groupby."""
+    rng = np.random.default_rng(11)
+    rows = [
+        {"member_id": m, "candidate_id": c, "total": round(float(rng.uniform(30, 100)), 2)}
+        for c in range(1, 41)
+        for m in range(1, 16)
+        if rng.random() > 0.25
+    ]
+    totals = pd.DataFrame(rows).sample(frac=1, random_state=2).reset_index(drop=True)
+    table = aggregate.compute_table(
+        candidates_frame([{} for _ in range(41)]), totals, NO_TALLIES, method=method, normalise=normalise,
+        normalise_min_scores=30, members_total=15, present=15,
+    ).set_index("candidate_id")  # fmt: skip
+
+    adjusted = totals.copy()
+    counts = totals.groupby("member_id").size()
+    assert (counts >= 30).any() and (counts < 30).any()  # some members normalised, some not
+    if normalise:  # the reference z-scores, member by member, for those with at least 30 totals
+        pooled_mean, pooled_sd = totals["total"].mean(), totals["total"].std()
+        for _, group in totals.groupby("member_id"):
+            if len(group) >= 30:
+                z = (group["total"] - group["total"].mean()) / group["total"].std()
+                adjusted.loc[group.index, "total"] = pooled_mean + z * pooled_sd
+    for c, group in totals.groupby("candidate_id"):
+        xs = sorted(group["total"])
+        row = table.loc[c]
+        assert row["n_scores"] == len(xs)
+        assert row["mean"] == pytest.approx(statistics.mean(xs))
+        assert row["median"] == pytest.approx(statistics.median(xs))
+        assert row["trimmed_mean"] == pytest.approx(statistics.mean(xs[1:-1]) if len(xs) >= 3 else statistics.mean(xs))
+        assert row["spread"] == pytest.approx(xs[-1] - xs[0])
+        if len(xs) > 1:
+            assert row["sd"] == pytest.approx(statistics.stdev(xs))
+        else:
+            assert math.isnan(row["sd"])
+        ys = sorted(adjusted.loc[group.index, "total"])
+        by_method = {"mean": statistics.mean(ys), "median": statistics.median(ys),
+                     "trimmed_mean": statistics.mean(ys[1:-1]) if len(ys) >= 3 else statistics.mean(ys)}  # fmt: skip
+        assert row["score"] == pytest.approx(by_method[method])
+    assert table.loc[41, "n_scores"] == 0 and math.isnan(table.loc[41, "score"])  # nobody scored candidate 41
