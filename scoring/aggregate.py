@@ -21,7 +21,6 @@ Rules everyone in the room can check by hand (the README has a worked example):
 
 from __future__ import annotations
 
-import contextlib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -140,9 +139,6 @@ def _positions(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
 # --- 1. each member's weighted total per candidate ---------------------------------------
 
 
-_CELL_MARK = 1024.0  # a power of two: exact in binary floating point
-
-
 def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     """Columns member_id, candidate_id, total (0-100), sorted by candidate then member.
 
@@ -154,10 +150,9 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
             {"member_id": np.zeros(0, np.int64), "candidate_id": np.zeros(0, np.int64), "total": np.zeros(0)}
         )
     # Each point is worth 100·weight / Σ(weight·max) of its criteria set, so one
-    # weighted bincount over (candidate, member) cells gives every total. Adding
-    # a fixed _CELL_MARK to each point's worth lets that same pass also count the
-    # points of a cell (a total is at most 100 < _CELL_MARK): no second pass to
-    # find which members scored which candidates, even when a total is 0.
+    # weighted bincount over (candidate, member) cells gives every total. A cell
+    # whose total is not 0 was scored; the few cells that hold a point of 0 (or
+    # less) are found separately, so a member who gave 0 everywhere still counts.
     crit_id = criteria["id"].to_numpy(np.int64)
     weight = criteria["weight"].to_numpy(float)
     set_codes, _ = _codes(criteria["set_id"].to_numpy(np.int64))
@@ -165,32 +160,31 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     worth = np.full(int(crit_id.max()) + 1, np.nan)  # NaN: a criterion the frame does not know
     worth[crit_id] = 100 * weight / full_of_set[set_codes]
 
+    # Ids are read as unsigned for the range checks: a negative id becomes huge, so
+    # one max() finds both a negative and a too-large id.
     criterion = scores["criterion_id"].to_numpy(np.int64)
-    try:
-        if criterion.min() < 0:  # would wrap around onto a real criterion
-            raise IndexError
-        value = worth[criterion]
-    except IndexError:
-        raise ValueError("a score refers to a criterion missing from the criteria frame") from None
-    value *= scores["points"].to_numpy(float)
-    value += _CELL_MARK
+    if int(criterion.view(np.uint64).max()) >= worth.size:
+        raise ValueError("a score refers to a criterion missing from the criteria frame")
+    value = worth[criterion]
+    points = scores["points"].to_numpy(float)
+    value *= points
     member = scores["member_id"].to_numpy(np.int64)
     candidate = scores["candidate_id"].to_numpy(np.int64)
-    m_span, c_span = int(member.max()) + 1, int(candidate.max()) + 1
-    m_ids = c_ids = marked = None  # ids None: rowids are small, they are their own codes
-    if m_span * c_span <= 4_000_000 and member.min() >= 0:
+    m_span, c_span = int(member.view(np.uint64).max()) + 1, int(candidate.view(np.uint64).max()) + 1
+    m_ids = c_ids = None  # None: the ids are small rowids, they are their own codes
+    if m_span * c_span <= 4_000_000:
         cell = candidate * m_span
         cell += member
-        with contextlib.suppress(ValueError):  # a negative candidate id makes a negative cell
-            marked = np.bincount(cell, weights=value, minlength=c_span * m_span)
-    if marked is None:  # negative or very large ids: factorise first
+    else:  # negative or very large ids: factorise first
         m_codes, m_ids = _codes(member)
         c_codes, c_ids = _codes(candidate)
-        m_span = m_ids.size
-        marked = np.bincount(c_codes * m_span + m_codes, weights=value, minlength=c_ids.size * m_span)
-    occupied = np.flatnonzero(marked)  # candidate-major: the output comes out grouped by candidate
-    cells = marked[occupied]
-    total = cells - np.floor(cells / _CELL_MARK) * _CELL_MARK
+        m_span, c_span = m_ids.size, c_ids.size
+        cell = c_codes * m_span + m_codes
+    grid = np.bincount(cell, weights=value, minlength=c_span * m_span)
+    scored = grid != 0
+    scored[cell[np.flatnonzero(points <= 0)]] = True
+    occupied = np.flatnonzero(scored)  # candidate-major: the output comes out grouped by candidate
+    total = grid[occupied]
     if np.isnan(total).any():
         raise ValueError("a score refers to a criterion missing from the criteria frame")
     rows, columns = np.divmod(occupied, m_span)
@@ -205,14 +199,19 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
 def _normalise(member: np.ndarray, x: np.ndarray, min_scores: int) -> tuple[np.ndarray, np.ndarray]:
     """(adjusted totals, normalised flag per total). Per member the rescaling is a
     line, adjusted = slope·x + intercept, so it is applied in one pass."""
-    m_codes, _ = _codes(member)
+    # Small rowids serve as their own codes (ids nobody used get n = 0, never looked up).
+    m_codes = member if int(member.view(np.uint64).max()) < 1_000_000 else _codes(member)[0]
     n = np.bincount(m_codes)
-    mean = np.bincount(m_codes, weights=x) / n
+    sums = np.bincount(m_codes, weights=x)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = sums / n
     dev = x - mean[m_codes]
     squares = np.bincount(m_codes, weights=dev * dev)  # Σ(x - member's mean)² per member
     # The pooled sd from the same sums: Σ(x - pooled mean)² = Σ squares + Σ n·(member mean - pooled mean)².
-    pooled_mean = float(mean @ n) / x.size
-    pooled_sd = math.sqrt((squares.sum() + n @ (mean - pooled_mean) ** 2) / (x.size - 1)) if x.size > 1 else 0.0
+    pooled_mean = sums.sum() / x.size
+    scored = n > 0
+    between = n[scored] @ (mean[scored] - pooled_mean) ** 2
+    pooled_sd = math.sqrt((squares.sum() + between) / (x.size - 1)) if x.size > 1 else 0.0
     use = n >= min_scores
     with np.errstate(invalid="ignore", divide="ignore"):
         sd = np.sqrt(squares / (n - 1))
