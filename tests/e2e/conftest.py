@@ -144,6 +144,9 @@ def open_page(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
     wait_idle(page)
+    # A fresh server's first session runs twice (pages/_common reruns it through
+    # app.py): idle between the two runs is not the end. Look again a moment later.
+    wait_idle(page)
 
 
 def login(page, base_url: str, code: str) -> None:
