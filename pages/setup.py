@@ -252,7 +252,7 @@ with tabs[1]:
     if added:
         act(
             lambda: conference.add_unit(store, actor, unit_name, unit_kind, unit_short, unit_staff),
-            {"Tên đơn vị": s_unit_name, "name": s_unit_name, "Số viên chức": s_unit_staff},
+            {"field.unit_name": s_unit_name, "name": s_unit_name, "field.staff_count": s_unit_staff},
             s_unit,
             t("setup.added", name=unit_name.strip()),
             "units",
@@ -403,11 +403,11 @@ with tabs[2]:
             "legal_basis": ti_legal,
         }
         slots = {
-            "Tên danh hiệu": s_ti_name,
+            "field.title_name": s_ti_name,
             "name": s_ti_name,
-            "Tỷ lệ phiếu đồng ý (%)": s_ti_threshold,
+            "field.threshold_pct": s_ti_threshold,
             "quota_value": s_ti_quota,
-            "Hạn mức": s_ti_quota,
+            "field.quota_value": s_ti_quota,
         }
         if picked is None:
             act(
@@ -510,7 +510,13 @@ with tabs[3]:
                     )
                     conference.replace_criteria(store, actor, picked_set, new_criteria)
 
-        act(save_set, {"Tên bộ tiêu chí": s_cs_name, "name": s_cs_name}, s_cs, t("setup.saved", count=1), "criteria")
+        act(
+            save_set,
+            {"field.criteria_set_name": s_cs_name, "name": s_cs_name},
+            s_cs,
+            t("setup.saved", count=1),
+            "criteria",
+        )
     delete_box("criteria", sets, lambda s: s["name"], lambda i: conference.delete_criteria_set(store, actor, i))
 
 # --- candidates ---------------------------------------------------------------------------------------
@@ -590,7 +596,12 @@ with tabs[4]:
                 None,
                 ca_note,
             ),
-            {"Họ và tên": s_ca_name, "Tên tập thể": s_ca_name, "full_name": s_ca_name, "title": s_ca_title},
+            {
+                "field.full_name": s_ca_name,
+                "field.collective_name": s_ca_name,
+                "full_name": s_ca_name,
+                "title": s_ca_title,
+            },
             s_ca,
             t("setup.added", name=ca_name.strip()),
             "candidates",
@@ -655,7 +666,7 @@ with tabs[5]:
         try:
             add_member()
         except DomainError as exc:
-            ({"Họ và tên": s_me_name, "full_name": s_me_name}.get(exc.field or "") or s_me).error(str(exc))
+            ({"field.full_name": s_me_name, "full_name": s_me_name}.get(exc.field or "") or s_me).error(str(exc))
         else:
             flash(t("setup.members.added_code", name=me_name.strip(), code=created["code"]))
             bump("members")
@@ -776,7 +787,7 @@ with tabs[7]:
     if bo_added:
         act(
             lambda: conference.add_counting_board_member(store, actor, bo_name, bo_role),
-            {"Họ và tên": s_bo_name},
+            {"field.full_name": s_bo_name},
             s_bo,
             t("setup.added", name=bo_name.strip()),
             "board",

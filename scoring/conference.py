@@ -34,7 +34,7 @@ def save_conference(store: Store, actor: str, **fields: Any) -> None:
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"unknown conference fields: {sorted(unknown)}")
-    row = {k: v.text(val, k, required=(k == "name")) for k, val in fields.items() if k != "date"}
+    row = {k: v.text(val, f"setup.conf.{k}", required=(k == "name")) for k, val in fields.items() if k != "date"}
     if "date" in fields:
         row["date"] = v.parse_date(fields["date"])
     with store.write() as db:
@@ -102,10 +102,10 @@ def add_unit(
     store: Store, actor: str, name: str, kind: str = "khoa", short_name: str = "", staff_count: object = None
 ) -> int:
     row = {
-        "name": v.text(name, "Tên đơn vị", max_len=200),
-        "kind": v.choice(kind, "Loại đơn vị", UnitKind).value,
-        "short_name": v.text(short_name, "Tên viết tắt", required=False, max_len=50),
-        "staff_count": v.integer(staff_count, "Số viên chức", low=0, high=100000, required=False),
+        "name": v.text(name, "field.unit_name", max_len=200),
+        "kind": v.choice(kind, "field.unit_kind", UnitKind).value,
+        "short_name": v.text(short_name, "field.short_name", required=False, max_len=50),
+        "staff_count": v.integer(staff_count, "field.staff_count", low=0, high=100000, required=False),
     }
     with store.write() as db:
         _ensure_unique(db, "units", "name", row["name"])
@@ -151,25 +151,25 @@ def update_title(store: Store, actor: str, title_id: int, **settings: Any) -> No
 
 def _title_row(name: str, applies_to: str, s: dict) -> dict:
     row = {
-        "name": v.text(name, "Tên danh hiệu", max_len=200),
-        "applies_to": v.choice(applies_to, "Đối tượng", CandidateKind).value,
-        "level": v.text(s.get("level", "co_so"), "Cấp"),
+        "name": v.text(name, "field.title_name", max_len=200),
+        "applies_to": v.choice(applies_to, "field.applies_to", CandidateKind).value,
+        "level": v.text(s.get("level", "co_so"), "field.level"),
         "needs_scoring": int(bool(s.get("needs_scoring", 1))),
         "needs_ballot": int(bool(s.get("needs_ballot", 1))),
         "allow_abstain": int(bool(s.get("allow_abstain", 0))),
-        "threshold_pct": v.number(s.get("threshold_pct", 50), "Tỷ lệ phiếu đồng ý (%)", low=0, high=100),
-        "threshold_rule": v.choice(s.get("threshold_rule", "more_than"), "Cách so ngưỡng", ThresholdRule).value,
-        "denominator": v.choice(s.get("denominator", "all"), "Mẫu số", Denominator).value,
-        "quorum_pct": v.number(s.get("quorum_pct", 66.67), "Tỷ lệ có mặt tối thiểu (%)", low=0, high=100),
-        "min_score": v.number(s.get("min_score"), "Điểm tối thiểu", low=0, high=100, required=False),
-        "quota_kind": v.choice(s.get("quota_kind", "none"), "Loại hạn mức", QuotaKind).value,
-        "quota_value": v.number(s.get("quota_value"), "Hạn mức", low=0, required=False),
+        "threshold_pct": v.number(s.get("threshold_pct", 50), "field.threshold_pct", low=0, high=100),
+        "threshold_rule": v.choice(s.get("threshold_rule", "more_than"), "field.threshold_rule", ThresholdRule).value,
+        "denominator": v.choice(s.get("denominator", "all"), "field.denominator", Denominator).value,
+        "quorum_pct": v.number(s.get("quorum_pct", 66.67), "field.quorum_pct", low=0, high=100),
+        "min_score": v.number(s.get("min_score"), "field.min_score", low=0, high=100, required=False),
+        "quota_kind": v.choice(s.get("quota_kind", "none"), "field.quota_kind", QuotaKind).value,
+        "quota_value": v.number(s.get("quota_value"), "field.quota_value", low=0, required=False),
         "quota_of_title_id": s.get("quota_of_title_id"),
         "criteria_set_id": s.get("criteria_set_id"),
-        "legal_basis": v.text(s.get("legal_basis", ""), "Căn cứ pháp lý", required=False),
+        "legal_basis": v.text(s.get("legal_basis", ""), "field.legal_basis", required=False),
     }
     if row["quota_kind"] != "none" and row["quota_value"] is None:
-        raise ValidationError("err.required", field="quota_value", field_name="Hạn mức")
+        raise ValidationError("err.required", field="quota_value", field_name="field.quota_value")
     return row
 
 
@@ -182,9 +182,9 @@ def add_criteria_set(
 ) -> int:
     """A criteria set with its ordered criteria, each {name, max_points, weight?, step?, description?}."""
     row = {
-        "name": v.text(name, "Tên bộ tiêu chí", max_len=200),
-        "applies_to": v.choice(applies_to, "Đối tượng", CandidateKind).value if applies_to else None,
-        "description": v.text(description, "Mô tả", required=False),
+        "name": v.text(name, "field.criteria_set_name", max_len=200),
+        "applies_to": v.choice(applies_to, "field.applies_to", CandidateKind).value if applies_to else None,
+        "description": v.text(description, "field.description", required=False),
     }
     cleaned = [_criterion_row(c, i + 1) for i, c in enumerate(criteria)]
     with store.write() as db:
@@ -214,11 +214,11 @@ def replace_criteria(store: Store, actor: str, set_id: int, criteria: list[dict]
 def _criterion_row(c: dict, position: int) -> dict:
     return {
         "position": position,
-        "name": v.text(c.get("name"), f"Tên tiêu chí {position}", max_len=500),
-        "description": v.text(c.get("description", ""), "Mô tả", required=False),
-        "max_points": v.number(c.get("max_points"), f"Điểm tối đa của tiêu chí {position}", positive=True, high=1000),
-        "weight": v.number(c.get("weight", 1), f"Trọng số của tiêu chí {position}", positive=True, high=1000),
-        "step": v.number(c.get("step", 0.5), f"Bước điểm của tiêu chí {position}", positive=True),
+        "name": v.text(c.get("name"), t("field.criterion_n_name", n=position), max_len=500),
+        "description": v.text(c.get("description", ""), "field.description", required=False),
+        "max_points": v.number(c.get("max_points"), t("field.criterion_n_max", n=position), positive=True, high=1000),
+        "weight": v.number(c.get("weight", 1), t("field.criterion_n_weight", n=position), positive=True, high=1000),
+        "step": v.number(c.get("step", 0.5), t("field.criterion_n_step", n=position), positive=True),
     }
 
 
@@ -253,9 +253,9 @@ def add_member(
 ) -> tuple[int, str]:
     """Add a council member; returns (id, access code). The code is shown once."""
     row = {
-        "full_name": v.text(full_name, "Họ và tên", max_len=200),
-        "role": v.choice(role, "Vai trò", Role).value,
-        "position": v.text(position, "Chức vụ", required=False, max_len=300),
+        "full_name": v.text(full_name, "field.full_name", max_len=200),
+        "role": v.choice(role, "field.role", Role).value,
+        "position": v.text(position, "field.position", required=False, max_len=300),
         "unit_id": _unit_id(store, unit),
         "is_voting": int(bool(is_voting)),
     }
@@ -332,11 +332,11 @@ def candidate_row(
     note: str = "",
 ) -> dict:
     """A validated candidate row (shared by the form and the importer)."""
-    kind_value = v.choice(kind, "Loại", CandidateKind).value
+    kind_value = v.choice(kind, "field.kind", CandidateKind).value
     if isinstance(title, int):
         title_row = next((t for t in list_titles(store) if t["id"] == title), None)
     else:
-        title_row = find_title(store, v.text(title, "Danh hiệu đề nghị"))
+        title_row = find_title(store, v.text(title, "field.proposed_title"))
     if title_row is None:
         raise ValidationError("err.unknown_title", field="title", name=title)
     if title_row["applies_to"] != kind_value:
@@ -349,14 +349,14 @@ def candidate_row(
         )
     return {
         "kind": kind_value,
-        "full_name": v.text(full_name, "Họ và tên" if kind_value == "individual" else "Tên tập thể", max_len=300),
-        "position": v.text(position, "Chức vụ", required=False, max_len=300),
+        "full_name": v.text(full_name, "field.full_name" if kind_value == "individual" else "Tên tập thể", max_len=300),
+        "position": v.text(position, "field.position", required=False, max_len=300),
         "unit_id": _unit_id(store, unit),
         "title_id": title_row["id"],
-        "achievements": v.text(achievements, "Thành tích", required=False),
+        "achievements": v.text(achievements, "field.achievements", required=False),
         "has_initiative": int(bool(has_initiative)),
         "member_id": member_id,
-        "note": v.text(note, "Ghi chú", required=False),
+        "note": v.text(note, "field.note", required=False),
     }
 
 
@@ -384,12 +384,12 @@ def add_agenda_item(
     note: str = "",
 ) -> int:
     row = {
-        "title": v.text(title, "Nội dung", max_len=500),
-        "speaker": v.text(speaker, "Người thực hiện", required=False, max_len=300),
-        "start_time": v.text(start_time, "Giờ bắt đầu", required=False, max_len=5),
-        "duration_min": v.integer(duration_min, "Thời lượng (phút)", low=0, high=600, required=False),
+        "title": v.text(title, "field.agenda_item", max_len=500),
+        "speaker": v.text(speaker, "field.speaker", required=False, max_len=300),
+        "start_time": v.text(start_time, "field.start_time", required=False, max_len=5),
+        "duration_min": v.integer(duration_min, "field.duration_min", low=0, high=600, required=False),
         "round_id": round_id,
-        "note": v.text(note, "Ghi chú", required=False),
+        "note": v.text(note, "field.note", required=False),
     }
     with store.write() as db:
         row["position"] = (db.execute("SELECT IFNULL(MAX(position), 0) FROM agenda_items").fetchone()[0]) + 1
@@ -417,7 +417,10 @@ def set_current_agenda_item(store: Store, actor: str, item_id: int | None) -> No
 
 
 def add_counting_board_member(store: Store, actor: str, full_name: str, role: str = "member") -> int:
-    row = {"full_name": v.text(full_name, "Họ và tên", max_len=200), "role": "head" if role == "head" else "member"}
+    row = {
+        "full_name": v.text(full_name, "field.full_name", max_len=200),
+        "role": "head" if role == "head" else "member",
+    }
     with store.write() as db:
         if db["counting_board"].count >= BOARD_MAX:
             raise ValidationError("err.board_full", max=BOARD_MAX)
@@ -465,10 +468,10 @@ def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
     with store.write() as db:
         merged = {**_one(db, "units", unit_id, "đơn vị"), **fields}
         row = {
-            "name": v.text(merged["name"], "Tên đơn vị", max_len=200),
-            "kind": v.choice(merged["kind"], "Loại đơn vị", UnitKind).value,
-            "short_name": v.text(merged["short_name"], "Tên viết tắt", required=False, max_len=50),
-            "staff_count": v.integer(merged["staff_count"], "Số viên chức", low=0, high=100000, required=False),
+            "name": v.text(merged["name"], "field.unit_name", max_len=200),
+            "kind": v.choice(merged["kind"], "field.unit_kind", UnitKind).value,
+            "short_name": v.text(merged["short_name"], "field.short_name", required=False, max_len=50),
+            "staff_count": v.integer(merged["staff_count"], "field.staff_count", low=0, high=100000, required=False),
         }
         _ensure_unique(db, "units", "name", row["name"], exclude_id=unit_id)
         db["units"].update(unit_id, row)
@@ -515,11 +518,11 @@ def update_criteria_set(store: Store, actor: str, set_id: int, **fields: Any) ->
     with store.write() as db:
         merged = {**_one(db, "criteria_sets", set_id, "bộ tiêu chí"), **fields}
         row = {
-            "name": v.text(merged["name"], "Tên bộ tiêu chí", max_len=200),
-            "applies_to": v.choice(merged["applies_to"], "Đối tượng", CandidateKind).value
+            "name": v.text(merged["name"], "field.criteria_set_name", max_len=200),
+            "applies_to": v.choice(merged["applies_to"], "field.applies_to", CandidateKind).value
             if merged["applies_to"]
             else None,
-            "description": v.text(merged["description"], "Mô tả", required=False),
+            "description": v.text(merged["description"], "field.description", required=False),
         }
         _ensure_unique(db, "criteria_sets", "name", row["name"], exclude_id=set_id)
         db["criteria_sets"].update(set_id, row)
@@ -568,9 +571,9 @@ def update_member(store: Store, actor: str, member_id: int, **fields: Any) -> No
         current = _one(db, "members", member_id, "thành viên")
         merged = {**current, **fields}
         row = {
-            "full_name": v.text(merged["full_name"], "Họ và tên", max_len=200),
-            "role": v.choice(merged["role"], "Vai trò", Role).value,
-            "position": v.text(merged["position"], "Chức vụ", required=False, max_len=300),
+            "full_name": v.text(merged["full_name"], "field.full_name", max_len=200),
+            "role": v.choice(merged["role"], "field.role", Role).value,
+            "position": v.text(merged["position"], "field.position", required=False, max_len=300),
             "unit_id": _unit_id(store, fields["unit"]) if "unit" in fields else current["unit_id"],
             "is_voting": int(bool(merged["is_voting"])),
         }
@@ -672,19 +675,19 @@ def update_agenda_item(store: Store, actor: str, item_id: int, **fields: Any) ->
     with store.write() as db:
         merged = {**_one(db, "agenda_items", item_id, "mục chương trình"), **fields}
         row = {
-            "title": v.text(merged["title"], "Nội dung", max_len=500),
-            "speaker": v.text(merged["speaker"], "Người thực hiện", required=False, max_len=300),
+            "title": v.text(merged["title"], "field.agenda_item", max_len=500),
+            "speaker": v.text(merged["speaker"], "field.speaker", required=False, max_len=300),
             "start_time": _hh_mm(merged["start_time"]),
-            "duration_min": v.integer(merged["duration_min"], "Thời lượng (phút)", low=0, high=600, required=False),
+            "duration_min": v.integer(merged["duration_min"], "field.duration_min", low=0, high=600, required=False),
             "round_id": merged["round_id"] or None,
-            "note": v.text(merged["note"], "Ghi chú", required=False),
+            "note": v.text(merged["note"], "field.note", required=False),
         }
         db["agenda_items"].update(item_id, row)
         audit.log(db, actor, "agenda.update", "agenda_items", item_id, row["title"])
 
 
 def _hh_mm(value: object) -> str:
-    raw = v.text(value, "Giờ bắt đầu", required=False, max_len=5)
+    raw = v.text(value, "field.start_time", required=False, max_len=5)
     if raw and not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", raw):
         raise ValidationError("err.bad_time", field="start_time", value=raw)
     return raw.zfill(5) if raw else ""
@@ -726,7 +729,7 @@ def update_counting_board_member(store: Store, actor: str, board_id: int, **fiel
     with store.write() as db:
         merged = {**_one(db, "counting_board", board_id, "thành viên Ban kiểm phiếu"), **fields}
         row = {
-            "full_name": v.text(merged["full_name"], "Họ và tên", max_len=200),
+            "full_name": v.text(merged["full_name"], "field.full_name", max_len=200),
             "role": "head" if merged["role"] == "head" else "member",
         }
         db["counting_board"].update(board_id, row)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from .i18n import t
+from .i18n import is_key, t
 
 
 class DomainError(Exception):
@@ -19,7 +19,11 @@ class DomainError(Exception):
         super().__init__(key)
 
     def message(self, lang: str | None = None) -> str:
-        return t(self.key, lang, **self.params)
+        params = self.params
+        label = params.get("field_name")
+        if isinstance(label, str) and is_key(label):  # a field label from the catalogue, in the asked language
+            params = {**params, "field_name": t(label, lang)}
+        return t(self.key, lang, **params)
 
     def __str__(self) -> str:
         return self.message()
@@ -59,5 +63,7 @@ def from_sqlite(exc: sqlite3.DatabaseError) -> Exception:
         if "CHECK" in text:
             return ValidationError("err.check_failed", detail=text)
         if "NOT NULL" in text:
-            return ValidationError("err.required", field_name=text.split(".")[-1])
+            column = text.split(".")[-1]
+            label = f"field.{column}"
+            return ValidationError("err.required", field=column, field_name=label if is_key(label) else column)
     return exc

@@ -25,6 +25,11 @@ def current_language() -> str:
     return _current
 
 
+def is_key(text: str) -> bool:
+    """Whether `text` names a catalogue entry (rather than being text already)."""
+    return text in MESSAGES[DEFAULT_LANG]
+
+
 def t(key: str, lang: str | None = None, **params: Any) -> str:
     text = MESSAGES.get(lang or _current, {}).get(key)
     if text is None:  # an empty text is a real value ("no quota" shows nothing)
@@ -116,6 +121,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col.speaker": "Người thực hiện",
         "col.step": "Nội dung",
         # --- errors (core) -------------------------------------------------
+        # --- field labels in error messages (validation's field_name) ---
+        "field.unit_name": "Tên đơn vị",
+        "field.unit_kind": "Loại đơn vị",
+        "field.short_name": "Tên viết tắt",
+        "field.staff_count": "Số viên chức",
+        "field.title_name": "Tên danh hiệu",
+        "field.applies_to": "Đối tượng",
+        "field.level": "Cấp",
+        "field.threshold_pct": "Tỷ lệ phiếu đồng ý (%)",
+        "field.threshold_rule": "Cách so ngưỡng",
+        "field.denominator": "Mẫu số",
+        "field.quorum_pct": "Tỷ lệ có mặt tối thiểu (%)",
+        "field.min_score": "Điểm tối thiểu",
+        "field.quota_kind": "Loại hạn mức",
+        "field.quota_value": "Hạn mức",
+        "field.legal_basis": "Căn cứ pháp lý",
+        "field.criteria_set_name": "Tên bộ tiêu chí",
+        "field.description": "Mô tả",
+        "field.full_name": "Họ và tên",
+        "field.role": "Vai trò",
+        "field.position": "Chức vụ",
+        "field.kind": "Loại",
+        "field.proposed_title": "Danh hiệu đề nghị",
+        "field.collective_name": "Tên tập thể",
+        "field.achievements": "Thành tích",
+        "field.note": "Ghi chú",
+        "field.agenda_item": "Nội dung",
+        "field.speaker": "Người thực hiện",
+        "field.start_time": "Giờ bắt đầu",
+        "field.duration_min": "Thời lượng (phút)",
+        "field.criterion_name": "Tên tiêu chí",
+        "field.max_points": "Điểm tối đa",
+        "field.weight": "Trọng số",
+        "field.step": "Bước điểm",
+        "field.round_name": "Tên vòng",
+        "field.ballot_mode": "Cách bỏ phiếu",
+        "field.method": "Cách tổng hợp điểm",
+        "field.normalise_min_scores": "Số điểm tối thiểu để chuẩn hóa",
+        "field.disagreement_sd": "Ngưỡng độ lệch chuẩn",
+        "field.reason": "Lý do",
+        "field.value": "Giá trị",
+        "field.criteria_set": "Bộ tiêu chí",
+        "field.opinion": "Ý kiến",
+        "field.criterion_n_name": "Tên tiêu chí {n}",
+        "field.criterion_n_max": "Điểm tối đa của tiêu chí {n}",
+        "field.criterion_n_weight": "Trọng số của tiêu chí {n}",
+        "field.criterion_n_step": "Bước điểm của tiêu chí {n}",
         "err.required": "Thiếu {field_name}.",
         "err.empty_name": "Tên không được để trống.",
         "err.text_too_long": "{field_name} quá dài (tối đa {max} ký tự).",
@@ -749,6 +801,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.imp.too_long": "quá dài (tối đa {max} ký tự)",
         "ind.imp.duplicate": "Dòng {row}: trùng chỉ tiêu, đơn vị và năm với dòng {first}.",
         "ind.imp.default_source": "Tệp {file}",
+        # definitions: movements and indicators managed by the secretary
+        "ind.dir.higher": "Càng cao càng tốt",
+        "ind.dir.lower": "Càng thấp càng tốt",
+        "ind.col.direction": "Chiều đánh giá",
+        "ind.col.position": "Thứ tự",
+        "ind.field.movement_name": "Tên phong trào",
+        "ind.field.short_name": "Tên ngắn",
+        "ind.field.period": "Giai đoạn",
+        "ind.field.description": "Mô tả",
+        "ind.field.indicator_name": "Tên chỉ tiêu",
+        "ind.what.movement": "phong trào",
+        "ind.what.indicator": "chỉ tiêu",
+        "ind.err.movement_exists": "Đã có phong trào “{name}” (trùng tên, không phân biệt hoa thường và cách gõ dấu).",
+        "ind.err.indicator_exists": (
+            "Phong trào “{movement}” đã có chỉ tiêu “{name}” (trùng tên, không phân biệt hoa thường và cách gõ dấu)."
+        ),
+        "ind.err.indicator_has_values": (
+            "Chỉ tiêu “{name}” đã có {count} số liệu theo năm: chỉ xóa khi xác nhận xóa cả số liệu."
+        ),
+        "ind.err.movement_has_values": (
+            "Phong trào “{name}” có {count} số liệu theo năm của các chỉ tiêu: chỉ xóa khi xác nhận xóa cả số liệu."
+        ),
+        "ind.err.indicators_have_values": (
+            "Chỉ tiêu bị xóa {names} có {count} số liệu theo năm: chưa lưu gì. "
+            "Đánh dấu ô xác nhận bên dưới bảng rồi bấm Lưu lần nữa để xóa cả số liệu."
+        ),
+        "ind.def.rejected": "Chưa lưu danh mục chỉ tiêu: có {count} lỗi, chưa ghi gì vào cơ sở dữ liệu.\n{details}",
+        "ind.def.row": "Dòng {row} (“{name}”)",
+        "ind.def.row_unnamed": "Dòng {row}",
+        "ind.def.duplicate_row": "trùng tên với dòng {first}",
+        "ind.def.title": "Danh mục phong trào và chỉ tiêu",
+        "ind.def.help": (
+            "Thư ký Hội đồng định nghĩa các phong trào thi đua và chỉ tiêu của đơn vị mình: tên, đơn vị tính, "
+            "chiều đánh giá, năm gốc, giá trị gốc, mục tiêu 2025 và 2030."
+        ),
+        "ind.def.add_movement": "Thêm phong trào",
+        "ind.def.movement_added": "Đã thêm phong trào “{name}”.",
+        "ind.def.pick": "Phong trào cần sửa danh mục chỉ tiêu",
+        "ind.def.pick_placeholder": "Chọn phong trào…",
+        "ind.def.indicators_title": "Chỉ tiêu của phong trào “{name}”",
+        "ind.def.editor_help": (
+            "Sửa trực tiếp trong bảng; thêm dòng ở cuối bảng để thêm chỉ tiêu; chọn dòng rồi bấm biểu tượng "
+            "thùng rác để xóa; đổi cột Phong trào để chuyển chỉ tiêu sang phong trào khác. Bấm Lưu để ghi tất cả "
+            "thay đổi một lần (có lỗi ở dòng nào thì không ghi gì)."
+        ),
+        "ind.def.save": "Lưu danh mục chỉ tiêu",
+        "ind.def.saved": "Đã lưu danh mục chỉ tiêu: thêm {added}, sửa {updated}, xóa {deleted} chỉ tiêu.",
+        "ind.def.values_deleted": "Đã xóa {count} số liệu theo năm.",
+        "ind.def.no_changes": "Không có thay đổi nào để lưu.",
+        "ind.def.confirm_values": "Tôi đồng ý xóa cả {count} số liệu theo năm của các chỉ tiêu bị xóa",
+        "ind.def.edit_movement": "Sửa, xóa phong trào “{name}”",
+        "ind.def.movement_save": "Lưu phong trào",
+        "ind.def.movement_saved": "Đã lưu phong trào “{name}”.",
+        "ind.def.movement_contents": "Phong trào này có {indicators} chỉ tiêu và {values} số liệu theo năm.",
+        "ind.def.confirm_movement_values": "Tôi đồng ý xóa cả {count} số liệu theo năm của phong trào này",
+        "ind.def.delete_movement": "Xóa phong trào",
+        "ind.def.movement_deleted": "Đã xóa phong trào “{name}” ({count} số liệu theo năm).",
         # --- exports, minutes, backup, audit (issue 7) ---
         "exp.col.rank": "Xếp hạng",
         "exp.col.score": "Điểm tổng hợp",
@@ -982,6 +1091,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col.speaker": "Presenter",
         "col.step": "Item",
         # --- errors (core) -------------------------------------------------
+        # --- field labels in error messages (validation's field_name) ---
+        "field.unit_name": "Unit name",
+        "field.unit_kind": "Unit type",
+        "field.short_name": "Short name",
+        "field.staff_count": "Number of staff",
+        "field.title_name": "Title name",
+        "field.applies_to": "Applies to",
+        "field.level": "Level",
+        "field.threshold_pct": "Approval threshold (%)",
+        "field.threshold_rule": "Threshold rule",
+        "field.denominator": "Denominator",
+        "field.quorum_pct": "Quorum (%)",
+        "field.min_score": "Minimum score",
+        "field.quota_kind": "Quota type",
+        "field.quota_value": "Quota",
+        "field.legal_basis": "Legal basis",
+        "field.criteria_set_name": "Criteria set name",
+        "field.description": "Description",
+        "field.full_name": "Full name",
+        "field.role": "Role",
+        "field.position": "Position",
+        "field.kind": "Kind",
+        "field.proposed_title": "Proposed title",
+        "field.collective_name": "Name of the collective",
+        "field.achievements": "Achievements",
+        "field.note": "Note",
+        "field.agenda_item": "Agenda item",
+        "field.speaker": "Speaker",
+        "field.start_time": "Start time",
+        "field.duration_min": "Duration (minutes)",
+        "field.criterion_name": "Criterion name",
+        "field.max_points": "Maximum points",
+        "field.weight": "Weight",
+        "field.step": "Point step",
+        "field.round_name": "Round name",
+        "field.ballot_mode": "Ballot mode",
+        "field.method": "Aggregation method",
+        "field.normalise_min_scores": "Minimum number of scores for normalisation",
+        "field.disagreement_sd": "Disagreement threshold (standard deviation)",
+        "field.reason": "Reason",
+        "field.value": "Value",
+        "field.criteria_set": "Criteria set",
+        "field.opinion": "Opinion",
+        "field.criterion_n_name": "Name of criterion {n}",
+        "field.criterion_n_max": "Maximum points of criterion {n}",
+        "field.criterion_n_weight": "Weight of criterion {n}",
+        "field.criterion_n_step": "Point step of criterion {n}",
         "err.required": "{field_name} is missing.",
         "err.empty_name": "The name must not be empty.",
         "err.text_too_long": "{field_name} is too long (at most {max} characters).",
@@ -1623,6 +1779,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.imp.too_long": "too long (at most {max} characters)",
         "ind.imp.duplicate": "Row {row}: same indicator, unit and year as row {first}.",
         "ind.imp.default_source": "File {file}",
+        # definitions: movements and indicators managed by the secretary
+        "ind.dir.higher": "Higher is better",
+        "ind.dir.lower": "Lower is better",
+        "ind.col.direction": "Direction",
+        "ind.col.position": "Order",
+        "ind.field.movement_name": "Movement name",
+        "ind.field.short_name": "Short name",
+        "ind.field.period": "Period",
+        "ind.field.description": "Description",
+        "ind.field.indicator_name": "Indicator name",
+        "ind.what.movement": "movement",
+        "ind.what.indicator": "indicator",
+        "ind.err.movement_exists": (
+            "Movement “{name}” already exists (same name, ignoring case and how accents were typed)."
+        ),
+        "ind.err.indicator_exists": (
+            "Movement “{movement}” already has indicator “{name}” (same name, ignoring case and how accents "
+            "were typed)."
+        ),
+        "ind.err.indicator_has_values": (
+            "Indicator “{name}” has {count} yearly figures: it is deleted only if you confirm deleting them too."
+        ),
+        "ind.err.movement_has_values": (
+            "Movement “{name}” has {count} yearly figures in its indicators: it is deleted only if you confirm "
+            "deleting them too."
+        ),
+        "ind.err.indicators_have_values": (
+            "The deleted indicators {names} have {count} yearly figures: nothing was saved. "
+            "Tick the confirmation box below the table and save again to delete the figures too."
+        ),
+        "ind.def.rejected": (
+            "The indicator list was not saved: {count} errors, nothing written to the database.\n{details}"
+        ),
+        "ind.def.row": "Row {row} (“{name}”)",
+        "ind.def.row_unnamed": "Row {row}",
+        "ind.def.duplicate_row": "same name as row {first}",
+        "ind.def.title": "Movements and indicators",
+        "ind.def.help": (
+            "The council secretary defines the institution's emulation movements and their indicators: name, unit "
+            "of measure, direction, baseline year, baseline, 2025 and 2030 targets."
+        ),
+        "ind.def.add_movement": "Add a movement",
+        "ind.def.movement_added": "Movement “{name}” added.",
+        "ind.def.pick": "Movement whose indicators to edit",
+        "ind.def.pick_placeholder": "Choose a movement…",
+        "ind.def.indicators_title": "Indicators of “{name}”",
+        "ind.def.editor_help": (
+            "Edit in the table; add a row at the bottom to add an indicator; select rows and click the bin to delete "
+            "them; change the Movement column to move an indicator. Save writes every change at once (nothing is "
+            "written if any row is wrong)."
+        ),
+        "ind.def.save": "Save the indicator list",
+        "ind.def.saved": "Indicator list saved: {added} added, {updated} changed, {deleted} deleted.",
+        "ind.def.values_deleted": "{count} yearly figures deleted.",
+        "ind.def.no_changes": "Nothing to save.",
+        "ind.def.confirm_values": "I agree to delete the {count} yearly figures of the deleted indicators too",
+        "ind.def.edit_movement": "Edit or delete “{name}”",
+        "ind.def.movement_save": "Save the movement",
+        "ind.def.movement_saved": "Movement “{name}” saved.",
+        "ind.def.movement_contents": "This movement has {indicators} indicators and {values} yearly figures.",
+        "ind.def.confirm_movement_values": "I agree to delete this movement's {count} yearly figures too",
+        "ind.def.delete_movement": "Delete the movement",
+        "ind.def.movement_deleted": "Movement “{name}” deleted ({count} yearly figures).",
         # --- exports, minutes, backup, audit (issue 7) ---
         # doc.*, exp.*, min.*, sum.*: official files only, always rendered in Vietnamese
         # (FILE_LANG in scoring/exports.py and scoring/minutes.py): no English on purpose.

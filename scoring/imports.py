@@ -425,18 +425,20 @@ def _plan_units(batch: _Batch, table: Table, plan: FilePlan) -> None:
     if plan.errors:
         return
     for number, cells in rows:
-        name = rows.check(number, "name", lambda c=cells: v.text(c["name"], "Tên đơn vị", max_len=200))
+        name = rows.check(number, "name", lambda c=cells: v.text(c["name"], "field.unit_name", max_len=200))
         kind = rows.check(
             number, "kind", lambda c=cells, n=name: _unit_kind(c["kind"], n if isinstance(n, str) else "")
         )
         short = rows.check(
-            number, "short_name", lambda c=cells: v.text(c["short_name"], "Tên viết tắt", required=False, max_len=50)
+            number,
+            "short_name",
+            lambda c=cells: v.text(c["short_name"], "field.short_name", required=False, max_len=50),
         )
         staff = (
             rows.check(
                 number,
                 "staff_count",
-                lambda c=cells: v.integer(c["staff_count"], "Số viên chức", low=0, high=100000, required=False),
+                lambda c=cells: v.integer(c["staff_count"], "field.staff_count", low=0, high=100000, required=False),
             )
             if cells.get("staff_count")
             else None
@@ -549,18 +551,18 @@ def _plan_criteria(batch: _Batch, table: Table, plan: FilePlan) -> None:
         set_name = cells.get("set_name") or default_name
         key = fold(set_name)
         if not key:
-            rows.error(number, rows.header("set_name"), t("err.required", field_name="Bộ tiêu chí"))
+            rows.error(number, rows.header("set_name"), t("err.required", field_name=t("field.criteria_set")))
             continue
         entry = sets.setdefault(key, {"name": set_name, "applies_to": None, "criteria": [], "first_row": number})
         position = len(entry["criteria"]) + 1
-        name = rows.check(number, "name", lambda c=cells: v.text(c["name"], "Tên tiêu chí", max_len=500))
+        name = rows.check(number, "name", lambda c=cells: v.text(c["name"], "field.criterion_name", max_len=500))
         maximum = rows.check(
-            number, "max_points", lambda c=cells: v.number(c["max_points"], "Điểm tối đa", positive=True, high=100)
+            number, "max_points", lambda c=cells: v.number(c["max_points"], "field.max_points", positive=True, high=100)
         )
         weight = rows.check(
-            number, "weight", lambda c=cells: v.number(c.get("weight") or 1, "Trọng số", positive=True, high=100)
+            number, "weight", lambda c=cells: v.number(c.get("weight") or 1, "field.weight", positive=True, high=100)
         )
-        step = rows.check(number, "step", lambda c=cells: v.number(c.get("step") or 0.5, "Bước điểm", positive=True))
+        step = rows.check(number, "step", lambda c=cells: v.number(c.get("step") or 0.5, "field.step", positive=True))
         if cells.get("applies_to"):
             kind = rows.check(number, "applies_to", lambda c=cells: _kind_value(c["applies_to"]))
             if kind is not _FAILED:
@@ -742,7 +744,7 @@ def _plan_members(batch: _Batch, table: Table, plan: FilePlan) -> None:
     stored = {fold(m["full_name"]): m for m in batch.store.query("SELECT * FROM members WHERE active = 1")}
     units_by_id = {u["id"]: u["name"] for u in conference.list_units(batch.store)}
     for number, cells in rows:
-        name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "Họ và tên", max_len=200))
+        name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "field.full_name", max_len=200))
         role = rows.check(number, "role", lambda c=cells: _role(c.get("role", "")))
         place = _person_unit(rows, batch, number, cells)
         if _FAILED in (name, role, place):
@@ -800,7 +802,7 @@ def _plan_candidates(batch: _Batch, table: Table, plan: FilePlan) -> None:
     stored = batch.store.query("SELECT * FROM candidates")
     stored_by_key = {(fold(c["full_name"]), c["unit_id"] or 0, c["title_id"]): c for c in stored}
     for number, cells in rows:
-        name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "Họ và tên", max_len=300))
+        name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "field.full_name", max_len=300))
         title = titles.get(fold(cells["title"]))
         if not cells["title"]:
             rows.error(number, rows.header("title"), t("err.required", field_name=rows.header("title")))

@@ -225,7 +225,7 @@ def _value(raw: str, problem) -> float | None:
         problem("value", "ind.imp.required")
         return None
     try:
-        return v.number(raw, "Giá trị")
+        return v.number(raw, "field.value")
     except ValidationError:
         problem("value", "ind.imp.not_a_number", value=raw)
         return None

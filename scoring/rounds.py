@@ -42,13 +42,13 @@ def create_round(
     disagreement_sd: float = 10,
 ) -> int:
     row = {
-        "name": v.text(name, "Tên vòng", max_len=200),
-        "ballot_mode": v.choice(ballot_mode, "Cách bỏ phiếu", BallotMode).value,
-        "method": v.choice(method, "Cách tổng hợp điểm", Method).value,
+        "name": v.text(name, "field.round_name", max_len=200),
+        "ballot_mode": v.choice(ballot_mode, "field.ballot_mode", BallotMode).value,
+        "method": v.choice(method, "field.method", Method).value,
         "recuse_same_unit": int(bool(recuse_same_unit)),
         "normalise": int(bool(normalise)),
-        "normalise_min_scores": v.integer(normalise_min_scores, "Số điểm tối thiểu để chuẩn hóa", low=2, high=10000),
-        "disagreement_sd": v.number(disagreement_sd, "Ngưỡng độ lệch chuẩn", low=0, high=100),
+        "normalise_min_scores": v.integer(normalise_min_scores, "field.normalise_min_scores", low=2, high=10000),
+        "disagreement_sd": v.number(disagreement_sd, "field.disagreement_sd", low=0, high=100),
     }
     with store.write() as db:
         row["position"] = db["rounds"].count + 1
@@ -103,19 +103,19 @@ def update_round_settings(store: Store, actor: str, round_id: int, **settings: o
         raise ValueError(f"unknown round settings: {sorted(set(settings) - allowed)}")
     row: dict = {}
     if "method" in settings:
-        row["method"] = v.choice(settings["method"], "Cách tổng hợp điểm", Method).value
+        row["method"] = v.choice(settings["method"], "field.method", Method).value
     if "normalise" in settings:
         row["normalise"] = int(bool(settings["normalise"]))
     if "normalise_min_scores" in settings:
         row["normalise_min_scores"] = v.integer(
-            settings["normalise_min_scores"], "Số điểm tối thiểu", low=2, high=10000
+            settings["normalise_min_scores"], "field.normalise_min_scores", low=2, high=10000
         )
     if "disagreement_sd" in settings:
-        row["disagreement_sd"] = v.number(settings["disagreement_sd"], "Ngưỡng độ lệch chuẩn", low=0, high=100)
+        row["disagreement_sd"] = v.number(settings["disagreement_sd"], "field.disagreement_sd", low=0, high=100)
     for key in ("ballot_mode", "recuse_same_unit"):  # these change who votes on what
         if key in settings:
             row[key] = (
-                v.choice(settings[key], "Cách bỏ phiếu", BallotMode).value
+                v.choice(settings[key], "field.ballot_mode", BallotMode).value
                 if key == "ballot_mode"
                 else int(bool(settings[key]))
             )
@@ -144,7 +144,7 @@ def transition(
         if (source, target) not in _TRANSITIONS:
             raise ValidationError("err.bad_transition", from_status=source.label, to_status=target.label)
         reopening = source == RoundStatus.CLOSED and target == RoundStatus.OPEN
-        if reopening and not v.text(reason, "Lý do", required=False):
+        if reopening and not v.text(reason, "field.reason", required=False):
             raise ValidationError("err.reason_required", field="reason")
         update: dict = {"status": target.value}
         if target == RoundStatus.OPEN:
@@ -165,7 +165,7 @@ def transition(
             "round.reopen" if reopening else f"round.{target.value}",
             "rounds",
             round_id,
-            v.text(reason, "Lý do", required=False),
+            v.text(reason, "field.reason", required=False),
         )
     from . import backup  # issue 7: a snapshot at every phase change (never raises)
 
@@ -276,7 +276,7 @@ def add_conflict(store: Store, actor: str, member_id: int, candidate_id: int, re
     submitted a sheet or cast a ballot in a running round with that candidate
     (a secret ballot cannot be taken back); their unsubmitted drafts for the
     candidate are deleted so they count neither for nor against."""
-    clean_reason = v.text(reason, "Lý do", required=False)
+    clean_reason = v.text(reason, "field.reason", required=False)
     with store.write() as db:
         member = _named(db, "members", member_id, "thành viên")
         candidate = _named(db, "candidates", candidate_id, "ứng viên")

@@ -321,7 +321,7 @@ def cast_ballot(
                 if choice == Choice.ABSTAIN and not s["allow_abstain"]:
                     raise ValidationError(
                         "err.bad_choice",
-                        field_name="Ý kiến",
+                        field_name="field.opinion",
                         value=choice.label,
                         allowed=f"{Choice.APPROVE.label}, {Choice.REJECT.label}",
                     )
