@@ -84,7 +84,7 @@ def round_controls(current: dict) -> None:
                 )
     if status != RoundStatus.PUBLISHED:
         methods = [m.value for m in Method]
-        cols = st.columns(3)
+        cols = st.columns([2, 3, 2], vertical_alignment="bottom")  # room for the long checkbox label
         method = cols[0].selectbox(
             t("res.method"),
             methods,

@@ -19,6 +19,7 @@ from scoring import rounds, voting
 from scoring.db import Store
 from scoring.errors import DomainError
 from scoring.i18n import t
+from scoring.text import fold
 
 SYNC = "sheet_synced"  # widget key -> the value known to be on the server
 ERRORS = "sheet_errors"  # widget key -> the message of a refused value
@@ -142,13 +143,16 @@ def number_format(step: float) -> str:
 for index, item in enumerate(items, start=1):
     c = item.candidate
     with st.container(border=True):
-        who = ", ".join(part for part in (c["position"], c["unit"]) if part)
+        # A collective is usually the unit itself ("Khoa Lý luận cơ sở"): do not repeat it.
+        unit = c["unit"] if c["unit"] and fold(c["unit"]) != fold(c["full_name"]) else ""
+        who = ", ".join(part for part in (c["position"], unit) if part)
         mark = ":green[:material/check_circle:]" if item.complete else ":orange[:material/radio_button_unchecked:]"
         st.markdown(f"{mark} **{index}. {c['full_name']}**" + (f" — {who}" if who else ""))
         st.caption(f"{t('col.title')}: {c['title']}")
         if c["achievements"]:
             st.caption(f"{t('col.achievements')}: {c['achievements']}")
-        columns = st.columns(len(item.criteria) or 1)
+        # Labels wrap to different heights: the boxes line up along the bottom.
+        columns = st.columns(len(item.criteria) or 1, vertical_alignment="bottom")
         for column, crit in zip(columns, item.criteria, strict=False):
             key = widget_key(c["id"], crit["id"])
             with column:

@@ -45,6 +45,8 @@ def test_sheet_shows_the_members_candidates_and_saves_each_change(app_env, demo_
     text = page_text(at)
     assert "Đã chấm 0/12" in text
     assert "Khoa Lý luận cơ sở" in text and "Mai Thị Thanh Hương" in text
+    assert "**1. Khoa Lý luận cơ sở**" in text and "— Khoa Lý luận cơ sở" not in text  # a collective: no unit twice
+    assert "Mai Thị Thanh Hương** — " in text  # an individual: position and unit after the name
     assert "Còn 60 ô trống" in text
     assert len(at.number_input) == 60
     first = at.number_input[0]
