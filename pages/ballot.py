@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages._common import get_store, pick_round, require_member
-from scoring import rounds, voting
+from scoring import conference, rounds, voting
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import BallotMode, Choice
@@ -65,7 +65,7 @@ def label_for(subject: dict) -> str:
     if subject["candidate_id"] is None:
         return t("ballot.whole_list")
     c = subject["candidate"]
-    who = ", ".join(part for part in (c["position"], c["unit"]) if part)
+    who = conference.affiliation(c)
     return f"{c['full_name']}" + (f" — {who}" if who else "") + f" ({c['title']})"
 
 

@@ -15,11 +15,10 @@ from datetime import datetime
 import streamlit as st
 
 from pages._common import get_store, pick_round, require_member
-from scoring import rounds, voting
+from scoring import conference, rounds, voting
 from scoring.db import Store
 from scoring.errors import DomainError
 from scoring.i18n import t
-from scoring.text import fold
 
 SYNC = "sheet_synced"  # widget key -> the value known to be on the server
 ERRORS = "sheet_errors"  # widget key -> the message of a refused value
@@ -143,9 +142,7 @@ def number_format(step: float) -> str:
 for index, item in enumerate(items, start=1):
     c = item.candidate
     with st.container(border=True):
-        # A collective is usually the unit itself ("Khoa Lý luận cơ sở"): do not repeat it.
-        unit = c["unit"] if c["unit"] and fold(c["unit"]) != fold(c["full_name"]) else ""
-        who = ", ".join(part for part in (c["position"], unit) if part)
+        who = conference.affiliation(c)
         mark = ":green[:material/check_circle:]" if item.complete else ":orange[:material/radio_button_unchecked:]"
         st.markdown(f"{mark} **{index}. {c['full_name']}**" + (f" — {who}" if who else ""))
         st.caption(f"{t('col.title')}: {c['title']}")

@@ -9,6 +9,7 @@ plain dicts, sorted as Vietnamese users expect.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import sqlite_utils
@@ -358,6 +359,15 @@ def candidate_row(
         "member_id": member_id,
         "note": v.text(note, "field.note", required=False),
     }
+
+
+def affiliation(candidate: Mapping[str, Any]) -> str:
+    """Position and unit shown after a candidate's name; a collective that is its
+    own unit ("Khoa Lý luận cơ sở") is not named twice."""
+    unit = candidate.get("unit") or ""
+    if fold(unit) == fold(candidate.get("full_name") or ""):
+        unit = ""
+    return ", ".join(part for part in (candidate.get("position") or "", unit) if part)
 
 
 def list_candidates(store: Store, *, title_id: int | None = None) -> list[dict]:
