@@ -158,3 +158,136 @@ def test_a_council_member_sees_the_dashboard_read_only(app_env, demo_codes):
     assert charts(at) == 14
     assert "Nhập, sửa số liệu" not in page_text(at)
     assert not at.get("file_uploader")
+
+
+# -- the catalogue of movements and indicators (secretary) -------------------------------------------
+CATALOGUE = "Danh mục phong trào và chỉ tiêu"
+
+
+def _open_catalogue(app_env, demo_codes, short_name: str):
+    at = run_app(app_env, code=demo_codes["secretary"], page=PAGE)
+    movement = next(m for m in indicators.list_movements(open_store(app_env)) if m["short_name"] == short_name)
+    at.selectbox(key="ind_def_movement").set_value(movement["id"]).run()
+    assert not at.exception, at.exception
+    return at, movement
+
+
+def _edit_catalogue(at, movement_id: int, added=(), deleted=(), edited=None) -> None:
+    at.session_state[f"ind_def_editor_{movement_id}_0"] = {
+        "edited_rows": edited or {},
+        "added_rows": list(added),
+        "deleted_rows": list(deleted),
+    }
+    at.run()
+    at.button(key=f"FormSubmitter:ind_def_form_{movement_id}_0-Lưu danh mục chỉ tiêu").click().run()
+    assert not at.exception, at.exception
+
+
+def test_secretary_adds_an_indicator_in_the_catalogue_and_it_appears_on_the_dashboard(app_env, demo_codes):
+    at, movement = _open_catalogue(app_env, demo_codes, "Văn hóa công sở")
+    assert CATALOGUE in page_text(at)
+    editor = at.data_editor[-1].value
+    assert len(editor) == 4
+    assert set(editor["direction"]) <= {"Càng cao càng tốt", "Càng thấp càng tốt"}
+    new = {
+        "name": "Tỷ lệ cuộc họp trực tuyến",
+        "unit_of_measure": "%",
+        "direction": "Càng cao càng tốt",
+        "baseline_year": 2020,
+        "baseline": 20,
+        "target_2025": 60,
+        "target_2030": 80,
+    }
+    _edit_catalogue(at, movement["id"], added=[new])
+    assert "Đã lưu danh mục chỉ tiêu: thêm 1, sửa 0, xóa 0 chỉ tiêu." in [s.value for s in at.success]
+    table = summary(at)
+    row = table[table["Chỉ tiêu"] == "Tỷ lệ cuộc họp trực tuyến"].iloc[0]
+    assert (row["Phong trào"], row["Đơn vị tính"], row["Giá trị gốc"]) == ("Văn hóa công sở", "%", "20 (2020)")
+    assert (row["Mục tiêu 2025"], row["Trạng thái"]) == ("60", "Chưa có số liệu")
+
+
+def test_catalogue_errors_name_the_row_and_change_nothing(app_env, demo_codes):
+    at, movement = _open_catalogue(app_env, demo_codes, "Văn hóa công sở")
+    store = open_store(app_env)
+    before = store.query("SELECT * FROM indicators ORDER BY id")
+    twin = {"name": "TỶ LỆ VĂN BẢN ĐI ĐƯỢC KÝ SỐ", "direction": "Càng cao càng tốt", "baseline_year": 2020}
+    _edit_catalogue(at, movement["id"], added=[twin], edited={0: {"baseline_year": 1800}})
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("Chưa lưu danh mục chỉ tiêu: có 2 lỗi"), errors
+    assert "Dòng 1 (“" in errors[0] and "Năm gốc phải từ 1990 đến 2100 (đang là 1800)" in errors[0]
+    assert "Dòng 5 (“TỶ LỆ VĂN BẢN ĐI ĐƯỢC KÝ SỐ”): trùng tên với dòng" in errors[0]
+    assert store.query("SELECT * FROM indicators ORDER BY id") == before
+
+
+def test_deleting_an_indicator_with_values_asks_how_many_then_deletes(app_env, demo_codes):
+    at, movement = _open_catalogue(app_env, demo_codes, "Văn hóa công sở")
+    store = open_store(app_env)
+    first = indicators.list_indicators(store, movement["id"])[0]
+    count = indicators.count_values(store, indicator_id=first["id"])
+    _edit_catalogue(at, movement["id"], deleted=[0])
+    warnings = [w.value for w in at.warning]
+    assert any(f"Chỉ tiêu bị xóa “{first['name']}” có {count} số liệu theo năm: chưa lưu gì." in w for w in warnings)
+    assert indicators.count_values(store, indicator_id=first["id"]) == count  # nothing deleted yet
+    confirm = next(c for c in at.checkbox if c.label.startswith("Tôi đồng ý xóa cả"))
+    assert confirm.label == f"Tôi đồng ý xóa cả {count} số liệu theo năm của các chỉ tiêu bị xóa"
+    confirm.check()
+    at.button(key=f"FormSubmitter:ind_def_form_{movement['id']}_0-Lưu danh mục chỉ tiêu").click().run()
+    assert not at.exception, at.exception
+    assert f"Đã lưu danh mục chỉ tiêu: thêm 0, sửa 0, xóa 1 chỉ tiêu. Đã xóa {count} số liệu theo năm." in [
+        s.value for s in at.success
+    ]
+    assert first["name"] not in set(summary(at)["Chỉ tiêu"])
+
+
+def _expander(at, label: str):
+    return next(e for e in at.expander if e.label == label)
+
+
+def test_secretary_adds_renames_and_deletes_a_movement(app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["secretary"], page=PAGE)
+    adding = _expander(at, "Thêm phong trào")
+    adding.text_input[0].input("Thi đua dạy tốt, học tốt")
+    adding.text_input[1].input("Dạy tốt")
+    adding.button[0].click().run()
+    assert not at.exception, at.exception
+    assert "Đã thêm phong trào “Thi đua dạy tốt, học tốt”." in [s.value for s in at.success]
+    assert "Dạy tốt" in [h.value for h in at.header]  # a new section of the dashboard, empty for now
+    assert "Phong trào này chưa có chỉ tiêu nào." in [i.value for i in at.info]
+    assert "Chỉ tiêu của phong trào “Thi đua dạy tốt, học tốt”" in [h.value for h in at.subheader]  # chosen
+    editing = _expander(at, "Sửa, xóa phong trào “Dạy tốt”")
+    editing.text_input[1].input("Dạy và học tốt")
+    editing.button[0].click().run()
+    assert not at.exception, at.exception
+    assert "Đã lưu phong trào “Thi đua dạy tốt, học tốt”." in [s.value for s in at.success]
+    headers = [h.value for h in at.header]
+    assert "Dạy và học tốt" in headers and "Dạy tốt" not in headers
+    store = open_store(app_env)
+    new_id = next(m["id"] for m in indicators.list_movements(store) if m["short_name"] == "Dạy và học tốt")
+    at.button(key=f"ind_def_delete_{new_id}_2").click().run()
+    assert not at.exception, at.exception
+    assert "Đã xóa phong trào “Thi đua dạy tốt, học tốt” (0 số liệu theo năm)." in [s.value for s in at.success]
+    assert "Dạy và học tốt" not in [h.value for h in at.header]
+
+
+def test_deleting_a_movement_with_values_needs_the_confirmation(app_env, demo_codes):
+    at, movement = _open_catalogue(app_env, demo_codes, "Xóa nhà tạm")
+    store = open_store(app_env)
+    count = indicators.count_values(store, movement_id=movement["id"])
+    assert f"Phong trào này có 2 chỉ tiêu và {count} số liệu theo năm." in page_text(at)
+    at.button(key=f"ind_def_delete_{movement['id']}_0").click().run()
+    assert any(f"có {count} số liệu theo năm của các chỉ tiêu" in e.value for e in at.error)
+    assert "Xóa nhà tạm" in [h.value for h in at.header]
+    at.checkbox(key=f"ind_def_delete_ok_{movement['id']}_0").check().run()
+    at.button(key=f"ind_def_delete_{movement['id']}_0").click().run()
+    assert not at.exception, at.exception
+    assert "Xóa nhà tạm" not in [h.value for h in at.header]
+    assert "Xóa nhà tạm" not in set(summary(at)["Phong trào"])
+
+
+def test_public_and_members_do_not_see_the_catalogue(app_env, demo_codes):
+    for code in (None, demo_codes["member"]):
+        at = run_app(app_env, code=code, page=PAGE)
+        assert not at.exception
+        assert CATALOGUE not in page_text(at)
+        assert not [s for s in at.selectbox if s.key == "ind_def_movement"]
+        assert not at.data_editor
