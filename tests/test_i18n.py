@@ -110,3 +110,53 @@ def test_an_empty_text_shows_as_empty_not_as_its_key():
 
     assert t("setup.quota_short.none", "vi") == ""
     assert t("no.such.key", "vi") == "no.such.key"
+
+
+def _validation_labels() -> list[tuple[str, int, object]]:
+    """(file, line, label node) of every field label given to scoring.validation."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "scoring").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or len(node.args) < 2:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
+            if name in {"text", "number", "integer", "choice"} and owner in {"v", "validation", ""}:
+                found.append((path.name, node.lineno, node.args[1]))
+    return found
+
+
+def test_field_labels_in_error_messages_come_from_the_catalogue():
+    """A label typed as Vietnamese text would show in an English message too (and a
+    bare column name like "name" would show to everyone): labels are catalogue keys."""
+    labels = _validation_labels()
+    assert len(labels) > 50  # the check sees the calls it is about
+    for file, line, node in labels:
+        literal = getattr(node, "value", None)
+        assert not (isinstance(literal, str) and literal not in VI), f"{file}:{line}: {literal!r} is not a key"
+        if type(node).__name__ == "JoinedStr":  # only a key built from a key prefix ("setup.conf.{k}")
+            prefix = getattr(node.values[0], "value", "")
+            assert re.fullmatch(r"[a-z_]+(\.[a-z_]+)*\.", str(prefix)), f"{file}:{line}: an f-string label"
+            assert any(key.startswith(prefix) for key in VI), f"{file}:{line}: no key starts with {prefix!r}"
+
+
+def test_a_validation_message_names_the_field_in_the_language_asked(store):
+    from scoring import conference
+    from scoring.errors import ValidationError
+
+    for call in (
+        lambda: conference.add_unit(store, "thư ký", "  "),
+        lambda: conference.save_conference(store, "thư ký", name=""),
+    ):
+        try:
+            call()
+        except ValidationError as exc:
+            vi, en = exc.message("vi"), exc.message("en")
+        else:
+            raise AssertionError("an empty name was accepted")
+        assert vi.startswith("Thiếu Tên") and "name" not in vi
+        assert en.endswith("name is missing.") and not VIETNAMESE_LETTERS.search(en)
