@@ -16,6 +16,7 @@ from scoring import auth, backup, i18n
 from scoring.db import Store, default_db_path, open_store
 from scoring.demo import open_with_demo
 from scoring.i18n import t
+from scoring.qr import guess_lan_url
 
 TOKEN_PARAM = "s"
 LANG_PARAM = "lang"
@@ -37,6 +38,13 @@ def db_path() -> str:
     except FileNotFoundError:  # no secrets.toml: the usual case
         configured = None
     return str(configured or default_db_path())
+
+
+def join_url(saved: str | None = None) -> str:
+    """The app's address as members' laptops reach it: the one the secretary saved,
+    else this server's address on the local network (never localhost, which on a
+    member's laptop would be that laptop)."""
+    return saved or guess_lan_url(int(st.get_option("server.port") or 8501), path="")
 
 
 def get_store() -> Store:

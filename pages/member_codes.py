@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages._common import get_store, require_member, session_token, show_error
+from pages._common import get_store, join_url, require_member, session_token, show_error
 from scoring import access_sheet, auth, conference
 from scoring.errors import DomainError
 from scoring.i18n import t
@@ -26,12 +26,10 @@ st.title(t("nav.member_codes"))
 st.write(t("codes.intro"))
 
 with st.form("join_url"):
-    join_url = st.text_input(
-        t("codes.join_url"), value=conf.get("join_url") or access_sheet.DEFAULT_JOIN_URL, help=t("codes.join_url_help")
-    )
+    typed_url = st.text_input(t("codes.join_url"), value=join_url(conf.get("join_url")), help=t("codes.join_url_help"))
     if st.form_submit_button(t("codes.save_url")):
         try:
-            conference.save_conference(store, actor, join_url=access_sheet.clean_join_url(join_url))
+            conference.save_conference(store, actor, join_url=typed_url)
         except DomainError as exc:
             show_error(exc)
         else:
@@ -75,7 +73,7 @@ if codes:
                     t("col.full_name"): c["full_name"],
                     t("col.role"): Role(c["role"]).label,
                     t("login.code"): c["code"],
-                    t("codes.link"): access_sheet.login_link(conf.get("join_url") or "", c["code"]),
+                    t("codes.link"): access_sheet.login_link(join_url(conf.get("join_url")), c["code"]),
                 }
                 for c in cards
             ]
@@ -83,7 +81,7 @@ if codes:
         hide_index=True,
     )
     try:
-        sheet_html = access_sheet.build_html(conf.get("name", ""), conf.get("join_url") or "", cards)
+        sheet_html = access_sheet.build_html(conf.get("name", ""), join_url(conf.get("join_url")), cards)
     except DomainError as exc:
         show_error(exc)
     else:

@@ -14,10 +14,10 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
-from pages._common import db_path, get_store
+from pages._common import db_path, get_store, join_url
 from scoring import aggregate, conference, i18n
 from scoring.i18n import t
-from scoring.qr import guess_lan_url, qr_svg
+from scoring.qr import qr_svg
 
 CSS = """
 <style>
@@ -95,9 +95,7 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
 
 
 def _join_url(snapshot: dict) -> str:
-    return (
-        st.query_params.get("join") or snapshot["join_url"] or guess_lan_url(int(st.get_option("server.port") or 8501))
-    )
+    return st.query_params.get("join") or f"{join_url(snapshot['join_url'])}/login"
 
 
 def _header(snapshot: dict) -> None:

@@ -8,12 +8,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages._common import get_store, require_member, show_error
+from pages._common import get_store, join_url, require_member, show_error
 from scoring import aggregate, conference, exports, rounds
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import Method, RoundStatus
-from scoring.qr import guess_lan_url
 
 store = get_store()
 member = require_member("chair", "vice_chair", "secretary")
@@ -53,8 +52,8 @@ def agenda_controls() -> None:
             lambda: conference.set_current_agenda_item(store, actor, ids[index + 1]),
             t("res.agenda_moved", step=agenda[index + 1]["title"]),
         )
-    example = guess_lan_url(int(st.get_option("server.port") or 8501))
-    join_url = st.text_input(
+    example = join_url()
+    typed_url = st.text_input(
         t("res.join_url"),
         value=conference.get_conference(store).get("join_url") or "",
         placeholder=example,
@@ -62,7 +61,7 @@ def agenda_controls() -> None:
         key="join_url",
     )
     if st.button(t("res.join_url_save"), key="join_url_save"):
-        act(lambda: conference.save_conference(store, actor, join_url=join_url), t("res.join_url_saved"))
+        act(lambda: conference.save_conference(store, actor, join_url=typed_url), t("res.join_url_saved"))
 
 
 def round_controls(current: dict) -> None:

@@ -25,7 +25,9 @@ def clean_join_url(value: str | None) -> str:
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise ValidationError("err.bad_join_url", field="join_url", value=raw)
-    return raw.rstrip("/")
+    base = raw.rstrip("/")
+    # A pasted member link ("…/login") names the same app: links add /login themselves.
+    return base[: -len("/login")] if base.endswith("/login") else base
 
 
 def login_link(join_url: str, code: str) -> str:

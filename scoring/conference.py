@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from . import audit, auth
+from . import access_sheet, audit, auth
 from . import validation as v
 from .db import Store
 from .errors import ValidationError
@@ -36,6 +36,8 @@ def save_conference(store: Store, actor: str, **fields: Any) -> None:
     if unknown:
         raise ValueError(f"unknown conference fields: {sorted(unknown)}")
     row = {k: v.text(val, f"setup.conf.{k}", required=(k == "name")) for k, val in fields.items() if k != "date"}
+    if row.get("join_url"):  # the address QR codes and links are built on: checked once, here
+        row["join_url"] = access_sheet.clean_join_url(row["join_url"])
     if "date" in fields:
         row["date"] = v.parse_date(fields["date"])
     with store.write() as db:

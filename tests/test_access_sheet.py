@@ -43,3 +43,6 @@ def test_bad_join_urls_are_refused_in_vietnamese(bad):
 def test_join_url_defaults_to_localhost():
     assert access_sheet.clean_join_url("") == "http://localhost:8501"
     assert access_sheet.clean_join_url(" https://hoinghi.truong.vn/app/ ") == "https://hoinghi.truong.vn/app"
+    # A member's login link pasted as the address: the links add /login themselves, not twice.
+    assert access_sheet.clean_join_url("http://192.168.1.10:8501/login/") == "http://192.168.1.10:8501"
+    assert access_sheet.login_link("http://192.168.1.10:8501/login", "AB") == "http://192.168.1.10:8501/login?code=AB"

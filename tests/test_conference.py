@@ -81,3 +81,13 @@ def test_demo_conference_is_complete(demo_store):
     kinds = {c["kind"] for c in conference.list_candidates(demo_store)}
     assert kinds == {"collective", "individual"}
     assert demo_store.scalar("SELECT COUNT(*) FROM movements") == 6
+
+
+def test_the_join_address_is_checked_and_cleaned_by_the_core(store):
+    conference.save_conference(store, "thư ký", join_url=" http://192.168.1.10:8501/login/ ")
+    assert conference.get_conference(store)["join_url"] == "http://192.168.1.10:8501"
+    with pytest.raises(ValidationError, match="không hợp lệ"):
+        conference.save_conference(store, "thư ký", join_url="192.168.1.10:8501")
+    assert conference.get_conference(store)["join_url"] == "http://192.168.1.10:8501"  # unchanged
+    conference.save_conference(store, "thư ký", join_url="")  # cleared: the server's own address is used
+    assert conference.get_conference(store)["join_url"] == ""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scoring import auth, rounds, voting
+from scoring import auth, qr, rounds, voting
 from scoring.db import open_store
 from tests.apptest_helpers import APP, login_token, page_text, run_app
 from tests.conftest import member_id
@@ -296,6 +296,11 @@ def test_secretary_regenerates_a_code_and_gets_the_printable_sheet(app_env, demo
     store = open_store(app_env)
     at = run_app(app_env, code=demo_codes["secretary"], page="pages/member_codes.py")
     assert not at.exception, at.exception
+    # Nothing saved yet: the address offered is this server's on the local network, as on the
+    # projector, never localhost (on a member's laptop that would be the laptop itself).
+    assert store.scalar("SELECT join_url FROM conference") in (None, "")
+    assert at.text_input[0].value == qr.guess_lan_url(8501, path="")
+    assert "localhost" not in at.text_input[0].value
     duc = member_id(store, "Lê Văn Đức")
     at.text_input[0].input("http://192.168.1.10:8501/")
     at.button[0].click().run()  # the form's "Lưu địa chỉ"
