@@ -92,3 +92,29 @@ def test_secretary_sees_the_entry_grid_and_makes_a_png(server, context):
     assert download.value.suggested_filename.endswith(".png")
     with open(path, "rb") as f:
         assert f.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_secretary_adds_a_movement_and_it_becomes_a_filter(server, context):
+    """The catalogue section in a real browser: the add-movement form, its message, and
+    the new movement offered by the movement filter at the top of the page."""
+    page = context.new_page()
+    open_page(page, server.url)
+    login(page, server.url, "thuky2025")
+    token = parse_qs(urlparse(page.url).query)["s"][0]
+    open_page(page, f"{server.url}/indicators?s={token}")
+    page.get_by_text("Thêm phong trào", exact=True).first.click()  # the expander
+    page.get_by_label("Tên phong trào").fill("Phong trào Thi đua chuyển đổi số")
+    page.get_by_label("Tên ngắn").fill("Chuyển đổi số")
+    page.get_by_role("button", name="Thêm phong trào").click()
+    page.get_by_text("Đã thêm phong trào “Phong trào Thi đua chuyển đổi số”.").wait_for(timeout=30_000)
+    wait_idle(page)
+    no_exception(page)
+    store = Store(server.db_path)
+    try:
+        assert [m["name"] for m in indicators.list_movements(store)][-1] == "Phong trào Thi đua chuyển đổi số"
+    finally:
+        store.close()
+    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()  # the movement filter
+    page.keyboard.press("ArrowDown")  # opens its list of options
+    page.get_by_role("option", name="Chuyển đổi số").wait_for(timeout=10_000)
+    assert page.get_by_role("option", name="Chuyển đổi số").count() == 1
