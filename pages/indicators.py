@@ -339,9 +339,7 @@ if is_secretary and not present:
                 num_rows="dynamic",
                 column_order=indicators.DEFINITION_COLUMNS,
                 column_config={
-                    "position": st.column_config.NumberColumn(
-                        t("ind.col.position"), step=1, format="%d", width="small"
-                    ),
+                    "position": st.column_config.NumberColumn(t("ind.col.position"), step=1, format="%d", width=95),
                     "name": st.column_config.TextColumn(t("ind.field.indicator_name"), width="large", required=True),
                     "unit_of_measure": st.column_config.TextColumn(t("ind.col.unit_of_measure")),
                     "direction": st.column_config.SelectboxColumn(
