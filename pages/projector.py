@@ -10,6 +10,7 @@ is computed once per change for all tabs (st.cache_data), not once per tab.
 from __future__ import annotations
 
 import html
+import textwrap
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -138,39 +139,49 @@ def _agenda(snapshot: dict) -> None:
         st.markdown(f'<div class="pj pj-note">{html.escape(t("proj.waiting"))}</div>', unsafe_allow_html=True)
 
 
+def _wrapped(name: str, width: int = 22) -> str:
+    """A long name on two or three lines: plotly does not wrap axis labels."""
+    return "<br>".join(textwrap.wrap(name, width)) or name
+
+
 def _chart(rows, title_row) -> go.Figure:
+    """Horizontal bars in rank order, rank 1 on top: long Vietnamese names stay
+    readable across the hall, where slanted labels under columns would not."""
     scored = bool(title_row["needs_scoring"])
     values = rows["score"] if scored else rows["approval_pct"]
     colours = ["#69f0ae" if p else "#9e9e9e" for p in rows["passes"]]
     fig = go.Figure(
         go.Bar(
-            x=list(rows["full_name"]),
-            y=list(values),
+            x=list(values),
+            y=[_wrapped(name) for name in rows["full_name"]],
+            orientation="h",
             marker_color=colours,
             text=[_num(v) if v == v else "" for v in values],
             textposition="outside",
             textfont={"size": 22, "color": "#fff"},
+            cliponaxis=False,
         )
     )
     line = title_row["min_score"] if scored else (title_row["threshold_pct"] if title_row["needs_ballot"] else None)
     if line is not None and line == line:
         label = t("proj.min_score_line", value=_num(line, 0)) if scored else t("proj.threshold_line", value=_num(line))
-        fig.add_hline(
-            y=line,
+        fig.add_vline(
+            x=line,
             line={"color": "#ffd54f", "width": 4, "dash": "dash"},
             annotation_text=label,
-            annotation_position="top left",
-            annotation_font={"size": 22, "color": "#ffd54f"},
+            annotation_position="top",
+            annotation_font={"size": 20, "color": "#ffd54f"},
         )
     fig.update_layout(
         template="plotly_dark",
         paper_bgcolor="#000",
         plot_bgcolor="#000",
         font={"size": 20, "color": "#fff"},
-        margin={"l": 20, "r": 20, "t": 30, "b": 20},
-        height=420,
-        yaxis={"range": [0, 105], "gridcolor": "#333", "tickfont": {"size": 18}},
-        xaxis={"tickfont": {"size": 18}},
+        margin={"l": 10, "r": 70, "t": 40, "b": 20},  # right: room for the values after the bars
+        height=max(260, 64 * len(rows) + 80),
+        xaxis={"range": [0, 100], "gridcolor": "#333", "tickfont": {"size": 18}},
+        yaxis={"autorange": "reversed", "tickfont": {"size": 20, "color": "#fff"}},  # rank 1 on top, as the table
+        bargap=0.25,
         showlegend=False,
     )
     return fig

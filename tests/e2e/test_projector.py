@@ -77,6 +77,16 @@ def test_projector_live_progress_and_reveal(server, context):
             assert f"{row.score:.2f}".replace(".", ",") in text
         assert "Thứ tự xếp hạng trong mỗi danh hiệu" in text
         assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+        # Horizontal bars, rank 1 on top: the first chart names the first title's candidates in rank order.
+        first_title = table[table["title_id"] == table["title_id"].iloc[0]]
+        top_to_bottom = page.locator('[data-testid="stPlotlyChart"]').first.evaluate(
+            "el => Array.from(el.querySelectorAll('.ytick text'))"
+            ".map(t => [t.textContent, t.getBoundingClientRect().top]).sort((a, b) => a[1] - b[1]).map(p => p[0])"
+        )
+        # (a long name is wrapped on several lines in the chart: compare without spaces)
+        assert [name.replace(" ", "") for name in top_to_bottom] == [
+            name.replace(" ", "") for name in first_title["full_name"]
+        ]
         no_exception(page)
     finally:
         store.close()
