@@ -125,7 +125,9 @@ def show_results(current: dict) -> None:
     frame.insert(10, t("res.col.spread"), res.table["spread"].round(2))
     frame.insert(11, t("res.col.flagged"), res.table["flagged"].map({True: "⚠", False: ""}))
     st.dataframe(frame, hide_index=True, key="ranking")
-    st.markdown(f"**{t('res.cascade.title')}**\n\n" + "\n".join(f"- {line}" for line in res.cascade))
+    # The steps carry their numbers (a numbered list); a line without one is a paragraph after it.
+    steps = "\n".join(line if line[:1].isdigit() else f"\n{line}" for line in res.cascade)
+    st.markdown(f"**{t('res.cascade.title')}**\n\n{steps}")
     st.download_button(
         t("res.download_csv"),
         exports.ranking_csv(res),
@@ -137,8 +139,13 @@ def show_results(current: dict) -> None:
     names = dict(zip(res.table["candidate_id"], aggregate.candidate_labels(res.table), strict=True))
     st.subheader(t("res.criterion_means"))
     means = res.criterion_means.round(2)
-    means.index = pd.Index([names.get(i, i) for i in means.index], name=t("res.col.name"))
-    st.dataframe(means.dropna(axis=1, how="all"), key="criterion_means")
+    # One table per title: each title has its own criteria set, so no column of another set's blanks.
+    for n, (title, ids) in enumerate(res.table.groupby("title", sort=False)["candidate_id"]):
+        block = means.reindex(ids.to_numpy()).dropna(axis=1, how="all")
+        if block.shape[1]:
+            block.index = pd.Index([names.get(i, i) for i in block.index], name=t("res.col.name"))
+            st.markdown(f"**{title}**")
+            st.dataframe(block, key=f"criterion_means_{n}")
     st.subheader(t("res.score_matrix"))
     st.dataframe(res.score_matrix.round(2), key="score_matrix")
 

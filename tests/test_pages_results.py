@@ -118,7 +118,14 @@ def test_results_page_shows_the_table_and_reveal_works(scored, app_env, demo_cod
     assert set(ranking["Họ và tên / Tên tập thể"]) == set(aggregate.round_results(scored, ROUND1).table["full_name"])
     assert set(ranking["Kết quả"]) == {"Đạt", "Không đạt"}  # top-6 quota on 8 individuals
     assert "Thứ tự xếp hạng trong mỗi danh hiệu" in page_text(at)
-    matrix = at.dataframe[2].value
+    # Criterion means, one table per title: each with its own criteria, no blank columns of another set.
+    collective, individual = at.dataframe[1].value, at.dataframe[2].value
+    assert set(collective.index) == {"Khoa Lý luận cơ sở", "Khoa Xây dựng Đảng", "Công đoàn Trường",
+                                     "Phòng Tổ chức, hành chính, thông tin, tư liệu"}  # fmt: skip
+    assert "Nguyễn Văn An" in individual.index
+    assert not set(collective.columns) & set(individual.columns)
+    assert collective.notna().all().all() and individual.notna().all().all()
+    matrix = at.dataframe[3].value
     assert len(matrix) == 11 and "Trần Minh Quang" in matrix.index
     assert [m.value for m in at.metric] == ["11", "11", "11", "11", "11", "0"]
     assert "Kết quả chưa hiện trên màn hình trình chiếu." in page_text(at)
