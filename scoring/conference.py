@@ -363,13 +363,20 @@ def candidate_row(
     }
 
 
+def shown_unit(candidate: Mapping[str, Any]) -> str:
+    """The candidate's unit as documents and screens show it: empty for a collective
+    that is that unit ("Khoa Lý luận cơ sở"), so it is not named twice."""
+    unit = candidate.get("unit")
+    unit = unit if isinstance(unit, str) else ""  # NaN from a frame
+    name = candidate.get("full_name")
+    return "" if fold(unit) == fold(name if isinstance(name, str) else "") else unit
+
+
 def affiliation(candidate: Mapping[str, Any]) -> str:
-    """Position and unit shown after a candidate's name; a collective that is its
-    own unit ("Khoa Lý luận cơ sở") is not named twice."""
-    unit = candidate.get("unit") or ""
-    if fold(unit) == fold(candidate.get("full_name") or ""):
-        unit = ""
-    return ", ".join(part for part in (candidate.get("position") or "", unit) if part)
+    """Position and unit shown after a candidate's name."""
+    position = candidate.get("position")
+    parts = (position if isinstance(position, str) else "", shown_unit(candidate))
+    return ", ".join(part for part in parts if part)
 
 
 def list_candidates(store: Store, *, title_id: int | None = None) -> list[dict]:

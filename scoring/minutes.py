@@ -25,6 +25,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from .conference import shown_unit
 from .db import Store
 from .exports import (
     FILE_LANG,
@@ -340,7 +341,7 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict]) -> bytes:
             [
                 str(n),
                 r.get("full_name") or "",
-                "" if is_missing(r.get("unit")) else str(r.get("unit")),
+                shown_unit(r),
                 _count(r.get("approve")),
                 _pct(r.get("approval_pct")),
                 _count(r.get("reject")),
@@ -431,7 +432,7 @@ def summary_docx(results: RoundResults, conf: dict, signers: dict[str, str] | No
                 [
                     str(n),
                     r.get("full_name") or "",
-                    "" if is_missing(r.get("unit")) else str(r.get("unit")),
+                    shown_unit(r),
                     _count(r.get("n_scores")),
                     number_vi(r.get("mean")),
                     number_vi(r.get("median")),

@@ -59,6 +59,9 @@ def test_minutes_hold_every_count_and_percentage(round_docs):
     for n in nominees.itertuples():
         row = rows[n.full_name]
         assert row[3:] == [str(n.approve), vi2(n.approval_pct), str(n.reject), str(n.abstain)], n.full_name
+        # The unit column: an individual's unit; empty for a collective that is the unit itself.
+        assert row[2] == ("" if n.unit == n.full_name else n.unit), n.full_name
+    assert rows["Khoa Lý luận cơ sở"][2] == "" and rows["Nguyễn Văn An"][2] == "Khoa Lý luận cơ sở"
 
 
 def test_minutes_conclusion_names_those_who_pass_the_threshold(round_docs):
