@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages._common import get_store, require_member
-from scoring import exports
+from scoring import audit, exports
 from scoring.i18n import t
 
 require_member("secretary")
@@ -16,8 +16,16 @@ st.title(t("nav.audit"))
 st.caption(t("audit.help"))
 
 left, middle, right = st.columns(3)
-actors = left.multiselect(t("audit.filter.actor"), exports.audit_actors(store), key="audit_actors")
-actions = middle.multiselect(t("audit.filter.action"), exports.audit_actions(store), key="audit_actions")
+actors = left.multiselect(
+    t("audit.filter.actor"), exports.audit_actors(store), placeholder=t("common.all"), key="audit_actors"
+)
+actions = middle.multiselect(
+    t("audit.filter.action"),
+    exports.audit_actions(store),
+    format_func=audit.action_label,
+    placeholder=t("common.all"),
+    key="audit_actions",
+)
 dates = right.date_input(t("audit.filter.dates"), value=(), format="DD/MM/YYYY", key="audit_dates")
 text = st.text_input(t("audit.filter.text"), key="audit_text")
 

@@ -46,7 +46,14 @@ def _label(member_id: int) -> str:
 
 
 st.subheader(t("codes.generate"))
-chosen = st.multiselect(t("codes.members"), list(by_id), default=list(by_id), format_func=_label, key="codes_members")
+chosen = st.multiselect(
+    t("codes.members"),
+    list(by_id),
+    default=list(by_id),
+    format_func=_label,
+    placeholder=t("common.choose"),
+    key="codes_members",
+)
 st.caption(t("codes.warning"))
 confirm = st.checkbox(t("codes.confirm", n=len(chosen)), key="codes_confirm")
 if st.button(t("codes.generate_button"), type="primary", disabled=not (chosen and confirm)):

@@ -59,7 +59,10 @@ with st.expander(t("rounds.create"), expanded=not all_rounds):
     with st.form("create_round", clear_on_submit=False):
         name = st.text_input(t("rounds.name"))
         title_ids = st.multiselect(
-            t("rounds.titles"), [x["id"] for x in titles], format_func={x["id"]: x["name"] for x in titles}.get
+            t("rounds.titles"),
+            [x["id"] for x in titles],
+            format_func={x["id"]: x["name"] for x in titles}.get,
+            placeholder=t("common.choose"),
         )
         mode = st.radio(
             t("rounds.col_ballot_mode"), [m.value for m in BallotMode], format_func=lambda m: t(f"rounds.mode.{m}")
@@ -175,13 +178,19 @@ with tabs[2]:
     st.write(t("rounds.conflicts_help"))
     with st.form("add_conflict", clear_on_submit=True):
         who = st.selectbox(
-            t("rounds.member"), list(member_names), format_func=member_names.get, index=None, key="conflict_member"
+            t("rounds.member"),
+            list(member_names),
+            format_func=member_names.get,
+            index=None,
+            placeholder=t("common.choose"),
+            key="conflict_member",
         )
         whom = st.selectbox(
             t("rounds.candidate"),
             list(candidate_names),
             format_func=candidate_names.get,
             index=None,
+            placeholder=t("common.choose"),
             key="conflict_candidate",
         )
         why = st.text_input(t("rounds.reason"), key="conflict_reason")
@@ -346,6 +355,7 @@ if is_secretary:
                 t("paper.member"),
                 order,
                 index=None,
+                placeholder=t("common.choose"),
                 format_func=lambda m: member_names[m] + (f" ({t('rounds.att.absent')})" if m in absent else ""),
                 key="paper_member",
             )

@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from . import audit
 from .db import Store
 from .i18n import t
 from .model import CandidateKind, Method
@@ -380,10 +381,8 @@ def audit_frame(rows: list[dict]) -> pd.DataFrame:
         {
             t("audit.col.at"): [format_time(r["at"]) for r in rows],
             t("audit.col.actor"): [r["actor"] for r in rows],
-            t("audit.col.action"): [r["action"] for r in rows],
-            t("audit.col.entity"): [
-                f"{r['entity']} #{r['entity_id']}" if r["entity_id"] is not None else r["entity"] for r in rows
-            ],
+            t("audit.col.action"): [audit.action_label(r["action"]) for r in rows],
+            t("audit.col.entity"): [audit.entity_label(r["entity"], r["entity_id"]) for r in rows],
             t("audit.col.detail"): [r["detail"] for r in rows],
         }
     )

@@ -306,6 +306,7 @@ def test_audit_filters_and_csv(closed_round):
     assert exports.audit_rows(store, date_to=today - timedelta(days=1)) == []
     df = read_csv(exports.audit_csv(ballots))
     assert list(df.columns) == ["Thời gian", "Người thực hiện", "Thao tác", "Đối tượng", "Chi tiết"]
+    assert set(df["Thao tác"]) == {"Bỏ phiếu kín"}
     assert pd.to_datetime(df["Thời gian"], format="%d/%m/%Y %H:%M").notna().all()
 
 
@@ -346,3 +347,50 @@ def test_cli_export_of_an_open_round_warns(demo_store, tmp_path, capsys):
     assert main(args) == 0
     assert "số liệu chưa chốt" in capsys.readouterr().err
     assert len(read_csv(out.read_bytes())) == 12
+
+
+def _audit_calls() -> list[tuple[str, int, list[str], list[str]]]:
+    """(file, line, action codes, entity tables) of every audit.log call in scoring/,
+    literals read from the source: both arms of a conditional, f-string prefixes."""
+    import ast
+    from pathlib import Path
+
+    def strings(node) -> list[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [node.value]
+        if isinstance(node, ast.IfExp):
+            return strings(node.body) + strings(node.orelse)
+        if isinstance(node, ast.JoinedStr):  # f"round.{target.value}": the prefix, completed below
+            return [str(node.values[0].value) + "*"]
+        return []
+
+    calls = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "scoring").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            func = getattr(node, "func", None)
+            if isinstance(func, ast.Attribute) and func.attr == "log" and getattr(func.value, "id", "") == "audit":
+                args = node.args
+                calls.append((path.name, node.lineno, strings(args[2]), strings(args[3]) if len(args) > 3 else []))
+    return calls
+
+
+def test_every_audited_action_and_table_has_a_name_in_both_languages():
+    from scoring import audit
+    from scoring.i18n import MESSAGES
+    from scoring.model import RoundStatus
+
+    calls = _audit_calls()
+    assert len(calls) > 40  # the scan sees the calls it is about
+    dynamic = {"round.*": [f"round.{s.value}" for s in RoundStatus], "indicator.values.*": ["indicator.values.edit",
+               "indicator.values.import"]}  # fmt: skip
+    for file, line, actions, entities in calls:
+        assert actions, f"{file}:{line}: an action that is not a literal"
+        for code in (c for a in actions for c in dynamic.get(a, [a])):
+            assert f"audit.action.{code}" in MESSAGES["vi"], f"{file}:{line}: {code}"
+            assert f"audit.action.{code}" in MESSAGES["en"], f"{file}:{line}: {code}"
+        for table in entities:
+            if table:
+                assert f"audit.entity.{table}" in MESSAGES["vi"], f"{file}:{line}: {table}"
+    assert audit.action_label("round.closed") == "Khóa vòng"
+    assert audit.action_label("something.new") == "something.new"  # unknown: shown as it is
+    assert audit.entity_label("rounds", 3) == "Vòng #3" and audit.entity_label("") == ""

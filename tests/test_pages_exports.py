@@ -98,7 +98,9 @@ def test_audit_page_filters_and_offers_csv(app_env, demo_codes):
     assert f"{len(filtered)} dòng khớp bộ lọc (nhật ký có {total} dòng)." in page_text(at)
     at.text_input(key="audit_text").input("").run()
     at.multiselect(key="audit_actions").select("round.open").run()
-    assert at.dataframe[0].value["Thao tác"].tolist() == ["round.open"]
+    opened = at.dataframe[0].value
+    assert opened["Thao tác"].tolist() == ["Mở vòng"]  # what the code means, not the code
+    assert opened["Đối tượng"].str.startswith("Vòng #").all()
     assert "Tải nhật ký đang lọc (CSV)" in labels(at)
     at.text_input(key="audit_text").input("không có dòng này").run()
     assert "Không có dòng nào khớp bộ lọc." in page_text(at)
