@@ -119,12 +119,10 @@ def show_results(current: dict) -> None:
     flagged = int(res.table["flagged"].sum())
     if flagged:
         st.warning(t("res.flagged_note", count=flagged, sd=f"{current['disagreement_sd']:g}".replace(".", ",")))
-    frame = aggregate.ranking_view(res)
-    frame.insert(6, t("res.col.mean"), res.table["mean"].round(2))
-    frame.insert(7, t("res.col.trimmed_mean"), res.table["trimmed_mean"].round(2))
-    frame.insert(10, t("res.col.spread"), res.table["spread"].round(2))
-    frame.insert(11, t("res.col.flagged"), res.table["flagged"].map({True: "⚠", False: ""}))
-    st.dataframe(frame, hide_index=True, key="ranking")
+    for n, (title, frame) in enumerate(aggregate.ranking_view(res)):
+        st.markdown(f"**{title}**")
+        reason = {t("res.col.reason"): st.column_config.TextColumn(width="large")}  # the reasons are sentences
+        st.dataframe(frame, hide_index=True, column_config=reason, key=f"ranking_{n}")
     # The steps carry their numbers (a numbered list); a line without one is a paragraph after it.
     steps = "\n".join(line if line[:1].isdigit() else f"\n{line}" for line in res.cascade)
     st.markdown(f"**{t('res.cascade.title')}**\n\n{steps}")

@@ -861,35 +861,39 @@ def focus_round(store: Store) -> int | None:
 # --- the ranking on screen ------------------------------------------------------------------
 
 
-def ranking_view(results: RoundResults) -> pd.DataFrame:
-    """The ranking with headers in the screen's language, for the results page
-    (files use scoring.exports)."""
-    tb = results.table
-    rule = [
-        t(f"rule.{r}", pct=_pct_text(p)) if nb else ""
-        for r, p, nb in zip(tb["threshold_rule"], tb["threshold_pct"], tb["needs_ballot"], strict=True)
-    ]
-    frame = pd.DataFrame(
-        {
-            t("res.col.rank"): tb["rank"],
-            t("res.col.name"): tb["full_name"],
-            t("col.unit"): tb["unit"],
-            t("col.title"): tb["title"],
-            t("res.col.n_scores"): tb["n_scores"],
-            t("res.col.score"): tb["score"].round(2),
-            t("res.col.median"): tb["median"].round(2),
-            t("res.col.sd"): tb["sd"].round(2),
-            t("choice.approve"): tb["approve"],
-            t("choice.reject"): tb["reject"],
-            t("choice.abstain"): tb["abstain"],
-            t("res.col.eligible"): tb["eligible"],
-            t("res.col.approval_pct"): tb["approval_pct"],
-            t("res.col.threshold"): rule,
-            t("res.col.result"): np.where(tb["passes"], t("res.pass"), t("res.fail")),
-            t("res.col.reason"): tb["reason"],
-        }
-    )
-    return frame
+def ranking_view(results: RoundResults) -> list[tuple[str, pd.DataFrame]]:
+    """The ranking of each title, in the round's order of titles, with headers in the
+    screen's language (files use scoring.exports): what a reader needs first (rank,
+    name, score, approval, result, reason), then the detail. Columns that do not apply
+    to a title are left out: scores for a title without scoring, ballots for one
+    without a ballot."""
+    views = []
+    for title, tb in results.table.groupby("title", sort=False):
+        scoring, ballot = bool(tb["needs_scoring"].iloc[0]), bool(tb["needs_ballot"].iloc[0])
+        units = [conference.shown_unit(r) for r in tb[["full_name", "unit"]].to_dict("records")]
+        columns: dict[str, object] = {t("res.col.rank"): tb["rank"], t("res.col.name"): tb["full_name"]}
+        if any(units):  # collectives that are their own units: no column of blanks
+            columns[t("col.unit")] = units
+        if scoring:
+            columns[t("res.col.score")] = tb["score"].round(2)
+        if ballot:
+            columns[t("res.col.approval_pct")] = tb["approval_pct"]
+        columns[t("res.col.result")] = np.where(tb["passes"], t("res.pass"), t("res.fail"))
+        columns[t("res.col.reason")] = tb["reason"]
+        if scoring:
+            columns[t("res.col.n_scores")] = tb["n_scores"]
+            for name in ("mean", "median", "trimmed_mean", "sd", "spread"):
+                columns[t(f"res.col.{name}")] = tb[name].round(2)
+            columns[t("res.col.flagged")] = np.where(tb["flagged"], "⚠", "")
+        if ballot:
+            for choice in CHOICES:
+                columns[t(f"choice.{choice}")] = tb[choice]
+            columns[t("res.col.eligible")] = tb["eligible"]
+            columns[t("res.col.threshold")] = [
+                t(f"rule.{r}", pct=_pct_text(p)) for r, p in zip(tb["threshold_rule"], tb["threshold_pct"], strict=True)
+            ]
+        views.append((str(title), pd.DataFrame(columns).reset_index(drop=True)))
+    return views
 
 
 def _pct_text(value: float) -> str:

@@ -559,3 +559,27 @@ def test_compute_table_statistics_match_a_plain_pandas_computation(method, norma
                      "trimmed_mean": statistics.mean(ys[1:-1]) if len(ys) >= 3 else statistics.mean(ys)}  # fmt: skip
         assert row["score"] == pytest.approx(by_method[method])
     assert table.loc[41, "n_scores"] == 0 and math.isnan(table.loc[41, "score"])  # nobody scored candidate 41
+
+
+def test_ranking_view_one_table_per_title_with_only_the_columns_that_apply():
+    scored = {"needs_scoring": 1, "needs_ballot": 0, "title_id": 1, "title": "Lao động tiên tiến", "min_score": 50.0}
+    voted = {"needs_scoring": 0, "needs_ballot": 1, "title_id": 2, "title": "Đại biểu", "title_position": 2,
+             "kind": "collective", "full_name": "Khoa Dân vận", "unit": "Khoa Dân vận"}  # fmt: skip
+    candidates = candidates_frame([scored, {**scored, "unit": "Khoa Dân vận"}, voted])
+    tallies = pd.DataFrame({"candidate_id": [3.0, 3.0], "choice": ["approve", "reject"], "count": [7, 3]})
+    table = aggregate.compute_table(candidates, totals_frame({1: [80, 90], 2: [40, 45]}), tallies,
+                                    members_total=10, present=10)  # fmt: skip
+    results = aggregate.RoundResults(
+        round={}, members_total=10, present=10, ballots=aggregate.BallotCounts(10, 10, 10, 0), cascade=[],
+        table=table, criterion_means=pd.DataFrame(), score_matrix=pd.DataFrame(),
+    )  # fmt: skip
+    (first_title, scores), (second_title, votes) = aggregate.ranking_view(results)
+    assert (first_title, second_title) == ("Lao động tiên tiến", "Đại biểu")
+    assert scores["Họ và tên / Tên tập thể"].tolist() == ["Ứng viên 1", "Ứng viên 2"]
+    assert scores["Điểm"].tolist() == [85.0, 42.5] and scores["Kết quả"].tolist() == ["Đạt", "Không đạt"]
+    assert scores["Lý do"].tolist() == ["", "dưới điểm tối thiểu"]
+    assert scores["Đơn vị"].tolist() == ["", "Khoa Dân vận"]
+    assert "Tỷ lệ đồng ý (%)" not in scores.columns and "Đồng ý" not in scores.columns  # no ballot for this title
+    assert votes["Tỷ lệ đồng ý (%)"].tolist() == [70.0] and votes["Đồng ý"].tolist() == [7]
+    assert "Điểm" not in votes.columns and "Trung vị" not in votes.columns  # no scoring for this title
+    assert "Đơn vị" not in votes.columns  # the only collective is its own unit: no column of blanks

@@ -114,18 +114,24 @@ def test_results_page_shows_the_table_and_reveal_works(scored, app_env, demo_cod
     rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
     at = run_app(app_env, code=demo_codes["chair"], page="pages/results.py")
     assert not at.exception
-    ranking = at.dataframe[0].value
-    assert set(ranking["Họ và tên / Tên tập thể"]) == set(aggregate.round_results(scored, ROUND1).table["full_name"])
-    assert set(ranking["Kết quả"]) == {"Đạt", "Không đạt"}  # top-6 quota on 8 individuals
+    # One ranking per title, rank first; together they hold every candidate of the round.
+    collectives, individuals = at.dataframe[0].value, at.dataframe[1].value
+    names = set(collectives["Họ và tên / Tên tập thể"]) | set(individuals["Họ và tên / Tên tập thể"])
+    assert names == set(aggregate.round_results(scored, ROUND1).table["full_name"])
+    assert list(individuals.columns[:7]) == ["Hạng", "Họ và tên / Tên tập thể", "Đơn vị", "Điểm",
+                                              "Tỷ lệ đồng ý (%)", "Kết quả", "Lý do"]  # fmt: skip
+    assert "Đơn vị" not in collectives.columns  # each collective is its own unit
+    assert individuals["Hạng"].is_monotonic_increasing
+    assert set(individuals["Kết quả"]) == {"Đạt", "Không đạt"}  # top-6 quota on 8 individuals
     assert "Thứ tự xếp hạng trong mỗi danh hiệu" in page_text(at)
     # Criterion means, one table per title: each with its own criteria, no blank columns of another set.
-    collective, individual = at.dataframe[1].value, at.dataframe[2].value
+    collective, individual = at.dataframe[2].value, at.dataframe[3].value
     assert set(collective.index) == {"Khoa Lý luận cơ sở", "Khoa Xây dựng Đảng", "Công đoàn Trường",
                                      "Phòng Tổ chức, hành chính, thông tin, tư liệu"}  # fmt: skip
     assert "Nguyễn Văn An" in individual.index
     assert not set(collective.columns) & set(individual.columns)
     assert collective.notna().all().all() and individual.notna().all().all()
-    matrix = at.dataframe[3].value
+    matrix = at.dataframe[4].value
     assert len(matrix) == 11 and "Trần Minh Quang" in matrix.index
     assert [m.value for m in at.metric] == ["11", "11", "11", "11", "11", "0"]
     assert "Kết quả chưa hiện trên màn hình trình chiếu." in page_text(at)
