@@ -116,7 +116,9 @@ _NAME_HINTS = {
     "members": ("thanh vien", "thanh-vien", "hoi dong", "hoi-dong", "member", "council"),
     "candidates": ("de nghi", "de-nghi", "ung vien", "ung-vien", "khen thuong", "khen-thuong", "candidate"),
 }
-_TOTAL_ROW = {"tong", "tong cong", "cong", "tong diem", "total"}
+# "Tổng cộng", and the forms offices write under a list: "Tổng cộng: 5 người",
+# "Tổng số (4 tập thể)", "Cộng: 12" (folded); never "Công đoàn", "Tổng hợp…".
+_TOTAL_ROW = re.compile(r"^(?:tong cong|tong so|tong diem|tong|cong|total)\s*(?:$|[:(.\-–]|\d)")
 _UNIT_WORDS = {"khoa", "phong", "ban", "bo", "trung", "cong", "doan", "chi", "hoi", "to", "van"}
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
@@ -314,7 +316,7 @@ class _Rows:
             filled = [c for c in raw.values() if c]
             if len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled):
                 continue  # the "(1) (2) (3)" line under a header
-            if any(fold(cells.get(key, "")) in _TOTAL_ROW for key in NAME_FIELDS if cells.get(key)):
+            if any(_TOTAL_ROW.match(fold(cells.get(key, ""))) for key in NAME_FIELDS if cells.get(key)):
                 self.warn(number, "", t("imp.warn.total_row"))
                 continue  # "Tổng cộng" under a list of criteria, often a =SUM() formula
             bad = False

@@ -568,6 +568,34 @@ def test_column_number_row_total_row_and_stt_only_rows_are_skipped(demo_store):
     assert any(p.row == 6 and "tổng cộng" in p.message for p in plan.problems)
 
 
+@pytest.mark.parametrize("total", ["Tổng cộng: 2 người", "TỔNG SỐ (2 cá nhân)", "Cộng: 2", "Tổng số 2"])
+def test_a_total_row_with_a_count_is_skipped_not_an_error(demo_store, total):
+    # Offices close a list of nominees with "Tổng cộng: 2 người" in the name column and
+    # nothing in "Danh hiệu đề nghị": a total line, not a nominee missing a title.
+    files = [
+        (
+            "de-nghi.csv",
+            csv_bytes(
+                "STT;Họ và tên;Chức vụ, đơn vị;Danh hiệu đề nghị",
+                "1;Hồ Thị Lan;Giảng viên, Khoa Xây dựng Đảng;Lao động tiên tiến",
+                "2;Lê Văn Mạnh;Giảng viên, Khoa Dân vận;Lao động tiên tiến",
+                f";{total};;",
+            ),
+        )
+    ]
+    plan = imports.plan_import(demo_store, files)
+    assert plan.ok, [p.message for p in plan.errors]
+    assert _created(plan) == ["Hồ Thị Lan", "Lê Văn Mạnh"]
+    assert any(p.row == 4 and "tổng cộng" in p.message for p in plan.problems)
+
+
+def test_a_name_that_starts_like_a_total_is_not_a_total_row(demo_store):
+    files = [("don-vi.csv", csv_bytes("Tên đơn vị;Loại", "Cộng đồng học tập;Khác", "Tổng hợp Thư viện;Khác"))]
+    plan = imports.plan_import(demo_store, files)
+    assert plan.ok
+    assert _created(plan) == ["Cộng đồng học tập", "Tổng hợp Thư viện"]
+
+
 def test_windows_1258_semicolons_and_decimal_comma(demo_store):
     text = "STT;Tên đơn vị;Loại;Số viên chức\n1;Khoa Kinh tế phát triển;Khoa;12\n2;Đoàn Thanh niên;;\n"
     files = [("don-vi.csv", encode_windows_1258(text))]
