@@ -219,8 +219,12 @@ def _criterion_row(c: dict, position: int) -> dict:
         "position": position,
         "name": v.text(c.get("name"), t("field.criterion_n_name", n=position), max_len=500),
         "description": v.text(c.get("description", ""), "field.description", required=False),
-        "max_points": v.number(c.get("max_points"), t("field.criterion_n_max", n=position), positive=True, high=1000),
-        "weight": v.number(c.get("weight", 1), t("field.criterion_n_weight", n=position), positive=True, high=1000),
+        "max_points": v.number(
+            c.get("max_points"), t("field.criterion_n_max", n=position), positive=True, low=0, high=1000
+        ),
+        "weight": v.number(
+            c.get("weight", 1), t("field.criterion_n_weight", n=position), positive=True, low=0, high=1000
+        ),
         "step": v.number(c.get("step", 0.5), t("field.criterion_n_step", n=position), positive=True),
     }
 

@@ -559,10 +559,14 @@ def _plan_criteria(batch: _Batch, table: Table, plan: FilePlan) -> None:
         position = len(entry["criteria"]) + 1
         name = rows.check(number, "name", lambda c=cells: v.text(c["name"], "field.criterion_name", max_len=500))
         maximum = rows.check(
-            number, "max_points", lambda c=cells: v.number(c["max_points"], "field.max_points", positive=True, high=100)
+            number,
+            "max_points",
+            lambda c=cells: v.number(c["max_points"], "field.max_points", positive=True, low=0, high=100),
         )
         weight = rows.check(
-            number, "weight", lambda c=cells: v.number(c.get("weight") or 1, "field.weight", positive=True, high=100)
+            number,
+            "weight",
+            lambda c=cells: v.number(c.get("weight") or 1, "field.weight", positive=True, low=0, high=100),
         )
         step = rows.check(number, "step", lambda c=cells: v.number(c.get("step") or 0.5, "field.step", positive=True))
         if cells.get("applies_to"):

@@ -47,6 +47,15 @@ def test_criterion_max_must_be_positive_number(store):
     assert store.scalar("SELECT COUNT(*) FROM criteria_sets") == 0
 
 
+def test_criterion_above_the_maximum_names_the_range_without_infinity(store):
+    with pytest.raises(ValidationError) as info:
+        conference.add_criteria_set(store, "t", "Bộ A", [{"name": "Tiêu chí", "max_points": 1500}])
+    assert str(info.value) == "Điểm tối đa của tiêu chí 1 phải từ 0 đến 1000 (đang là 1500)."
+    with pytest.raises(ValidationError, match="phải từ 0 đến 1000") as info:
+        conference.add_criteria_set(store, "t", "Bộ A", [{"name": "Tiêu chí", "max_points": 10, "weight": 2000}])
+    assert "∞" not in str(info.value)
+
+
 def test_members_sorted_by_given_name_and_codes_hashed(demo_store):
     names = [m["full_name"] for m in conference.list_members(demo_store)]
     assert names[0] == "Phạm Thị Ngọc Ánh"  # given name Ánh sorts first (A…)

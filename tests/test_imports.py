@@ -225,7 +225,7 @@ BAD: list[tuple[str, list[tuple[str, bytes]], str | None, str, int | None, str]]
         "max points over 100",
         [("tc.csv", criteria_csv("Bộ mới;1;Tiêu chí A;150;1;1"))],
         None,
-        "Điểm tối đa phải từ -∞ đến 100 (đang là 150)",
+        "Điểm tối đa phải từ 0 đến 100 (đang là 150)",
         2,
         "Điểm tối đa",
     ),
