@@ -35,7 +35,7 @@ rows = exports.audit_rows(store, actors=actors, actions=actions, date_from=date_
 total = store.scalar("SELECT COUNT(*) FROM audit_log")
 st.caption(t("audit.count", shown=len(rows), total=total))
 if rows:
-    st.dataframe(exports.audit_frame(rows), hide_index=True, width="stretch")
+    st.dataframe(exports.audit_frame(rows), hide_index=True, width="stretch", placeholder="")
 else:
     st.info(t("audit.empty"))
 st.download_button(

@@ -78,7 +78,7 @@ else:
             on_click="ignore",
             key="dl_summary",
         )
-        st.dataframe(exports.ranking_frame(results), hide_index=True, width="stretch")
+        st.dataframe(exports.ranking_frame(results), hide_index=True, width="stretch", placeholder="")
 
 # --- backup ---------------------------------------------------------------------------------
 st.header(t("xp.backup_header"))
@@ -150,6 +150,7 @@ else:
             t("xp.snap.col.at"): [exports.format_time(s["at"]) for s in snapshots],
             t("xp.snap.col.size"): [round(s["size"] / 1024) for s in snapshots],
         },
+        placeholder="",
         hide_index=True,
         width="stretch",
     )

@@ -57,7 +57,7 @@ if files:
                     for r in file_plan.rows
                 ]
             )
-            st.dataframe(table, hide_index=True, width="stretch")
+            st.dataframe(table, hide_index=True, width="stretch", placeholder="")
         for problem in file_plan.problems:
             where = problem.location()
             (st.error if problem.level == "error" else st.warning)(f"{where}: {problem.message}")

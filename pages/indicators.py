@@ -201,7 +201,7 @@ def display_row(row: dict) -> dict:
     }
 
 
-st.dataframe(pd.DataFrame([display_row(r) for r in rows]), hide_index=True, key="ind_summary")
+st.dataframe(pd.DataFrame([display_row(r) for r in rows]), hide_index=True, key="ind_summary", placeholder="")
 if not present:
     file_base = f"chi-tieu-phong-trao-{slug(scope_name)}-{as_of}"
     row = st.container(horizontal=True)
@@ -252,6 +252,7 @@ if is_secretary and not present:
             column_config[str(y)] = st.column_config.NumberColumn(str(y), step=0.01)
         edited = st.data_editor(
             grid,
+            placeholder="",
             hide_index=True,
             num_rows="fixed",
             column_config=column_config,
@@ -335,6 +336,7 @@ if is_secretary and not present:
             st.caption(t("ind.def.editor_help"))
             edited_table = st.data_editor(
                 table,
+                placeholder="",
                 hide_index=True,
                 num_rows="dynamic",
                 column_order=indicators.DEFINITION_COLUMNS,

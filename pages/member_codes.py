@@ -85,6 +85,7 @@ if codes:
                 for c in cards
             ]
         ),
+        placeholder="",
         hide_index=True,
     )
     try:

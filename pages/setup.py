@@ -98,6 +98,7 @@ def edit_table(
     frame = pd.DataFrame([cells(r) for r in records], columns=list(columns))
     edited = st.data_editor(
         frame,
+        placeholder="",
         key=f"{name}_editor_{version(name)}",
         hide_index=True,
         num_rows="fixed",
@@ -294,6 +295,7 @@ with tabs[2]:
                     for ti in titles
                 ]
             ),
+            placeholder="",
             hide_index=True,
             width="stretch",
         )
@@ -466,6 +468,7 @@ with tabs[3]:
     )
     edited_criteria = st.data_editor(
         frame,
+        placeholder="",
         key=f"criteria_editor_{set_key}",
         num_rows="dynamic",
         hide_index=False,

@@ -206,6 +206,39 @@ def test_import_page_shows_errors_and_offers_the_report(app_env, demo_codes):
     assert not [b for b in at.button if b.label == "Nhập vào cơ sở dữ liệu"]
 
 
+def _tables(at) -> list:
+    """Every st.dataframe and st.data_editor on the page (both are Arrow tables)."""
+    return [*at.dataframe, *at.get("arrow_data_frame")]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "pages/setup.py",
+        "pages/import_data.py",
+        "pages/exports.py",
+        "pages/audit_log.py",
+        "pages/member_codes.py",
+        "pages/indicators.py",
+    ],
+)
+def test_empty_cells_are_blank_not_none(app_env, demo_codes, page):
+    # Streamlit writes "None" in an empty cell unless the table has a placeholder: the
+    # union with no staff count, members without a unit, a nominee without a position.
+    at = run_app(app_env, code=demo_codes["secretary"], page=page)
+    if page == "pages/import_data.py":
+        data = (SAMPLES / "de-nghi-khen-thuong.xlsx").read_bytes()
+        at.file_uploader[0].set_value(("de-nghi-khen-thuong.xlsx", data, "application/octet-stream")).run()
+    if page == "pages/member_codes.py":
+        widget(at, "checkbox", "Tôi hiểu: cấp mã mới cho 11 thành viên, mã cũ hết hiệu lực.").check().run()
+        widget(at, "button", "Tạo mã mới").click().run()
+    assert not at.exception
+    tables = _tables(at)
+    assert tables
+    for table in tables:
+        assert table.proto.HasField("placeholder") and table.proto.placeholder == "", table.proto.id
+
+
 def test_a_member_cannot_open_the_setup_or_import_pages(app_env, demo_codes):
     at = run_app(app_env, code=demo_codes["member"])
     for page in ("pages/setup.py", "pages/import_data.py"):
