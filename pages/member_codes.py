@@ -55,6 +55,10 @@ chosen = st.multiselect(
     key="codes_members",
 )
 st.caption(t("codes.warning"))
+if st.session_state.pop("codes_made", False):
+    # The codes just made are on screen, maybe already printed: a second click must
+    # be confirmed again, or it would silently replace them.
+    st.session_state["codes_confirm"] = False
 confirm = st.checkbox(t("codes.confirm", n=len(chosen)), key="codes_confirm")
 if st.button(t("codes.generate_button"), type="primary", disabled=not (chosen and confirm)):
     try:
@@ -64,6 +68,8 @@ if st.button(t("codes.generate_button"), type="primary", disabled=not (chosen an
         show_error(exc)
     else:
         st.session_state["new_codes"] = codes
+        st.session_state["codes_made"] = True
+        st.rerun()
 
 codes: dict[int, str] = st.session_state.get("new_codes") or {}
 if codes:

@@ -239,6 +239,21 @@ def test_empty_cells_are_blank_not_none(app_env, demo_codes, page):
         assert table.proto.HasField("placeholder") and table.proto.placeholder == "", table.proto.id
 
 
+def test_new_codes_must_be_confirmed_again_before_replacing_the_ones_just_made(app_env, demo_codes):
+    # The secretary prints the cards, then clicks "Tạo mã mới" again by mistake: without a
+    # fresh confirmation the printed codes would stop working.
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/member_codes.py")
+    confirm = "Tôi hiểu: cấp mã mới cho 11 thành viên, mã cũ hết hiệu lực."
+    widget(at, "checkbox", confirm).check().run()
+    widget(at, "button", "Tạo mã mới").click().run()
+    assert not at.exception
+    first = list(at.dataframe[0].value["Mã truy cập"])
+    assert len(first) == 11
+    assert widget(at, "checkbox", confirm).value is False
+    assert widget(at, "button", "Tạo mã mới").disabled
+    assert list(at.dataframe[0].value["Mã truy cập"]) == first  # still on screen to print
+
+
 def test_a_member_cannot_open_the_setup_or_import_pages(app_env, demo_codes):
     at = run_app(app_env, code=demo_codes["member"])
     for page in ("pages/setup.py", "pages/import_data.py"):
