@@ -146,8 +146,11 @@ def _wrapped(name: str, width: int = 22) -> str:
 
 def _chart(rows, title_row) -> go.Figure:
     """Horizontal bars in rank order, rank 1 on top: long Vietnamese names stay
-    readable across the hall, where slanted labels under columns would not."""
-    scored = bool(title_row["needs_scoring"])
+    readable across the hall, where slanted labels under columns would not. The
+    bars measure what ranks first: the approval percentage for a title with a
+    ballot (the score only breaks ties, and stays in the table), else the score;
+    bars of another measure would look out of order."""
+    scored = not title_row["needs_ballot"]
     values = rows["score"] if scored else rows["approval_pct"]
     colours = ["#69f0ae" if p else "#9e9e9e" for p in rows["passes"]]
     fig = go.Figure(
@@ -162,7 +165,7 @@ def _chart(rows, title_row) -> go.Figure:
             cliponaxis=False,
         )
     )
-    line = title_row["min_score"] if scored else (title_row["threshold_pct"] if title_row["needs_ballot"] else None)
+    line = title_row["min_score"] if scored else title_row["threshold_pct"]
     if line is not None and line == line:
         label = t("proj.min_score_line", value=_num(line, 0)) if scored else t("proj.threshold_line", value=_num(line))
         fig.add_vline(

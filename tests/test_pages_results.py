@@ -164,3 +164,34 @@ def test_results_page_method_publish_and_agenda_controls(scored, app_env, demo_c
     assert not at.exception
     assert rounds.get_round(scored, ROUND1)["status"] == "published"
     assert "Nguyễn Văn An" in page_text(projector(app_env))  # publishing reveals
+
+
+def chart_specs(at) -> list[dict]:
+    import json
+
+    return [json.loads(el.proto.spec) for el in at.main if type(el).__name__ == "UnknownElement"]
+
+
+def test_projector_bars_measure_what_ranks_so_they_read_in_order(app_env, demo_store):
+    """Ranked by approval first: bars of scores would look shuffled (the best score
+    rejected by all is ranked last). The bars show the approval percentage."""
+    best = max(rounds.round_candidates(demo_store, ROUND1), key=lambda c: 100 - 2.5 * (c["id"] % 12))
+    for m in members(demo_store):
+        submit(demo_store, m)
+        subjects = voting.ballot_subjects(demo_store, ROUND1, m)
+        voting.cast_ballot(
+            demo_store,
+            ROUND1,
+            m,
+            {s["candidate_id"]: "reject" if s["candidate_id"] == best["id"] else "approve" for s in subjects},
+        )
+    rounds.transition(demo_store, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(demo_store, "Chủ tịch", ROUND1)
+    specs = chart_specs(projector(app_env))
+    assert len(specs) == 2
+    table = aggregate.round_results(demo_store, ROUND1).table
+    for spec, (_, rows) in zip(specs, table.groupby("title_id", sort=False), strict=True):
+        bars = spec["data"][0]["x"]
+        assert bars == sorted(bars, reverse=True), bars  # rank 1 on top, the longest bar
+        assert bars == pytest.approx(list(rows["approval_pct"]))
+    assert specs[1]["data"][0]["x"][-1] == 0  # the best score, rejected by all: last, an empty bar
