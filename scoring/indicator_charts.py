@@ -109,6 +109,17 @@ def _gauge_subtitle(indicator: Mapping, prog: Progress) -> str:
 
 
 # -- trend: small multiples, one panel per indicator ---------------------------------------
+def year_ticks(start: int, *, wide: bool) -> list[int]:
+    """The x-axis years of a trend panel: the baseline year, 2025 and 2030 always.
+    A full-width panel labels every year of the period; a panel sharing its row has
+    about 20 px per year, so its labels are at least two years apart (yearly ones run
+    into each other: "20202021…")."""
+    if wide:
+        return [*range(start, 2026), 2030]
+    between = range(start + 2, 2024, 2)
+    return sorted({start, *between, 2025, 2030})
+
+
 def trend_figure(
     indicators: Sequence[Mapping],
     series: Mapping[int, Mapping[int, float]],
@@ -181,9 +192,9 @@ def trend_figure(
                 row=row,
                 col=col,
             )
-        # Every year of the period, then 2030: eleven yearly ticks would tilt and crowd.
-        ticks = [*range(start, 2026), 2030]
-        fig.update_xaxes(range=[start - 0.5, 2030.5], tickvals=ticks, tickangle=0, row=row, col=col)
+        fig.update_xaxes(
+            range=[start - 0.5, 2030.5], tickvals=year_ticks(start, wide=columns == 1), tickangle=0, row=row, col=col
+        )
     fig.update_annotations(font_size=int(size * 0.9))
     per_row = 420 if present else 320
     fig = style(fig, present, height=per_row * rows + 80)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import shutil
@@ -266,6 +267,22 @@ def test_gauge_shows_the_raw_percent_on_a_0_100_axis_and_handles_no_data():
     assert passed.value == pytest.approx(150) and list(passed.gauge.axis.range) == [0, 100]
     assert passed.gauge.bar.color == Status.ACHIEVED.colour
     assert empty.mode == "gauge" and "Chưa có số liệu" in empty.title.text
+
+
+def test_trend_panels_side_by_side_label_years_at_least_two_apart():
+    # Three panels in a row leave about 20 px per year: yearly labels ran together
+    # ("20202021202220232024"). A panel alone in its row still labels every year.
+    from scoring import indicator_charts as charts
+
+    three = [{**HIGHER, "id": n, "name": f"Chỉ tiêu {n}", "target_2030": 95.0} for n in (1, 2, 3)]
+    series = {n: {y: 80.0 + y - 2020 for y in range(2020, 2026)} for n in (1, 2, 3)}
+    fig = charts.trend_figure(three, series)
+    for axis in ("xaxis", "xaxis2", "xaxis3"):
+        ticks = list(fig.layout[axis].tickvals)
+        assert ticks[0] == 2020 and 2025 in ticks and ticks[-1] == 2030
+        assert all(b - a >= 2 for a, b in itertools.pairwise(ticks)), ticks
+    alone = charts.trend_figure(three[:1], series)
+    assert list(alone.layout.xaxis.tickvals) == [2020, 2021, 2022, 2023, 2024, 2025, 2030]
 
 
 def test_heatmap_colours_are_clamped_but_cells_show_the_raw_figure():
