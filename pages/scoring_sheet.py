@@ -153,6 +153,8 @@ for index, item in enumerate(items, start=1):
         for column, crit in zip(columns, item.criteria, strict=False):
             key = widget_key(c["id"], crit["id"])
             with column:
+                # No min/max here: the browser would refuse 99 with an English tooltip and never
+                # send it; the core refuses it with a Vietnamese message under the boxes instead.
                 st.number_input(
                     t(
                         "sheet.criterion_label",
@@ -160,8 +162,6 @@ for index, item in enumerate(items, start=1):
                         name=crit["name"],
                         max=voting.format_points(crit["max_points"]),
                     ),
-                    min_value=0.0,
-                    max_value=float(crit["max_points"]),
                     value=None,
                     step=float(crit["step"]),
                     format=number_format(crit["step"]),
@@ -171,8 +171,10 @@ for index, item in enumerate(items, start=1):
                     args=(store, c["id"], crit["id"], key),
                     disabled=submitted,
                 )
-                if key in st.session_state[ERRORS]:
-                    st.error(st.session_state[ERRORS][key])
+        # Messages under the row, full width: in a narrow column they pushed their box out of line.
+        for crit in item.criteria:
+            if (message := st.session_state[ERRORS].get(widget_key(c["id"], crit["id"]))) is not None:
+                st.error(message)
         total = voting.format_points(item.total, 1)
         if item.complete:
             st.markdown(t("sheet.total", total=total))

@@ -86,6 +86,22 @@ def test_a_refused_value_is_explained_and_not_saved(app_env, demo_codes):
     assert open_store(app_env).scalar("SELECT points FROM scores") == 10.5
 
 
+def test_an_out_of_range_score_reaches_the_core_and_is_explained_in_vietnamese(app_env, demo_codes):
+    """A box with a max lets the browser refuse 99 with an English tooltip and never send it,
+    so nothing under the box says why the score is missing: the boxes carry no min/max and
+    the core's message is shown, under the row of boxes (in a narrow column it pushed its
+    box out of line)."""
+    at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
+    assert all(box.min is None and box.max is None for box in at.number_input)
+    at.number_input[0].set_value(99).run()
+    at.number_input[1].set_value(-1).run()
+    messages = [e.value for e in at.error]
+    assert any("Hoàn thành chỉ tiêu, nhiệm vụ được giao" in m and "99" in m and "30" in m for m in messages), messages
+    assert any("Tổ chức phong trào thi đua" in m and "-1" in m for m in messages), messages
+    assert open_store(app_env).scalar("SELECT COUNT(*) FROM scores") == 0
+    assert not any(column.error for column in at.columns)  # not squeezed into a criterion's column
+
+
 def test_a_member_sees_only_their_own_drafts(app_env, demo_codes):
     store = open_store(app_env)
     fill(store, r1(store), member_id(store, "Trần Minh Quang"))  # the chair scored everything
