@@ -27,7 +27,7 @@ from .db import Store
 from .i18n import t
 from .model import CandidateKind, Method
 from .spreadsheet import csv_bytes
-from .text import fold
+from .text import fold, sort_names, text_sort_key
 
 if TYPE_CHECKING:  # aggregate.py is written alongside; exporters only read attributes
     from .aggregate import RoundResults
@@ -368,11 +368,14 @@ def audit_rows(
 
 
 def audit_actors(store: Store) -> list[str]:
-    return [r["actor"] for r in store.query("SELECT DISTINCT actor FROM audit_log ORDER BY actor")]
+    """Who appears in the log, sorted the Vietnamese way (given name first)."""
+    return sort_names(r["actor"] for r in store.query("SELECT DISTINCT actor FROM audit_log"))
 
 
 def audit_actions(store: Store) -> list[str]:
-    return [r["action"] for r in store.query("SELECT DISTINCT action FROM audit_log ORDER BY action")]
+    """The action codes in the log, in the alphabetical order of the words shown for them."""
+    codes = [r["action"] for r in store.query("SELECT DISTINCT action FROM audit_log")]
+    return sorted(codes, key=lambda code: text_sort_key(audit.action_label(code)))
 
 
 def audit_frame(rows: list[dict]) -> pd.DataFrame:

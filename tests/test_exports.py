@@ -13,8 +13,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from scoring import aggregate, conference, exports, rounds, spreadsheet, voting
+from scoring import aggregate, audit, conference, exports, rounds, spreadsheet, voting
 from scoring.db import Store, forget_store
+from scoring.text import text_sort_key
 from tests.conftest import copy_db
 
 ROUND1 = "Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025"
@@ -308,6 +309,19 @@ def test_audit_filters_and_csv(closed_round):
     assert list(df.columns) == ["Thời gian", "Người thực hiện", "Thao tác", "Đối tượng", "Chi tiết"]
     assert set(df["Thao tác"]) == {"Bỏ phiếu kín"}
     assert pd.to_datetime(df["Thời gian"], format="%d/%m/%Y %H:%M").notna().all()
+
+
+def test_audit_filter_lists_people_by_given_name_and_actions_by_their_words(closed_round):
+    # SQLite's ORDER BY put "Đặng…" after "Võ…" and sorted actions by their codes
+    # ("auth.login" before "ballot.cast"), not by the Vietnamese words on screen.
+    store, _ = closed_round
+    actors = exports.audit_actors(store)
+    people = [a for a in actors if a != "dữ liệu mẫu"]
+    assert people[:4] == ["Phạm Thị Ngọc Ánh", "Võ Thanh Bình", "Huỳnh Thị Mỹ Duyên", "Lê Văn Đức"]
+    assert people.index("Đặng Quốc Hùng") < people.index("Trần Minh Quang")
+    labels = [audit.action_label(a) for a in exports.audit_actions(store)]
+    assert labels == sorted(labels, key=text_sort_key)
+    assert labels.index("Khóa vòng") < labels.index("Mở vòng")
 
 
 def test_audit_never_holds_a_ballot_choice(closed_round):
