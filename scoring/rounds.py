@@ -18,7 +18,7 @@ from . import validation as v
 from .db import Store, now_iso
 from .errors import PermissionDenied, ValidationError
 from .model import BallotMode, Choice, Method, RoundStatus
-from .text import name_sort_key
+from .text import display_sort_key, name_sort_key
 
 _TRANSITIONS = {
     (RoundStatus.SETUP, RoundStatus.OPEN),
@@ -68,9 +68,23 @@ def set_candidates(store: Store, actor: str, round_id: int, candidate_ids: list[
 
 
 def _set_candidates(db: sqlite_utils.Database, round_id: int, candidate_ids: list[int]) -> None:
-    for position, candidate_id in enumerate(dict.fromkeys(candidate_ids), start=1):
-        if db["candidates"].count_where("id = ?", [candidate_id]) == 0:
+    """The round's order, which the sheets and ballots follow: title by title (in the
+    titles' order), collectives A-Z, then people by given name, whatever order the
+    ids came in (a file's rows, the database's)."""
+    found: dict[int, tuple] = {}
+    for candidate_id in dict.fromkeys(candidate_ids):
+        rows = list(
+            db.query(
+                "SELECT c.full_name, c.kind, t.position, t.id AS title_id FROM candidates c "
+                "JOIN titles t ON t.id = c.title_id WHERE c.id = ?",
+                [candidate_id],
+            )
+        )
+        if not rows:
             raise ValidationError("err.not_found", what="ứng viên", id=candidate_id)
+        row = rows[0]
+        found[candidate_id] = (row["position"], row["title_id"], display_sort_key(row["full_name"], row["kind"]))
+    for position, candidate_id in enumerate(sorted(found, key=found.__getitem__), start=1):
         db["round_candidates"].insert({"round_id": round_id, "candidate_id": candidate_id, "position": position})
 
 

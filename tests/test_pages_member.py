@@ -45,7 +45,7 @@ def test_sheet_shows_the_members_candidates_and_saves_each_change(app_env, demo_
     text = page_text(at)
     assert "Đã chấm 0/12" in text
     assert "Khoa Lý luận cơ sở" in text and "Mai Thị Thanh Hương" in text
-    assert "**1. Khoa Lý luận cơ sở**" in text and "— Khoa Lý luận cơ sở" not in text  # a collective: no unit twice
+    assert "**2. Khoa Lý luận cơ sở**" in text and "— Khoa Lý luận cơ sở" not in text  # a collective: no unit twice
     assert "Mai Thị Thanh Hương** — " in text  # an individual: position and unit after the name
     assert "Còn 60 ô trống" in text
     assert len(at.number_input) == 60
@@ -117,7 +117,7 @@ def test_submit_lists_what_is_submitted_then_sheet_is_read_only(app_env, demo_co
     at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
     assert "Đã chấm 11/12" in page_text(at)
     button(at, "Nộp phiếu chấm điểm").click().run()
-    assert "Còn 1 ô chưa chấm: Mai Thị Thanh Hương (1)." in [e.value for e in at.error]
+    assert "Còn 1 ô chưa chấm: Lê Hoàng Yến (1)." in [e.value for e in at.error]
     assert not voting.is_submitted(store, r1(store), duc)
 
     at.number_input[-1].set_value(13).run()
@@ -126,7 +126,7 @@ def test_submit_lists_what_is_submitted_then_sheet_is_read_only(app_env, demo_co
     assert "Xác nhận nộp phiếu chấm điểm" in page_text(at)
     confirm = at.table[0].value
     assert len(confirm) == 12
-    assert list(confirm.iloc[-1])[1:] == ["Mai Thị Thanh Hương", "18", "28", "18", "13", "13", "90"]
+    assert list(confirm.iloc[-1])[1:] == ["Lê Hoàng Yến", "18", "28", "18", "13", "13", "90"]
     assert not voting.is_submitted(store, r1(store), duc)  # nothing submitted before the confirmation
     button(at, "Xác nhận nộp").click().run()
     assert voting.is_submitted(store, r1(store), duc)
@@ -260,7 +260,7 @@ def test_conflict_and_invalid_paper_ballot(app_env, demo_codes):
     round_id = r1(store)
     at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
     lan = member_id(store, "Bùi Thị Lan")
-    candidate = rounds.round_candidates(store, round_id)[1]  # Khoa Xây dựng Đảng
+    candidate = rounds.round_candidates(store, round_id)[2]  # Khoa Xây dựng Đảng
     at.selectbox(key="conflict_member").set_value(lan)
     at.selectbox(key="conflict_candidate").set_value(candidate["id"])
     at.text_input(key="conflict_reason").input("Vợ chồng")

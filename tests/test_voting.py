@@ -27,6 +27,23 @@ def test_sheet_leaves_out_own_unit_and_self(demo_store, r1):
     assert len(voting.sheet(demo_store, r1, chair)) == 12
 
 
+def test_sheets_and_ballots_list_candidates_title_by_title_in_vietnamese_order(demo_store, r1):
+    """The demo's file lists them as units proposed them; a list of people is read by given
+    name (An, Ánh, Ân…), collectives A-Z, each title's candidates together, whatever the ids' order."""
+    chair = member_id(demo_store, "Trần Minh Quang")
+    on_sheet = [i.candidate["full_name"] for i in voting.sheet(demo_store, r1, chair)]
+    assert on_sheet == [
+        "Công đoàn Trường", "Khoa Lý luận cơ sở", "Khoa Xây dựng Đảng", "Phòng Tổ chức, hành chính, thông tin, tư liệu",
+        "Nguyễn Văn An", "Đinh Thị Ánh", "Phan Văn Ân", "Hồ Minh Châu", "Mai Thị Thanh Hương", "Trần Thị Bích Ngọc",
+        "Vũ Đức Thắng", "Lê Hoàng Yến",
+    ]  # fmt: skip
+    on_ballot = [s["candidate"]["full_name"] for s in voting.ballot_subjects(demo_store, r1, chair)]
+    assert on_ballot == on_sheet
+    ids = [c["id"] for c in rounds.round_candidates(demo_store, r1)]
+    again = rounds.create_round(demo_store, "Thư ký", "Vòng thử", list(reversed(ids)))
+    assert [c["full_name"] for c in rounds.round_candidates(demo_store, again)] == on_sheet
+
+
 def test_draft_saved_then_submit_then_frozen(demo_store, r1):
     chair = member_id(demo_store, "Trần Minh Quang")
     fill_sheet(demo_store, r1, chair)
@@ -322,7 +339,7 @@ def test_whole_list_ballot_counts_once_per_member_and_the_listed_step_back(demo_
     khai = member_id(demo_store, "Trương Công Khải")  # same unit as Bình: unit recusal does not apply to a list
     subjects = voting.ballot_subjects(demo_store, r3, duc)
     assert [s["candidate_id"] for s in subjects] == [None]
-    assert subjects[0]["names"] == ["Võ Thanh Bình", "Lê Hoàng Yến", "Phan Văn Ân"]
+    assert subjects[0]["names"] == ["Phan Văn Ân", "Võ Thanh Bình", "Lê Hoàng Yến"]  # by given name
     voting.cast_ballot(demo_store, r3, duc, {None: "approve"})
     voting.cast_ballot(demo_store, r3, khai, {None: "reject"})
     with pytest.raises(DomainError, match="đã bỏ phiếu"):
