@@ -112,7 +112,14 @@ with tabs[0]:
             move(RoundStatus.OPEN)
     elif status == RoundStatus.OPEN:
         st.write(t("rounds.open_help"))
-        if st.button(t("rounds.close"), type="primary", key="phase_close"):
+        # Closing is the lock: a member still scoring or voting would be shut out without warning.
+        owed = voting.missing(store, round_id)
+        pending = list(dict.fromkeys(r["full_name"] for kind in ("sheet", "ballot", "absent") for r in owed[kind]))
+        sure = True
+        if pending:
+            st.warning(t("rounds.close_pending", n=len(pending), names=", ".join(pending)))
+            sure = st.checkbox(t("rounds.close_confirm"), key="phase_close_sure")
+        if st.button(t("rounds.close"), type="primary", key="phase_close", disabled=not sure):
             move(RoundStatus.CLOSED)
     elif status == RoundStatus.CLOSED:
         st.write(t("rounds.closed_help"))

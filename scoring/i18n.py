@@ -328,6 +328,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rounds.open": "Mở vòng",
         "rounds.open_help": "Thành viên đang chấm điểm và bỏ phiếu. Khóa vòng khi mọi người đã nộp.",
         "rounds.close": "Khóa vòng",
+        "rounds.close_pending": (
+            "Còn {n} thành viên chưa nộp phiếu chấm hoặc chưa bỏ phiếu: {names}. Khóa vòng bây giờ thì họ không "
+            "chấm, không bầu được nữa (bản nháp chưa nộp không được tính)."
+        ),
+        "rounds.close_confirm": "Tôi vẫn khóa vòng.",
         "rounds.closed_help": (
             "Vòng đã khóa: không ai ghi thêm điểm hay phiếu. Công bố kết quả hoặc mở lại (phải ghi lý do)."
         ),
@@ -1368,6 +1373,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rounds.open": "Open round",
         "rounds.open_help": "Members are scoring and voting. Close the round once everyone has submitted.",
         "rounds.close": "Close round",
+        "rounds.close_pending": (
+            "{n} members have not submitted their scoring sheet or voted yet: {names}. Once the round is closed "
+            "they can no longer score or vote (unsubmitted drafts are not counted)."
+        ),
+        "rounds.close_confirm": "Close the round anyway.",
         "rounds.closed_help": (
             "The round is closed: no more scores or ballots can be recorded. Publish the results, or reopen the round "
             "(a reason is required)."

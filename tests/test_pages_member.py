@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scoring import auth, qr, rounds, voting
+from scoring import auth, conference, qr, rounds, voting
 from scoring.db import open_store
 from tests.apptest_helpers import APP, login_token, page_text, run_app
 from tests.conftest import member_id
@@ -207,6 +207,11 @@ def test_rounds_page_changes_phases_and_refuses_reopen_without_reason(app_env, d
     at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
     assert not at.exception, at.exception
     assert "Trạng thái: **Đang chấm, bỏ phiếu**" in page_text(at)
+    # Nobody has submitted yet: closing would shut everyone out, so it asks first and names them.
+    warning = [w.value for w in at.warning if "Còn 11 thành viên chưa nộp phiếu chấm hoặc chưa bỏ phiếu" in w.value]
+    assert warning and "Lê Văn Đức" in warning[0]
+    assert button(at, "Khóa vòng").disabled
+    at.checkbox(key="phase_close_sure").check().run()
     button(at, "Khóa vòng").click().run()
     assert rounds.get_round(store, r1(store))["status"] == "closed"
     assert "Trạng thái: **Đã khóa**" in page_text(at)
@@ -221,6 +226,20 @@ def test_rounds_page_changes_phases_and_refuses_reopen_without_reason(app_env, d
     assert store.scalar("SELECT detail FROM audit_log WHERE action = 'round.reopen'") == (
         "Bổ sung phiếu của thành viên vắng"
     )
+
+
+def test_closing_asks_nothing_once_everyone_is_in(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    for m in conference.list_members(store, voting_only=True):
+        fill(store, round_id, m["id"])
+        voting.submit_scores(store, round_id, m["id"])
+        subjects = voting.ballot_subjects(store, round_id, m["id"])
+        voting.cast_ballot(store, round_id, m["id"], {s["candidate_id"]: "approve" for s in subjects})
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/rounds.py")
+    assert not [w for w in at.warning if "chưa nộp" in w.value]
+    button(at, "Khóa vòng").click().run()
+    assert rounds.get_round(store, round_id)["status"] == "closed"
 
 
 def test_publish_needs_a_confirmation(app_env, demo_codes):
