@@ -50,6 +50,11 @@ CSS = """
 """
 
 
+# Names and values on the bars as large as the table's text on a 1920-pixel projector (about 30 px);
+# at 20 px they were the smallest text on the screen, unreadable from the back of a hall.
+CHART_FONT = 26
+
+
 def _num(value: float, digits: int = 2) -> str:
     """A number as Vietnamese readers write it: decimal comma."""
     return f"{value:.{digits}f}".replace(".", ",")
@@ -139,7 +144,7 @@ def _agenda(snapshot: dict) -> None:
         st.markdown(f'<div class="pj pj-note">{html.escape(t("proj.waiting"))}</div>', unsafe_allow_html=True)
 
 
-def _wrapped(name: str, width: int = 22) -> str:
+def _wrapped(name: str, width: int = 20) -> str:
     """A long name on two or three lines: plotly does not wrap axis labels."""
     return "<br>".join(textwrap.wrap(name, width)) or name
 
@@ -161,7 +166,7 @@ def _chart(rows, title_row) -> go.Figure:
             marker_color=colours,
             text=[_num(v) if v == v else "" for v in values],
             textposition="outside",
-            textfont={"size": 22, "color": "#fff"},
+            textfont={"size": CHART_FONT, "color": "#fff"},
             cliponaxis=False,
         )
     )
@@ -173,17 +178,17 @@ def _chart(rows, title_row) -> go.Figure:
             line={"color": "#ffd54f", "width": 4, "dash": "dash"},
             annotation_text=label,
             annotation_position="top",
-            annotation_font={"size": 20, "color": "#ffd54f"},
+            annotation_font={"size": CHART_FONT, "color": "#ffd54f"},
         )
     fig.update_layout(
         template="plotly_dark",
         paper_bgcolor="#000",
         plot_bgcolor="#000",
-        font={"size": 20, "color": "#fff"},
-        margin={"l": 10, "r": 70, "t": 40, "b": 20},  # right: room for the values after the bars
-        height=max(260, 64 * len(rows) + 80),
+        font={"size": CHART_FONT, "color": "#fff"},
+        margin={"l": 10, "r": 100, "t": 50, "b": 20},  # right: room for the values after the bars
+        height=max(300, 80 * len(rows) + 100),
         xaxis={"range": [0, 100], "gridcolor": "#333", "tickfont": {"size": 18}},
-        yaxis={"autorange": "reversed", "tickfont": {"size": 20, "color": "#fff"}},  # rank 1 on top, as the table
+        yaxis={"autorange": "reversed", "tickfont": {"size": CHART_FONT, "color": "#fff"}},  # rank 1 on top
         bargap=0.25,
         showlegend=False,
     )

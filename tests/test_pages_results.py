@@ -195,3 +195,12 @@ def test_projector_bars_measure_what_ranks_so_they_read_in_order(app_env, demo_s
         assert bars == sorted(bars, reverse=True), bars  # rank 1 on top, the longest bar
         assert bars == pytest.approx(list(rows["approval_pct"]))
     assert specs[1]["data"][0]["x"][-1] == 0  # the best score, rejected by all: last, an empty bar
+
+
+def test_projector_chart_text_is_as_large_as_the_table(scored, app_env):
+    """Names and values at 20 px were the smallest text on the projector."""
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(scored, "Chủ tịch", ROUND1)
+    for spec in chart_specs(projector(app_env)):
+        assert spec["layout"]["yaxis"]["tickfont"]["size"] >= 24  # the names
+        assert spec["data"][0]["textfont"]["size"] >= 24  # the values after the bars
