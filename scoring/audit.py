@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
+
 import sqlite_utils
 
 from .db import Store, now_iso
@@ -51,8 +54,43 @@ def action_label(action: str) -> str:
     return t(key) if is_key(key) else action
 
 
-def entity_label(entity: str, entity_id: int | None = None) -> str:
-    """The table a row is about, as the secretary calls it ("Vòng #3")."""
+def entity_label(entity: str, entity_id: int | None = None, name: str = "") -> str:
+    """What a row is about, as the secretary calls it: "Vòng #3", or with the
+    thing's current name "Chỉ tiêu #18 — Tỷ lệ văn bản điện tử"."""
     key = f"audit.entity.{entity}"
-    name = t(key) if is_key(key) else entity
-    return name if entity_id is None else f"{name} #{entity_id}"
+    kind = t(key) if is_key(key) else entity
+    label = kind if entity_id is None else f"{kind} #{entity_id}"
+    return f"{label} — {name}" if name else label
+
+
+# The column that names a row of each table the log refers to.
+_NAME_COLUMNS = {
+    "agenda_items": "title",
+    "candidates": "full_name",
+    "counting_board": "full_name",
+    "criteria_sets": "name",
+    "indicators": "name",
+    "members": "full_name",
+    "movements": "name",
+    "rounds": "name",
+    "titles": "name",
+    "units": "name",
+}
+
+
+def current_names(store: Store, rows: list[dict]) -> dict[tuple[str, int], str]:
+    """(entity, id) -> the current name of each row the entries refer to, one query
+    per table; a row deleted since has no name (its entries keep the number)."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        if row["entity"] in _NAME_COLUMNS and row["entity_id"] is not None:
+            wanted[row["entity"]].add(int(row["entity_id"]))
+    names: dict[tuple[str, int], str] = {}
+    for table, ids in wanted.items():
+        # Table and column come from _NAME_COLUMNS, never from the log's text.
+        found = store.query(
+            f"SELECT id, {_NAME_COLUMNS[table]} AS name FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(ids)),),
+        )
+        names.update({(table, r["id"]): r["name"] or "" for r in found})
+    return names

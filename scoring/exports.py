@@ -341,9 +341,10 @@ def audit_rows(
     text: str = "",
     limit: int = 20000,
 ) -> list[dict]:
-    """Audit entries, newest first, filtered: any of `actors`, any of `actions`,
-    between two dates (inclusive), and containing `text` (ignoring case and
-    diacritics) in who, what or the detail."""
+    """Audit entries, newest first, each with the current name of what it is about
+    (`entity_name`), filtered: any of `actors`, any of `actions`, between two
+    dates (inclusive), and containing `text` (ignoring case and diacritics) in
+    who, what, that name or the detail."""
     where, params = [], {}
     if actors:
         where.append(f"actor IN ({', '.join(f':a{i}' for i in range(len(actors)))})")
@@ -360,9 +361,12 @@ def audit_rows(
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     params["limit"] = limit
     rows = store.query(f"SELECT * FROM audit_log {clause} ORDER BY id DESC LIMIT :limit", params)
+    names = audit.current_names(store, rows)
+    for row in rows:
+        row["entity_name"] = names.get((row["entity"], row["entity_id"]), "")
     wanted = fold(text)
     if wanted:
-        fields = ("actor", "action", "entity", "detail")
+        fields = ("actor", "action", "entity", "entity_name", "detail")
         rows = [r for r in rows if wanted in fold(" ".join(str(r[k] or "") for k in fields))]
     return rows
 
@@ -385,7 +389,9 @@ def audit_frame(rows: list[dict]) -> pd.DataFrame:
             t("audit.col.at"): [format_time(r["at"]) for r in rows],
             t("audit.col.actor"): [r["actor"] for r in rows],
             t("audit.col.action"): [audit.action_label(r["action"]) for r in rows],
-            t("audit.col.entity"): [audit.entity_label(r["entity"], r["entity_id"]) for r in rows],
+            t("audit.col.entity"): [
+                audit.entity_label(r["entity"], r["entity_id"], r.get("entity_name", "")) for r in rows
+            ],
             t("audit.col.detail"): [r["detail"] for r in rows],
         }
     )

@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from scoring import aggregate, audit, conference, exports, rounds, spreadsheet, voting
+from scoring import aggregate, audit, conference, exports, indicators, rounds, spreadsheet, text, voting
 from scoring.db import Store, forget_store
 from scoring.text import text_sort_key
 from tests.conftest import copy_db
@@ -322,6 +322,30 @@ def test_audit_filter_lists_people_by_given_name_and_actions_by_their_words(clos
     labels = [audit.action_label(a) for a in exports.audit_actions(store)]
     assert labels == sorted(labels, key=text_sort_key)
     assert labels.index("Khóa vòng") < labels.index("Mở vòng")
+
+
+def test_audit_names_what_each_entry_is_about(closed_round):
+    # "Vòng #1" with an empty detail, or "Chỉ tiêu #18" with detail "2020: 10", did not
+    # say which round or indicator: the entity now carries its current name.
+    store, round_id = closed_round
+    round_name = store.scalar("SELECT name FROM rounds WHERE id = ?", (round_id,))
+    closing = exports.audit_rows(store, actions=["round.closed"])
+    df = read_csv(exports.audit_csv(closing))
+    assert df["Đối tượng"].tolist() == [f"Vòng #{round_id} — {round_name}"]
+
+    indicator = store.query("SELECT id, name FROM indicators ORDER BY id LIMIT 1")[0]
+    indicators.set_value(store, SECRETARY, indicator["id"], 2024, 12.5)
+    entry = exports.audit_rows(store, actions=["indicator.value"])[0]
+    label = exports.audit_frame([entry])["Đối tượng"][0]
+    assert label == f"Chỉ tiêu #{indicator['id']} — {indicator['name']}"
+    # The search finds an entry by that name, ignoring case and diacritics.
+    found = exports.audit_rows(store, actions=["indicator.value"], text=text.fold(indicator["name"]).upper())
+    assert found[0]["id"] == entry["id"] and {r["entity_id"] for r in found} == {indicator["id"]}
+
+    member, _ = conference.add_member(store, SECRETARY, "Nguyễn Văn Tạm")
+    conference.delete_member(store, SECRETARY, member)
+    gone = exports.audit_rows(store, actions=["member.delete"])[0]
+    assert exports.audit_frame([gone])["Đối tượng"][0] == f"Thành viên #{member}"  # deleted: the number stays
 
 
 def test_audit_never_holds_a_ballot_choice(closed_round):
