@@ -48,7 +48,9 @@ def gauge_figure(items: Sequence[tuple[Mapping, Progress]], present: bool = Fals
     """Each indicator's % achieved on a 0-100 gauge coloured by status; the number
     is the raw % (it may pass 100), the threshold marks where the straight path
     from baseline to target says we should be by the latest year."""
-    columns = max(1, min(len(items), 2 if present else 4))
+    # At most three gauges a row on a laptop: with four, each gauge is so small that
+    # its percentage runs over the arc.
+    columns = max(1, min(len(items), 2 if present else 3))
     rows = math.ceil(len(items) / columns) or 1
     fig = make_subplots(
         rows=rows,

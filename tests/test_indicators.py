@@ -269,6 +269,16 @@ def test_gauge_shows_the_raw_percent_on_a_0_100_axis_and_handles_no_data():
     assert empty.mode == "gauge" and "Chưa có số liệu" in empty.title.text
 
 
+def test_gauges_sit_at_most_three_a_row_so_their_figures_stay_inside_the_arc():
+    from scoring import indicator_charts as charts
+
+    four = [({**HIGHER, "id": n, "name": f"Chỉ tiêu {n}"}, p.progress(HIGHER, {2024: 80.0})) for n in range(4)]
+    fig = charts.gauge_figure(four)
+    columns = {round(trace.domain.x[0], 3) for trace in fig.data}
+    assert len(columns) == 3 and len({round(trace.domain.y[0], 3) for trace in fig.data}) == 2
+    assert len({round(trace.domain.x[0], 3) for trace in charts.gauge_figure(four, present=True).data}) == 2
+
+
 def test_trend_panels_side_by_side_label_years_at_least_two_apart():
     # Three panels in a row leave about 20 px per year: yearly labels ran together
     # ("20202021202220232024"). A panel alone in its row still labels every year.
