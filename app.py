@@ -24,7 +24,7 @@ class Screen(NamedTuple):
     script: str
     title_key: str
     icon: str
-    section: str  # nav.section.<section>
+    section: str  # nav.section.<section>; a section is named for who uses it, so it holds no one else's pages
     who: frozenset[str] | str  # "public", "guest" (signed out), "member", "voting", or a set of roles
 
 
@@ -36,8 +36,8 @@ SCREENS: list[Screen] = [
     Screen("pages/scoring_sheet.py", "nav.scoring", "edit_note", "member", "voting"),
     Screen("pages/ballot.py", "nav.ballot", "how_to_vote", "member", "voting"),
     Screen("pages/logout.py", "nav.logout", "logout", "member", "member"),
-    Screen("pages/rounds.py", "nav.rounds", "published_with_changes", "secretary", RUNS_ROUNDS),
-    Screen("pages/results.py", "nav.results", "trophy", "secretary", RUNS_ROUNDS),
+    Screen("pages/rounds.py", "nav.rounds", "published_with_changes", "meeting", RUNS_ROUNDS),
+    Screen("pages/results.py", "nav.results", "trophy", "meeting", RUNS_ROUNDS),
     Screen("pages/setup.py", "nav.setup", "settings", "secretary", SECRETARY),
     Screen("pages/member_codes.py", "nav.member_codes", "qr_code_2", "secretary", SECRETARY),
     Screen("pages/import_data.py", "nav.import", "upload_file", "secretary", SECRETARY),

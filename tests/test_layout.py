@@ -3,10 +3,12 @@ are the ones CI runs, and every CLI command is documented."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
 from scoring.cli import build_parser
+from scoring.i18n import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,6 +28,23 @@ def test_every_registered_page_exists():
     assert [p for p in pages if not (ROOT / p).is_file()] == []
     scripts = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if not p.name.startswith("_")}
     assert scripts - set(pages) == set(), "a screen in pages/ that app.py never shows"
+
+
+def test_the_secretarys_menu_section_holds_only_the_secretarys_pages():
+    # The chair's rounds and results pages sat under "Thư ký Hội đồng" in the chair's own menu.
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    screens = [
+        (call.args[0].value, call.args[3].value, ast.unparse(call.args[4]))
+        for call in ast.walk(tree)
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "Screen"
+    ]
+    assert len(screens) >= 10
+    assert {who for _, section, who in screens if section == "secretary"} == {"SECRETARY"}
+    assert {section for script, section, _ in screens if script in ("pages/rounds.py", "pages/results.py")} == {
+        "meeting"
+    }
+    for section in {section for _, section, _ in screens}:
+        assert f"nav.section.{section}" in MESSAGES["vi"] and f"nav.section.{section}" in MESSAGES["en"]
 
 
 def test_ci_runs_the_readme_test_command():
