@@ -414,3 +414,61 @@ def missing(store: Store, round_id: int) -> dict[str, list[dict]]:
 
 def _owes(row: dict) -> bool:
     return bool(row["to_score"] and not row["submitted"]) or bool(row["can_vote"] and not row["voted"])
+
+
+# --- one member's own tasks (what is left to do, never anyone's choices) -----------------
+
+
+@dataclass(frozen=True)
+class Duties:
+    """What a voting member has to do in a round, and what they have done: a
+    scoring sheet if any candidate is theirs to score, a ballot if the round asks
+    them anything. Read only; for the member's own "what next" lines."""
+
+    round_id: int
+    to_score: bool
+    submitted: bool
+    to_vote: bool
+    voted: bool
+    drafted: bool  # some points saved on the sheet (drafts, or the submitted sheet)
+
+    @property
+    def sheet_pending(self) -> bool:
+        return self.to_score and not self.submitted
+
+    @property
+    def ballot_pending(self) -> bool:
+        return self.to_vote and not self.voted
+
+    @property
+    def all_done(self) -> bool:
+        """The member had something to do in the round and has done all of it."""
+        return (self.to_score or self.to_vote) and not self.sheet_pending and not self.ballot_pending
+
+
+def duties(store: Store, round_id: int, member_id: int) -> Duties:
+    items = sheet(store, round_id, member_id)
+    return Duties(
+        round_id=round_id,
+        to_score=bool(items),
+        submitted=is_submitted(store, round_id, member_id),
+        to_vote=bool(ballot_subjects(store, round_id, member_id)),
+        voted=has_voted(store, round_id, member_id),
+        drafted=any(i.points for i in items),
+    )
+
+
+def missed_in_last_closed_round(store: Store, member_id: int) -> tuple[dict, Duties] | None:
+    """The most recently closed round (closed or published, latest `closed_at`)
+    with what the member left undone in it, if they did not submit their sheet or
+    did not vote there; None otherwise. Says nothing of the round's results."""
+    closed = [
+        r
+        for r in rounds.list_rounds(store)
+        if r["status"] in (RoundStatus.CLOSED, RoundStatus.PUBLISHED) and r["closed_at"]
+    ]
+    if not closed:
+        return None
+    last = max(closed, key=lambda r: (r["closed_at"], r["id"]))
+    left = duties(store, last["id"], member_id)
+    return (last, left) if left.sheet_pending or left.ballot_pending else None

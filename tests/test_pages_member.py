@@ -199,6 +199,190 @@ def test_whole_list_ballot_is_one_choice(app_env, demo_codes):
     assert "Bạn không bỏ phiếu trong vòng này" in page_text(bình) and len(bình.radio) == 0
 
 
+# --- what next: from the sheet to the ballot and back; a round closed under the member ---------
+
+
+def run_in(lang: str, db_path, code: str, page: str) -> AppTest:
+    """A fresh tab signed in by `code`, in `lang` (remembered in the URL, as the language switch does)."""
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["s"] = login_token(db_path, code)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(page).run()
+    return at
+
+
+def links(at: AppTest) -> list[tuple[str, str]]:
+    """(target page, label) of each page link in the page's body."""
+    return [(link.proto.page, link.value) for link in at.page_link]
+
+
+def test_after_submitting_the_sheet_the_member_is_pointed_to_the_ballot(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    duc = member_id(store, "Lê Văn Đức")
+    fill(store, round_id, duc)
+    at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
+    assert links(at) == []  # the sheet comes first
+    button(at, "Nộp phiếu chấm điểm").click().run()
+    button(at, "Xác nhận nộp").click().run()
+    assert not at.exception, at.exception
+    assert "Bước tiếp theo: bỏ phiếu kín của vòng này." in page_text(at)
+    assert links(at) == [("ballot", "Mở phiếu bầu kín")]
+
+    voting.cast_ballot(
+        store, round_id, duc, {s["candidate_id"]: "approve" for s in voting.ballot_subjects(store, round_id, duc)}
+    )
+    at.run()
+    assert links(at) == []
+    assert "Bạn đã nộp phiếu chấm điểm và bỏ phiếu trong vòng này. Xin cảm ơn!" in page_text(at)
+    assert "Bước tiếp theo" not in page_text(at)
+
+
+def test_after_voting_the_member_is_pointed_to_the_sheet_still_to_submit(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    duc = member_id(store, "Lê Văn Đức")
+    at = run_app(app_env, code=demo_codes["member"], page="pages/ballot.py")
+    assert links(at) == []
+    for radio in at.radio:
+        radio.set_value("approve")
+    at.run()
+    button(at, "Bỏ phiếu").click().run()
+    button(at, "Xác nhận bỏ phiếu").click().run()
+    assert not at.exception, at.exception
+    assert "Việc còn lại: nộp phiếu chấm điểm của vòng này." in page_text(at)
+    assert links(at) == [("scoring_sheet", "Mở phiếu chấm điểm")]
+
+    fill(store, round_id, duc)
+    voting.submit_scores(store, round_id, duc)
+    again = run_app(app_env, token=at.query_params["s"], page="pages/ballot.py")
+    assert links(again) == []
+    assert "Bạn đã nộp phiếu chấm điểm và bỏ phiếu trong vòng này. Xin cảm ơn!" in page_text(again)
+
+
+def test_no_link_to_a_task_the_round_does_not_have(app_env, demo_codes):
+    """Round 3 (the list of delegates) has a ballot and nothing to score; a round of
+    titles that need no ballot has a sheet only."""
+    store = open_store(app_env)
+    duc = member_id(store, "Lê Văn Đức")
+    rounds.transition(store, "Thư ký", r1(store), "closed")
+    delegates = store.scalar("SELECT id FROM rounds WHERE ballot_mode = 'whole_list'")
+    rounds.transition(store, "Thư ký", delegates, "open")
+    sheet = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
+    assert "Bạn không có ứng viên nào cần chấm trong vòng này." in page_text(sheet)
+    assert links(sheet) == [("ballot", "Mở phiếu bầu kín")]  # nothing to score: the ballot is what is left
+    voting.cast_ballot(store, delegates, duc, {None: "approve"})
+    at = run_app(app_env, token=sheet.query_params["s"], page="pages/ballot.py")
+    assert links(at) == []
+    assert "Bạn đã hoàn thành phần việc của mình trong vòng này. Xin cảm ơn!" in page_text(at)
+    assert "bỏ phiếu trong vòng này. Xin cảm ơn" not in page_text(at)  # no sheet was asked of him
+
+    rounds.transition(store, "Thư ký", delegates, "closed")
+    second = store.scalar("SELECT id FROM rounds WHERE name LIKE 'Vòng 2%'")
+    for c in rounds.round_candidates(store, second):
+        conference.update_title(store, "Thư ký", c["title_id"], needs_ballot=False)
+    rounds.transition(store, "Thư ký", second, "open")
+    fill(store, second, duc)
+    voting.submit_scores(store, second, duc)
+    done = run_app(app_env, token=sheet.query_params["s"], page="pages/scoring_sheet.py")
+    assert links(done) == []
+    assert "Bạn đã hoàn thành phần việc của mình trong vòng này. Xin cảm ơn!" in page_text(done)
+
+
+def test_the_next_step_in_english(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    duc = member_id(store, "Lê Văn Đức")
+    fill(store, round_id, duc)
+    voting.submit_scores(store, round_id, duc)
+    at = run_in("en", app_env, demo_codes["member"], "pages/scoring_sheet.py")
+    assert not at.exception, at.exception
+    assert "Next step: cast your secret ballot for this round." in page_text(at)
+    assert links(at) == [("ballot", "Open the secret ballot")]
+    voting.cast_ballot(
+        store, round_id, duc, {s["candidate_id"]: "approve" for s in voting.ballot_subjects(store, round_id, duc)}
+    )
+    at = run_in("en", app_env, demo_codes["member"], "pages/ballot.py")
+    assert links(at) == []
+    assert "You have submitted your scoring sheet and cast your ballot in this round. Thank you!" in page_text(at)
+
+
+def close_round_1_at(store, when: str) -> int:
+    round_id = r1(store)
+    rounds.transition(store, "Chủ tịch", round_id, "closed")
+    with store.write() as db:
+        db.execute("UPDATE rounds SET closed_at = ? WHERE id = ?", [when, round_id])
+    return round_id
+
+
+def test_a_round_closed_before_the_member_finished_says_so_gently(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    fill(store, round_id, member_id(store, "Lê Văn Đức"), skip_last=True)  # drafts, not submitted, no ballot
+    close_round_1_at(store, "2025-11-20T10:05:33")
+    expected = (
+        f"Vòng “{ROUND1}” đã được khóa lúc 20/11/2025 10:05, khi bạn chưa nộp phiếu chấm điểm và chưa bỏ phiếu. "
+        "Các điểm bạn đã lưu nháp chưa được nộp nên không được tính. "
+        "Nếu cần trao đổi thêm, xin liên hệ Thư ký Hội đồng."
+    )
+    for page in ("pages/scoring_sheet.py", "pages/ballot.py"):
+        at = run_app(app_env, code=demo_codes["member"], page=page)
+        assert not at.exception, at.exception
+        assert [i.value for i in at.info] == [expected], page
+        text = page_text(at)
+        assert "Hiện chưa có vòng" not in text
+        # Nothing of the round's results: no figures, no tallies, no sheet.
+        assert not at.dataframe and not at.table and not at.metric and not at.number_input and not at.radio
+        assert "Đồng ý" not in text and "Tổng điểm" not in text
+
+
+def test_a_closed_round_names_only_what_the_member_left_undone(app_env, demo_codes):
+    store = open_store(app_env)
+    round_id = r1(store)
+    duc = member_id(store, "Lê Văn Đức")
+    fill(store, round_id, duc)
+    voting.submit_scores(store, round_id, duc)  # the sheet is in, the ballot is not
+    chair = member_id(store, "Trần Minh Quang")
+    fill(store, round_id, chair)
+    voting.submit_scores(store, round_id, chair)
+    voting.cast_ballot(
+        store, round_id, chair, {s["candidate_id"]: "approve" for s in voting.ballot_subjects(store, round_id, chair)}
+    )
+    close_round_1_at(store, "2025-11-20T16:45:00")
+
+    at = run_app(app_env, code=demo_codes["member"], page="pages/ballot.py")
+    assert [i.value for i in at.info] == [
+        f"Vòng “{ROUND1}” đã được khóa lúc 20/11/2025 16:45, khi bạn chưa bỏ phiếu. "
+        "Nếu cần trao đổi thêm, xin liên hệ Thư ký Hội đồng."
+    ]
+    # The chair did everything: the usual message, nothing about the closed round.
+    for page, usual in (
+        ("pages/scoring_sheet.py", "Hiện chưa có vòng bình xét nào đang mở để chấm điểm."),
+        ("pages/ballot.py", "Hiện chưa có vòng nào đang mở để bỏ phiếu."),
+    ):
+        chair_at = run_app(app_env, code=demo_codes["chair"], page=page)
+        assert [i.value for i in chair_at.info] == [usual]
+
+    english = run_in("en", app_env, demo_codes["member"], "pages/scoring_sheet.py")
+    assert [i.value for i in english.info] == [
+        f"Round “{ROUND1}” was closed at 20/11/2025 16:45, before you cast your ballot. "
+        "If you need to discuss it, please contact the council secretary."
+    ]
+
+
+def test_a_closed_round_in_english_says_the_drafts_did_not_count(app_env, demo_codes):
+    store = open_store(app_env)
+    fill(store, r1(store), member_id(store, "Lê Văn Đức"), skip_last=True)
+    close_round_1_at(store, "2025-11-20T10:05:33")
+    at = run_in("en", app_env, demo_codes["member"], "pages/ballot.py")
+    assert [i.value for i in at.info] == [
+        f"Round “{ROUND1}” was closed at 20/11/2025 10:05, before you submitted your scoring sheet or cast your "
+        "ballot. The scores you saved as drafts were not submitted, so they were not counted. "
+        "If you need to discuss it, please contact the council secretary."
+    ]
+
+
 # --- rounds (officers) ---------------------------------------------------------------
 
 

@@ -411,3 +411,63 @@ def test_nudge_list_and_absent_members(demo_store, r1):
     assert "Lê Văn Đức" not in names["sheet"] + names["ballot"] + names["absent"]
     assert names["absent"] == ["Bùi Thị Lan"]
     assert "Bùi Thị Lan" not in names["sheet"] and len(names["sheet"]) == 9
+
+
+# --- a member's own tasks: what is left, and a round closed before they finished ---------------
+
+
+def test_duties_say_what_the_member_still_has_to_do_in_a_round(demo_store, r1):
+    duc = member_id(demo_store, "Lê Văn Đức")
+    start = voting.duties(demo_store, r1, duc)
+    assert (start.to_score, start.to_vote, start.sheet_pending, start.ballot_pending) == (True, True, True, True)
+    assert not start.drafted and not start.all_done
+    fill_sheet(demo_store, r1, duc)
+    voting.submit_scores(demo_store, r1, duc)
+    half = voting.duties(demo_store, r1, duc)
+    assert half.drafted and not half.sheet_pending and half.ballot_pending and not half.all_done
+    voting.cast_ballot(demo_store, r1, duc, all_approve(demo_store, r1, duc))
+    assert voting.duties(demo_store, r1, duc).all_done
+
+
+def test_duties_of_a_round_without_scoring_or_without_a_ballot_for_the_member(demo_store, r1):
+    rounds.transition(demo_store, "Thư ký", r1, "closed")
+    r3 = round_named(demo_store, ROUND3)  # whole list: a ballot, nothing to score
+    rounds.transition(demo_store, "Thư ký", r3, "open")
+    duc = member_id(demo_store, "Lê Văn Đức")
+    ballot_only = voting.duties(demo_store, r3, duc)
+    assert not ballot_only.to_score and ballot_only.ballot_pending
+    voting.cast_ballot(demo_store, r3, duc, {None: "approve"})
+    assert voting.duties(demo_store, r3, duc).all_done
+    binh = voting.duties(demo_store, r3, member_id(demo_store, "Võ Thanh Bình"))  # on the list: nothing to do
+    assert not binh.to_score and not binh.to_vote and not binh.all_done
+
+
+def test_the_last_closed_round_is_named_only_to_a_member_it_shut_out(demo_store, r1):
+    duc = member_id(demo_store, "Lê Văn Đức")
+    chair = member_id(demo_store, "Trần Minh Quang")
+    lan = member_id(demo_store, "Bùi Thị Lan")
+    assert voting.missed_in_last_closed_round(demo_store, duc) is None  # nothing closed yet
+    item = voting.sheet(demo_store, r1, duc)[0]
+    voting.save_draft(demo_store, r1, duc, item.candidate["id"], {item.criteria[0]["id"]: 10})
+    fill_sheet(demo_store, r1, chair)
+    voting.submit_scores(demo_store, r1, chair)
+    voting.cast_ballot(demo_store, r1, chair, all_approve(demo_store, r1, chair))
+    fill_sheet(demo_store, r1, lan)
+    voting.submit_scores(demo_store, r1, lan)
+    rounds.transition(demo_store, "Thư ký", r1, "closed")
+
+    closed, left = voting.missed_in_last_closed_round(demo_store, duc)
+    assert closed["id"] == r1 and closed["closed_at"]
+    assert left.sheet_pending and left.ballot_pending and left.drafted
+    assert voting.missed_in_last_closed_round(demo_store, chair) is None  # did everything
+    _, lan_left = voting.missed_in_last_closed_round(demo_store, lan)
+    assert not lan_left.sheet_pending and lan_left.ballot_pending
+
+    # A round closed later is the one that counts: Đức voted in it, so nothing is said any more.
+    r3 = round_named(demo_store, ROUND3)
+    rounds.transition(demo_store, "Thư ký", r3, "open")
+    voting.cast_ballot(demo_store, r3, duc, {None: "approve"})
+    rounds.transition(demo_store, "Thư ký", r3, "closed")
+    assert voting.missed_in_last_closed_round(demo_store, duc) is None
+    closed, _ = voting.missed_in_last_closed_round(demo_store, lan)
+    assert closed["id"] == r3
