@@ -1,7 +1,8 @@
 """Projector screen: public, full-screen, high contrast, readable from the back of the hall.
 
 Before the chair reveals a round it shows only progress (sheets and ballots in);
-after the reveal, the ranking per title. Between reveals it follows the agenda
+after the reveal, the ranking per title (every title one under the other, or
+only the one the chair chose on the results page, in larger type). Between reveals it follows the agenda
 the chair moves from the results page. Every open tab refreshes itself every 3 s
 through a fragment, reading a cheap version number first: the snapshot behind it
 is computed once per change for all tabs (st.cache_data), not once per tab.
@@ -40,6 +41,8 @@ CSS = """
 .pj-table { width: 100%; border-collapse: collapse; font-size: clamp(16px, 1.5vw, 32px); }
 .pj-table td, .pj-table th { border-bottom: 2px solid #444; padding: .25em .4em; text-align: left; color: #fff; }
 .pj-table th { color: #ffd54f; font-weight: 600; }
+.pj-table-lg { font-size: clamp(20px, 2.1vw, 44px); }
+.pj-table-lg td, .pj-table-lg th { padding: .35em .5em; }
 .pj-num { text-align: right !important; white-space: nowrap; }
 .pj-pass { color: #69f0ae !important; font-weight: 700; }
 .pj-fail { color: #ff8a80 !important; }
@@ -53,6 +56,8 @@ CSS = """
 # Names and values on the bars as large as the table's text on a 1920-pixel projector (about 30 px);
 # at 20 px they were the smallest text on the screen, unreadable from the back of a hall.
 CHART_FONT = 26
+# One title alone on the screen (the chair's choice): its chart and table take the room of all the others.
+CHART_FONT_LARGE = 32
 
 
 def _num(value: float, digits: int = 2) -> str:
@@ -77,7 +82,10 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
     conf = conference.get_conference(store)
     agenda = conference.list_agenda(store)
     current = conference.current_agenda_item(store)
-    all_rounds = {r["id"]: r for r in store.query("SELECT id, name, status, revealed FROM rounds ORDER BY position")}
+    all_rounds = {
+        r["id"]: r
+        for r in store.query("SELECT id, name, status, revealed, projected_title_id FROM rounds ORDER BY position")
+    }
     open_rounds = [r for r in all_rounds.values() if r["status"] == "open"]
     if current and current.get("round_id") in {r["id"] for r in open_rounds}:
         open_rounds.sort(key=lambda r: r["id"] != current["round_id"])  # the agenda's round first
@@ -88,7 +96,13 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
     results = None
     if focus is not None and all_rounds.get(focus, {}).get("revealed"):
         res = aggregate.round_results(store, focus)
-        results = {"name": res.round["name"], "table": res.table, "cascade": res.cascade, "ballots": res.ballots}
+        results = {
+            "name": res.round["name"],
+            "table": res.table,
+            "cascade": res.cascade,
+            "ballots": res.ballots,
+            "title_id": all_rounds[focus]["projected_title_id"],  # None: every title, one under the other
+        }
     return {
         "conference": conf.get("name", ""),
         "join_url": conf.get("join_url") or "",
@@ -149,12 +163,14 @@ def _wrapped(name: str, width: int = 20) -> str:
     return "<br>".join(textwrap.wrap(name, width)) or name
 
 
-def _chart(rows, title_row) -> go.Figure:
+def _chart(rows, title_row, large: bool = False) -> go.Figure:
     """Horizontal bars in rank order, rank 1 on top: long Vietnamese names stay
     readable across the hall, where slanted labels under columns would not. The
     bars measure what ranks first: the approval percentage for a title with a
     ballot (the score only breaks ties, and stays in the table), else the score;
-    bars of another measure would look out of order."""
+    bars of another measure would look out of order. `large`: the only title on the screen, in bigger
+    type with thicker bars."""
+    font = CHART_FONT_LARGE if large else CHART_FONT
     scored = not title_row["needs_ballot"]
     values = rows["score"] if scored else rows["approval_pct"]
     colours = ["#69f0ae" if p else "#9e9e9e" for p in rows["passes"]]
@@ -166,7 +182,7 @@ def _chart(rows, title_row) -> go.Figure:
             marker_color=colours,
             text=[_num(v) if v == v else "" for v in values],
             textposition="outside",
-            textfont={"size": CHART_FONT, "color": "#fff"},
+            textfont={"size": font, "color": "#fff"},
             cliponaxis=False,
         )
     )
@@ -178,17 +194,17 @@ def _chart(rows, title_row) -> go.Figure:
             line={"color": "#ffd54f", "width": 4, "dash": "dash"},
             annotation_text=label,
             annotation_position="top",
-            annotation_font={"size": CHART_FONT, "color": "#ffd54f"},
+            annotation_font={"size": font, "color": "#ffd54f"},
         )
     fig.update_layout(
         template="plotly_dark",
         paper_bgcolor="#000",
         plot_bgcolor="#000",
-        font={"size": CHART_FONT, "color": "#fff"},
+        font={"size": font, "color": "#fff"},
         margin={"l": 10, "r": 100, "t": 50, "b": 20},  # right: room for the values after the bars
-        height=max(300, 80 * len(rows) + 100),
+        height=max(420, 100 * len(rows) + 120) if large else max(300, 80 * len(rows) + 100),
         xaxis={"range": [0, 100], "gridcolor": "#333", "tickfont": {"size": 18}},
-        yaxis={"autorange": "reversed", "tickfont": {"size": CHART_FONT, "color": "#fff"}},  # rank 1 on top
+        yaxis={"autorange": "reversed", "tickfont": {"size": font, "color": "#fff"}},  # rank 1 on top
         bargap=0.25,
         showlegend=False,
     )
@@ -200,8 +216,15 @@ def _results(results: dict) -> None:
         f'<div class="pj pj-h1">{html.escape(t("proj.results_of", name=results["name"]))}</div>',
         unsafe_allow_html=True,
     )
-    table = results["table"]
-    for title_id, rows in table.groupby("title_id", sort=False):
+    groups = list(results["table"].groupby("title_id", sort=False))
+    chosen = results.get("title_id")
+    position = next((i for i, (title_id, _) in enumerate(groups, start=1) if title_id == chosen), None)
+    step = ""
+    if chosen is not None and position is not None:  # the chair shows one title: only it, larger
+        step = f'<div class="pj-step">{html.escape(t("proj.title_of", index=position, total=len(groups)))}</div>'
+        groups = [groups[position - 1]]
+    large = bool(step)
+    for title_id, rows in groups:
         first = rows.iloc[0]
         rule_parts = []
         if first["needs_ballot"]:
@@ -212,14 +235,14 @@ def _results(results: dict) -> None:
             rule_parts.append(t("proj.quota", cap=int(first["quota_cap"])))
         rule_parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))
         st.markdown(
-            f'<div class="pj"><div class="pj-h2">{html.escape(first["title"])}</div>'
+            f'<div class="pj">{step}<div class="pj-h2">{html.escape(first["title"])}</div>'
             f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}</div></div>',
             unsafe_allow_html=True,
         )
         chart_col, table_col = st.columns([1, 1])
         if first["needs_scoring"] or first["needs_ballot"]:
             with chart_col:
-                st.plotly_chart(_chart(rows, first), key=f"chart-{title_id}", config={"displayModeBar": False})
+                st.plotly_chart(_chart(rows, first, large), key=f"chart-{title_id}", config={"displayModeBar": False})
         head = [t("res.col.rank"), t("res.col.name")]
         if first["needs_scoring"]:
             head.append(t("res.col.score"))
@@ -238,7 +261,8 @@ def _results(results: dict) -> None:
             cells.append(f'<td class="{"pj-pass" if r.passes else "pj-fail"}">{html.escape(verdict)}</td>')
             lines.append("<tr>" + "".join(cells) + "</tr>")
         with table_col if first["needs_scoring"] or first["needs_ballot"] else chart_col:
-            st.markdown(f'<table class="pj pj-table">{"".join(lines)}</table>', unsafe_allow_html=True)
+            size = "pj-table pj-table-lg" if large else "pj-table"
+            st.markdown(f'<table class="pj {size}">{"".join(lines)}</table>', unsafe_allow_html=True)
     cascade = " ".join(results["cascade"])
     st.markdown(
         f'<div class="pj pj-cascade">{html.escape(t("res.cascade.title"))}: {html.escape(cascade)}</div>',

@@ -1,6 +1,6 @@
 """Results for the chair, vice-chair and secretary (not projected): the full table,
 per-criterion means, disagreement flags, each member's scores (never ballots),
-ballot counts, and the controls: reveal on the projector, publish, aggregation
+ballot counts, and the controls: reveal on the projector (and which title it shows), publish, aggregation
 method, the projector's agenda step and the join address."""
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from scoring.model import Method, RoundStatus
 store = get_store()
 member = require_member("chair", "vice_chair", "secretary")
 actor = member["full_name"]
+
+ALL_TITLES = 0  # the projector's choice "every title" (title ids start at 1); stored as NULL
 
 st.title(t("res.title"))
 if flash := st.session_state.pop("res_flash", None):
@@ -74,6 +76,8 @@ def round_controls(current: dict) -> None:
                 act(lambda: rounds.reveal(store, actor, current["id"], True), t("res.revealed"))
         elif status == RoundStatus.CLOSED and cols[0].button(t("res.hide"), key="hide"):
             act(lambda: rounds.reveal(store, actor, current["id"], False), t("res.hidden"))
+        if current["revealed"]:
+            projected_title(current)
         if status == RoundStatus.CLOSED:
             sure = cols[1].checkbox(t("res.publish_confirm"), key="publish_confirm")
             if cols[1].button(t("res.publish"), disabled=not sure, key="publish"):
@@ -103,6 +107,30 @@ def round_controls(current: dict) -> None:
                 ),
                 t("res.settings_saved"),
             )
+
+
+def projected_title(current: dict) -> None:
+    """What the projector shows of the revealed round: every title (ALL_TITLES) or
+    only one. The widget's key carries the saved choice, so a change made from
+    another tab redraws it with that choice instead of writing an old one back."""
+    titles = {row["id"]: row["name"] for row in rounds.round_titles(store, current["id"])}
+    options = [ALL_TITLES, *titles]
+    saved = current["projected_title_id"] if current["projected_title_id"] in titles else ALL_TITLES
+    choice = st.selectbox(
+        t("res.project_title"),
+        options,
+        index=options.index(saved),
+        format_func=lambda tid: titles.get(tid) or t("res.project_title_all"),
+        placeholder=t("res.project_title_placeholder"),
+        help=t("res.project_title_help"),
+        key=f"project_title_{current['id']}_{saved}",
+    )
+    if choice is not None and choice != saved:
+        title_id = None if choice == ALL_TITLES else choice
+        act(
+            lambda: rounds.set_projected_title(store, actor, current["id"], title_id, actor_role=member["role"]),
+            t("res.project_title_all_set") if title_id is None else t("res.project_title_set", title=titles[choice]),
+        )
 
 
 def show_results(current: dict) -> None:

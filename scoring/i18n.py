@@ -81,6 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "logout.confirm": "Đăng xuất khỏi máy này? Bản nháp đã lưu trên máy chủ vẫn còn.",
         "err.criteria_in_use": "Bộ tiêu chí đã có điểm chấm: không thể thay đổi tiêu chí.",
         "err.reveal_needs_closed": "Chỉ công bố kết quả khi vòng đã khóa.",
+        "err.project_title_needs_reveal": (
+            "Chỉ chọn danh hiệu để trình chiếu khi kết quả của “{name}” đang hiện trên màn hình trình chiếu."
+        ),
+        "err.project_title_not_in_round": "Danh hiệu #{id} không có ứng viên nào trong “{name}”.",
         # --- domain labels -----------------------------------------------
         "kind.collective": "Tập thể",
         "kind.individual": "Cá nhân",
@@ -450,6 +454,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "proj.score": "{value} điểm",
         "proj.passing": "Đạt: {count}/{total}",
         "proj.quota": "Hạn mức: {cap}",
+        "proj.title_of": "Danh hiệu {index}/{total}",
         "proj.no_open_round": "Không có vòng bình xét nào đang mở.",
         "proj.back": "Về trang chủ",
         "res.title": "Kết quả bình xét",
@@ -474,6 +479,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.hide": "Ẩn kết quả trên màn hình",
         "res.revealed": "Kết quả đang hiện trên màn hình trình chiếu.",
         "res.hidden": "Kết quả chưa hiện trên màn hình trình chiếu.",
+        "res.project_title": "Màn hình trình chiếu hiện",
+        "res.project_title_all": "Tất cả danh hiệu",
+        "res.project_title_placeholder": "Chọn danh hiệu",
+        "res.project_title_help": (
+            "Chọn một danh hiệu để màn hình trình chiếu chỉ hiện bảng xếp hạng của danh hiệu đó, chữ lớn hơn; "
+            "mọi màn hình đang mở chuyển theo sau vài giây."
+        ),
+        "res.project_title_set": "Màn hình trình chiếu chỉ hiện danh hiệu: {title}.",
+        "res.project_title_all_set": "Màn hình trình chiếu hiện tất cả danh hiệu.",
         "res.publish": "Công bố chính thức (khóa vĩnh viễn)",
         "res.publish_confirm": "Tôi xác nhận công bố; sau khi công bố không thể sửa.",
         "res.published": "Đã công bố kết quả.",
@@ -1019,6 +1033,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "audit.action.round.create": "Tạo vòng bình xét",
         "audit.action.round.reveal": "Hiện kết quả trên màn hình trình chiếu",
         "audit.action.round.hide": "Ẩn kết quả trên màn hình trình chiếu",
+        "audit.action.round.project_title": "Chọn danh hiệu hiện trên màn hình trình chiếu",
         "audit.action.round.settings": "Sửa cách tính của vòng",
         "audit.action.round.setup": "Đưa vòng về chuẩn bị",
         "audit.action.round.open": "Mở vòng",
@@ -1147,6 +1162,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "logout.confirm": "Sign out on this computer? Drafts saved on the server stay.",
         "err.criteria_in_use": "The criteria set already has scores: its criteria cannot be changed.",
         "err.reveal_needs_closed": "Results can be revealed only once the round is closed.",
+        "err.project_title_needs_reveal": (
+            "A title can be chosen for the projector only while the results of “{name}” are on the projector."
+        ),
+        "err.project_title_not_in_round": "Title #{id} has no candidate in “{name}”.",
         # --- domain labels -----------------------------------------------
         "kind.collective": "Collective",
         "kind.individual": "Individual",
@@ -1512,6 +1531,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "proj.score": "{value} points",
         "proj.passing": "Passing: {count}/{total}",
         "proj.quota": "Quota: {cap}",
+        "proj.title_of": "Title {index} of {total}",
         "proj.no_open_round": "No round is open.",
         "proj.back": "Home",
         "res.title": "Results",
@@ -1536,6 +1556,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.hide": "Hide results on the projector",
         "res.revealed": "Results are on the projector.",
         "res.hidden": "Results are not on the projector.",
+        "res.project_title": "The projector shows",
+        "res.project_title_all": "Every title",
+        "res.project_title_placeholder": "Choose a title",
+        "res.project_title_help": (
+            "Choose one title for the projector to show only that title's ranking, in larger type; "
+            "every open projector follows within a few seconds."
+        ),
+        "res.project_title_set": "The projector shows only the title: {title}.",
+        "res.project_title_all_set": "The projector shows every title.",
         "res.publish": "Publish officially (locks permanently)",
         "res.publish_confirm": "I confirm publication; published results cannot be changed.",
         "res.published": "Results published.",
@@ -2012,6 +2041,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "audit.action.round.create": "Round created",
         "audit.action.round.reveal": "Results shown on the projector",
         "audit.action.round.hide": "Results hidden from the projector",
+        "audit.action.round.project_title": "Title chosen for the projector",
         "audit.action.round.settings": "Round settings changed",
         "audit.action.round.setup": "Round back to setup",
         "audit.action.round.open": "Round opened",

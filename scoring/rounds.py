@@ -166,6 +166,7 @@ def transition(
                 raise ValidationError("err.round_empty", name=current["name"])
             update["opened_at"] = now_iso()
             update["revealed"] = 0
+            update["projected_title_id"] = None
             _create_tallies(db, current)
         elif target == RoundStatus.CLOSED:
             update["closed_at"] = now_iso()
@@ -196,8 +197,51 @@ def reveal(store: Store, actor: str, round_id: int, revealed: bool = True) -> No
             raise ValidationError(
                 "err.bad_transition", from_status=RoundStatus.PUBLISHED.label, to_status=RoundStatus.CLOSED.label
             )
-        db["rounds"].update(round_id, {"revealed": int(revealed)})
+        update: dict = {"revealed": int(revealed)}
+        if not revealed:
+            update["projected_title_id"] = None  # the next reveal starts again from every title
+        db["rounds"].update(round_id, update)
         audit.log(db, actor, "round.reveal" if revealed else "round.hide", "rounds", round_id)
+
+
+def round_titles(store: Store, round_id: int) -> list[dict]:
+    """The titles of a round's candidates (id, name), in the round's order."""
+    return _round_titles_in(store.db, round_id)
+
+
+def _round_titles_in(db: sqlite_utils.Database, round_id: int) -> list[dict]:
+    return list(
+        db.query(
+            "SELECT t.id, t.name FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
+            "JOIN titles t ON t.id = c.title_id WHERE rc.round_id = ? "
+            "GROUP BY t.id, t.name ORDER BY MIN(rc.position), t.id",
+            [round_id],
+        )
+    )
+
+
+def set_projected_title(
+    store: Store, actor: str, round_id: int, title_id: int | None, *, actor_role: str | None = None
+) -> None:
+    """Which title of a revealed round the projector shows: one (`title_id`) or,
+    with None, every title one under the other. The chair's call, like the reveal;
+    audited, which also moves the projector's data version so every tab follows."""
+    if actor_role is not None and actor_role not in ("chair", "vice_chair", "secretary"):
+        raise PermissionDenied("err.not_authorised")
+    with store.write() as db:
+        current = get_round_in(db, round_id)
+        if current["status"] not in (RoundStatus.CLOSED, RoundStatus.PUBLISHED) or not current["revealed"]:
+            raise ValidationError("err.project_title_needs_reveal", name=current["name"])
+        detail = ""
+        if title_id is not None:
+            titles = {row["id"]: row["name"] for row in _round_titles_in(db, round_id)}
+            if title_id not in titles:
+                raise ValidationError(
+                    "err.project_title_not_in_round", field="title", id=title_id, name=current["name"]
+                )
+            detail = titles[title_id]
+        db["rounds"].update(round_id, {"projected_title_id": title_id})
+        audit.log(db, actor, "round.project_title", "rounds", round_id, detail or "tất cả danh hiệu")
 
 
 def _create_tallies(db: sqlite_utils.Database, round_row: dict) -> None:

@@ -319,6 +319,10 @@ MIGRATIONS: list[str] = [
     WHEN NEW.count < OLD.count
     BEGIN SELECT RAISE(ABORT, 'err.ballot_already_cast'); END;
     """,
+    # 2: which title of a revealed round the projector shows (NULL = every title, one under the other)
+    """
+    ALTER TABLE rounds ADD COLUMN projected_title_id INTEGER REFERENCES titles(id) ON DELETE SET NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

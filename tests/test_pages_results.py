@@ -204,3 +204,69 @@ def test_projector_chart_text_is_as_large_as_the_table(scored, app_env):
     for spec in chart_specs(projector(app_env)):
         assert spec["layout"]["yaxis"]["tickfont"]["size"] >= 24  # the names
         assert spec["data"][0]["textfont"]["size"] >= 24  # the values after the bars
+
+
+def test_results_page_chooses_the_title_the_projector_shows(scored, app_env, demo_codes):
+    """With two or three titles only the first fits on the projector: the chair shows one at a time."""
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    titles = {row["name"]: row["id"] for row in rounds.round_titles(scored, ROUND1)}
+    collective, individual = titles
+    table = aggregate.round_results(scored, ROUND1).table
+    names = {title: list(rows["full_name"]) for title, rows in table.groupby("title", sort=False)}
+
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/results.py")
+    assert not [box for box in at.selectbox if str(box.key).startswith("project_title_")]  # not on the projector
+
+    at.button(key="reveal").click().run()
+    box = at.selectbox(key=f"project_title_{ROUND1}_0")
+    assert box.label == "Màn hình trình chiếu hiện"
+    assert box.options == ["Tất cả danh hiệu", collective, individual]
+    assert box.value == 0 and rounds.get_round(scored, ROUND1)["projected_title_id"] is None
+
+    box.select(titles[individual]).run()
+    assert not at.exception
+    assert rounds.get_round(scored, ROUND1)["projected_title_id"] == titles[individual]
+    assert f"Màn hình trình chiếu chỉ hiện danh hiệu: {individual}." in page_text(at)
+    assert at.selectbox(key=f"project_title_{ROUND1}_{titles[individual]}").value == titles[individual]
+    chair = scored.scalar("SELECT full_name FROM members WHERE role = 'chair'")
+    assert scored.query("SELECT actor, detail FROM audit_log WHERE action = 'round.project_title'") == [
+        {"actor": chair, "detail": individual}
+    ]
+
+    shown = projector(app_env)
+    text = page_text(shown)
+    assert "Danh hiệu 2/2" in text and individual in text and collective not in text
+    assert all(name in text for name in names[individual])
+    assert not any(name in text for name in names[collective])
+    assert charts(shown) == 1
+    assert 'class="pj pj-table pj-table-lg"' in text  # the one title, in larger type
+    spec = chart_specs(shown)[0]
+    assert spec["layout"]["yaxis"]["tickfont"]["size"] > 26 and spec["data"][0]["textfont"]["size"] > 26
+
+    at.selectbox(key=f"project_title_{ROUND1}_{titles[individual]}").select(0).run()
+    assert rounds.get_round(scored, ROUND1)["projected_title_id"] is None
+    assert "Màn hình trình chiếu hiện tất cả danh hiệu." in page_text(at)
+    shown = projector(app_env)
+    text = page_text(shown)
+    assert charts(shown) == 2 and collective in text and individual in text and "Danh hiệu 2/2" not in text
+
+    at.selectbox(key=f"project_title_{ROUND1}_0").select(titles[collective]).run()
+    at.button(key="hide").click().run()
+    assert rounds.get_round(scored, ROUND1)["projected_title_id"] is None  # hiding resets the choice
+    assert not [box for box in at.selectbox if str(box.key).startswith("project_title_")]
+
+
+def test_projector_follows_the_chosen_title_without_a_reload(scored, app_env):
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(scored, "Chủ tịch", ROUND1)
+    titles = {row["name"]: row["id"] for row in rounds.round_titles(scored, ROUND1)}
+    collective, individual = titles
+    at = projector(app_env)
+    assert charts(at) == 2
+    rounds.set_projected_title(scored, "Chủ tịch", ROUND1, titles[collective])
+    st.cache_data.clear()  # AppTest does not tick the clock: the version's 1-second cache
+    at.run()
+    text = page_text(at)
+    assert "Danh hiệu 1/2" in text and collective in text and individual not in text
+    assert "Hạn mức: 3" in text and "Thứ tự xếp hạng trong mỗi danh hiệu" in text
+    assert charts(at) == 1
