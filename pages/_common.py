@@ -12,7 +12,7 @@ import secrets
 
 import streamlit as st
 
-from scoring import auth, backup, i18n
+from scoring import auth, backup, exports, i18n, voting
 from scoring.db import Store, default_db_path, open_store
 from scoring.demo import open_with_demo
 from scoring.i18n import t
@@ -123,6 +123,46 @@ def pick_round(choices: list[dict], key: str) -> int:
         return st.selectbox(t("sheet.pick_round"), list(names), format_func=names.get, key=key)
     st.subheader(choices[0]["name"])
     return choices[0]["id"]
+
+
+# The member's two tasks in a round and where each is done.
+_TASK_PAGES = {
+    "sheet": ("pages/scoring_sheet.py", "member.next.sheet_pending", "member.next.open_sheet", ":material/edit_note:"),
+    "ballot": ("pages/ballot.py", "member.next.ballot_pending", "member.next.open_ballot", ":material/how_to_vote:"),
+}
+
+
+def no_open_round(store: Store, member_id: int, generic_key: str) -> None:
+    """Nothing open for this page. If the round closed last shut this member out
+    before they submitted or voted, say so (when, and that drafts did not count),
+    never anything of its results; else the page's generic message."""
+    missed = voting.missed_in_last_closed_round(store, member_id)
+    if missed is None:
+        st.info(t(generic_key))
+        return
+    closed, left = missed
+    what = "both" if left.sheet_pending and left.ballot_pending else "sheet" if left.sheet_pending else "ballot"
+    lines = [t(f"member.missed.{what}", round=closed["name"], closed_at=exports.format_time(closed["closed_at"]))]
+    if left.sheet_pending and left.drafted:
+        lines.append(t("member.missed.drafts"))
+    lines.append(t("member.missed.contact"))
+    st.info(" ".join(lines))
+
+
+def next_step(store: Store, round_id: int, member_id: int, done_here: str) -> None:
+    """The task of this page (`done_here`: "sheet" or "ballot") is done or has nothing
+    for the member: point to the other one if it is still to do in this round, else
+    say plainly that the member's part is done."""
+    left = voting.duties(store, round_id, member_id)
+    other = "ballot" if done_here == "sheet" else "sheet"
+    if left.ballot_pending if other == "ballot" else left.sheet_pending:
+        page, text_key, label_key, icon = _TASK_PAGES[other]
+        with st.container(border=True):
+            st.markdown(f":material/arrow_forward: **{t(text_key)}**")
+            st.page_link(page, label=t(label_key), icon=icon)
+    elif left.all_done:
+        both = left.to_score and left.to_vote
+        st.markdown(":green[:material/task_alt:] " + t("member.next.done_both" if both else "member.next.done"))
 
 
 def show_error(exc: Exception) -> None:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import get_store, pick_round, require_member
-from scoring import conference, exports, rounds, voting
-from scoring.db import Store
+from pages._common import get_store, next_step, no_open_round, pick_round, require_member
+from scoring import conference, rounds, voting
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import BallotMode, Choice
@@ -22,36 +21,6 @@ def forget_choices() -> None:
     for key in [k for k in st.session_state if str(k).startswith(PREFIX)]:
         del st.session_state[key]
     st.session_state.pop(CONFIRM, None)
-
-
-def no_open_round(store: Store, member_id: int) -> None:
-    """No round is open at all. If the round closed last shut this member out
-    before they voted or submitted, say so (when, and that drafts did not count);
-    nothing of its results."""
-    missed = voting.missed_in_last_closed_round(store, member_id)
-    if missed is None:
-        st.info(t("ballot.no_open_round"))
-        return
-    closed, left = missed
-    what = "both" if left.sheet_pending and left.ballot_pending else "sheet" if left.sheet_pending else "ballot"
-    lines = [t(f"member.missed.{what}", round=closed["name"], closed_at=exports.format_time(closed["closed_at"]))]
-    if left.sheet_pending and left.drafted:
-        lines.append(t("member.missed.drafts"))
-    lines.append(t("member.missed.contact"))
-    st.info(" ".join(lines))
-
-
-def next_step(store: Store, round_id: int, member_id: int) -> None:
-    """The ballot is cast (or there is none for this member): point to the scoring
-    sheet if it is still to submit in this round, else say the member's part is done."""
-    left = voting.duties(store, round_id, member_id)
-    if left.sheet_pending:
-        with st.container(border=True):
-            st.markdown(f":material/arrow_forward: **{t('member.next.sheet_pending')}**")
-            st.page_link("pages/scoring_sheet.py", label=t("member.next.open_sheet"), icon=":material/edit_note:")
-    elif left.all_done:
-        both = left.to_score and left.to_vote
-        st.markdown(":green[:material/task_alt:] " + t("member.next.done_both" if both else "member.next.done"))
 
 
 member = require_member()
@@ -68,7 +37,7 @@ if not with_ballot:
     if open_now:  # a round open for scoring only
         st.info(t("ballot.no_open_round"))
     else:
-        no_open_round(store, member["id"])
+        no_open_round(store, member["id"], "ballot.no_open_round")
     st.stop()
 round_id = pick_round(with_ballot, key="ballot_round")
 current = rounds.get_round(store, round_id)
@@ -76,14 +45,14 @@ current = rounds.get_round(store, round_id)
 if voting.has_voted(store, round_id, member["id"]):
     forget_choices()
     st.success(t("ballot.cast"))
-    next_step(store, round_id, member["id"])
+    next_step(store, round_id, member["id"], "ballot")
     st.stop()
 
 subjects = voting.ballot_subjects(store, round_id, member["id"])
 if not subjects:
     forget_choices()
     st.info(t("ballot.recused_all"))
-    next_step(store, round_id, member["id"])
+    next_step(store, round_id, member["id"], "ballot")
     st.stop()
 
 

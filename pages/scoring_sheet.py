@@ -14,8 +14,8 @@ from datetime import datetime
 
 import streamlit as st
 
-from pages._common import get_store, pick_round, require_member
-from scoring import conference, exports, rounds, voting
+from pages._common import get_store, next_step, no_open_round, pick_round, require_member
+from scoring import conference, rounds, voting
 from scoring.db import Store
 from scoring.errors import DomainError
 from scoring.i18n import t
@@ -33,40 +33,10 @@ st.session_state.setdefault(SYNC, {})
 st.session_state.setdefault(ERRORS, {})
 
 
-def no_open_round(store: Store, member_id: int) -> None:
-    """Nothing to score now. If the round closed last shut this member out before
-    they submitted or voted, say so (when, and that drafts did not count); nothing
-    of its results."""
-    missed = voting.missed_in_last_closed_round(store, member_id)
-    if missed is None:
-        st.info(t("sheet.no_open_round"))
-        return
-    closed, left = missed
-    what = "both" if left.sheet_pending and left.ballot_pending else "sheet" if left.sheet_pending else "ballot"
-    lines = [t(f"member.missed.{what}", round=closed["name"], closed_at=exports.format_time(closed["closed_at"]))]
-    if left.sheet_pending and left.drafted:
-        lines.append(t("member.missed.drafts"))
-    lines.append(t("member.missed.contact"))
-    st.info(" ".join(lines))
-
-
-def next_step(store: Store, round_id: int, member_id: int) -> None:
-    """The sheet is done (or there is none): point to the ballot if it is still
-    to cast in this round, else say plainly that the member's part is done."""
-    left = voting.duties(store, round_id, member_id)
-    if left.ballot_pending:
-        with st.container(border=True):
-            st.markdown(f":material/arrow_forward: **{t('member.next.ballot_pending')}**")
-            st.page_link("pages/ballot.py", label=t("member.next.open_ballot"), icon=":material/how_to_vote:")
-    elif left.all_done:
-        both = left.to_score and left.to_vote
-        st.markdown(":green[:material/task_alt:] " + t("member.next.done_both" if both else "member.next.done"))
-
-
 st.title(t("nav.scoring"))
 open_rounds = rounds.open_rounds(store)
 if not open_rounds:
-    no_open_round(store, member["id"])
+    no_open_round(store, member["id"], "sheet.no_open_round")
     st.stop()
 round_id = pick_round(open_rounds, key="sheet_round")
 
@@ -116,7 +86,7 @@ def reconcile(items: list[voting.SheetItem]) -> bool:
 items = voting.sheet(store, round_id, member["id"])
 if not items:
     st.info(t("sheet.nothing_to_score"))
-    next_step(store, round_id, member["id"])
+    next_step(store, round_id, member["id"], "sheet")
     st.stop()
 submitted = voting.is_submitted(store, round_id, member["id"])
 if submitted:  # read-only: show exactly what is stored, in a new session too
@@ -136,7 +106,7 @@ with st.sidebar:
         st.caption(t("sheet.empty_cells", n=empty) if empty else t("sheet.all_filled"))
 if submitted:
     st.success(t("sheet.submitted_readonly"))
-    next_step(store, round_id, member["id"])
+    next_step(store, round_id, member["id"], "sheet")
 else:
     saved_at = st.session_state.get(SAVED_AT)
     st.caption(
