@@ -841,18 +841,20 @@ def round_progress(store: Store, round_id: int) -> dict:
 
 def focus_round(store: Store) -> int | None:
     """The round the projector shows results for: the one whose reveal (or
-    publication) is the chair's latest move, when it is still revealed and the
-    agenda has not moved on since. None = follow the agenda."""
+    publication, or choice of the title to show) is the chair's latest move, when
+    it is still revealed and the agenda has not moved on since. None = follow the
+    agenda."""
+    shown = ("round.reveal", "round.published", "round.project_title")
     row = (
         store._conn()
         .execute(
             "SELECT action, entity_id FROM audit_log WHERE action IN "
-            "('round.reveal', 'round.hide', 'round.published', 'agenda.current', 'round.reopen') "
-            "ORDER BY id DESC LIMIT 1"
+            "('round.reveal', 'round.hide', 'round.published', 'round.project_title', 'agenda.current', "
+            "'round.reopen') ORDER BY id DESC LIMIT 1"
         )
         .fetchone()
     )
-    if row is None or row[0] not in ("round.reveal", "round.published"):
+    if row is None or row[0] not in shown:
         return None
     revealed = store.scalar("SELECT revealed FROM rounds WHERE id = ?", (row[1],))
     return row[1] if revealed else None

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from scoring import aggregate, backup, rounds
+from scoring import aggregate, backup, conference, rounds
 from scoring.db import Store, _split_sql, forget_store, open_store
 from scoring.errors import PermissionDenied, ValidationError
 from scoring.schema import MIGRATIONS, SCHEMA_VERSION
@@ -69,6 +69,15 @@ def test_choosing_a_title_is_saved_audited_and_moves_the_projector_version(revea
     assert last_audit(revealed)["detail"] == "tất cả danh hiệu"
     assert aggregate.data_version(revealed) != after
     assert aggregate.focus_round(revealed) == ROUND1  # the choice keeps the round on the projector
+
+
+def test_choosing_a_title_after_the_agenda_moved_on_brings_the_results_back(revealed):
+    rounds.transition(revealed, CHAIR, ROUND1, "published")
+    step = revealed.scalar("SELECT id FROM agenda_items ORDER BY position LIMIT 1")
+    conference.set_current_agenda_item(revealed, CHAIR, step)
+    assert aggregate.focus_round(revealed) is None  # the projector follows the agenda
+    rounds.set_projected_title(revealed, CHAIR, ROUND1, title_ids(revealed)[INDIVIDUAL], actor_role="chair")
+    assert aggregate.focus_round(revealed) == ROUND1
 
 
 def test_hiding_or_reopening_resets_to_every_title(revealed):
