@@ -19,6 +19,7 @@ import streamlit as st
 from pages._common import db_path, get_store, join_url
 from scoring import aggregate, conference, i18n
 from scoring.i18n import t
+from scoring.model import CandidateKind
 from scoring.qr import qr_svg
 
 CSS = """
@@ -36,16 +37,17 @@ CSS = """
 .pj-progress { font-size: clamp(30px, 3.6vw, 72px); font-weight: 700; color: #80d8ff; }
 .pj-note { font-size: clamp(16px, 1.5vw, 28px); color: #bbb; margin-top: 1rem; }
 .pj-h1 { font-size: clamp(28px, 3vw, 60px); font-weight: 700; margin: .3rem 0; }
+.pj-h1-compact { font-size: clamp(20px, 2vw, 40px); color: #ddd; }
 .pj-h2 { font-size: clamp(24px, 2.8vw, 56px); font-weight: 700; margin: 1rem 0 .2rem; }
 .pj-rule { font-size: clamp(16px, 1.6vw, 30px); color: #ffd54f; }
 .pj-table { width: 100%; border-collapse: collapse; font-size: clamp(16px, 1.5vw, 32px); }
 .pj-table td, .pj-table th { border-bottom: 2px solid #444; padding: .25em .4em; text-align: left; color: #fff; }
 .pj-table th { color: #ffd54f; font-weight: 600; }
-.pj-table-lg { font-size: clamp(20px, 2.1vw, 44px); }
-.pj-table-lg td, .pj-table-lg th { padding: .35em .5em; }
+.pj-table-lg { font-size: clamp(18px, 1.6vw, 34px); }  /* wider, not taller: rows stay on one line */
 .pj-num { text-align: right !important; white-space: nowrap; }
 .pj-pass { color: #69f0ae !important; font-weight: 700; }
 .pj-fail { color: #ff8a80 !important; }
+.pj-reason { font-size: .72em; line-height: 1.2; }
 .pj-qr { text-align: center; font-size: clamp(14px, 1.2vw, 22px); color: #fff; }
 .pj-qr svg { background: #fff; padding: 8px; }
 .pj-cascade { font-size: clamp(14px, 1.2vw, 22px); color: #bbb; margin-top: .6rem; }
@@ -202,7 +204,7 @@ def _chart(rows, title_row, large: bool = False) -> go.Figure:
         plot_bgcolor="#000",
         font={"size": font, "color": "#fff"},
         margin={"l": 10, "r": 100, "t": 50, "b": 20},  # right: room for the values after the bars
-        height=max(420, 100 * len(rows) + 120) if large else max(300, 80 * len(rows) + 100),
+        height=max(400, 80 * len(rows) + 110) if large else max(300, 80 * len(rows) + 100),
         xaxis={"range": [0, 100], "gridcolor": "#333", "tickfont": {"size": 18}},
         yaxis={"autorange": "reversed", "tickfont": {"size": font, "color": "#fff"}},  # rank 1 on top
         bargap=0.25,
@@ -211,22 +213,35 @@ def _chart(rows, title_row, large: bool = False) -> go.Figure:
     return fig
 
 
-def _results(results: dict) -> None:
+def _name_header(kinds: set[str]) -> str:
+    """ "Họ và tên" over people, "Tên tập thể" over collectives: the two-in-one header
+    wrapped on four lines in the table's narrow name column."""
+    if kinds == {CandidateKind.INDIVIDUAL}:
+        return t("field.full_name")
+    if kinds == {CandidateKind.COLLECTIVE}:
+        return t("field.collective_name")
+    return t("res.col.name")
+
+
+def _results(conference_name: str, results: dict) -> None:
+    # Nobody joins while results are read out: no QR code, and the conference and the
+    # round on two small lines, so that a title's ranking starts high on the screen.
     st.markdown(
-        f'<div class="pj pj-h1">{html.escape(t("proj.results_of", name=results["name"]))}</div>',
+        f'<div class="pj"><div class="pj-conf">{html.escape(conference_name)}</div>'
+        f'<div class="pj-h1 pj-h1-compact">{html.escape(t("proj.results_of", name=results["name"]))}</div></div>',
         unsafe_allow_html=True,
     )
     groups = list(results["table"].groupby("title_id", sort=False))
     chosen = results.get("title_id")
     position = next((i for i, (title_id, _) in enumerate(groups, start=1) if title_id == chosen), None)
-    step = ""
-    if chosen is not None and position is not None:  # the chair shows one title: only it, larger
-        step = f'<div class="pj-step">{html.escape(t("proj.title_of", index=position, total=len(groups)))}</div>'
+    step = ""  # "Danh hiệu 2/3", first on the rule line, when the chair shows one title: only it, larger
+    if chosen is not None and position is not None:
+        step = t("proj.title_of", index=position, total=len(groups))
         groups = [groups[position - 1]]
     large = bool(step)
     for title_id, rows in groups:
         first = rows.iloc[0]
-        rule_parts = []
+        rule_parts = [step] if step else []
         if first["needs_ballot"]:
             rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_pct(first["threshold_pct"])))
         if first["needs_scoring"] and first["min_score"] == first["min_score"]:
@@ -235,15 +250,15 @@ def _results(results: dict) -> None:
             rule_parts.append(t("proj.quota", cap=int(first["quota_cap"])))
         rule_parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))
         st.markdown(
-            f'<div class="pj">{step}<div class="pj-h2">{html.escape(first["title"])}</div>'
+            f'<div class="pj"><div class="pj-h2">{html.escape(first["title"])}</div>'
             f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}</div></div>',
             unsafe_allow_html=True,
         )
-        chart_col, table_col = st.columns([1, 1])
+        chart_col, table_col = st.columns([2, 3] if large else [1, 1])
         if first["needs_scoring"] or first["needs_ballot"]:
             with chart_col:
                 st.plotly_chart(_chart(rows, first, large), key=f"chart-{title_id}", config={"displayModeBar": False})
-        head = [t("res.col.rank"), t("res.col.name")]
+        head = [t("res.col.rank"), _name_header(set(rows["kind"]))]
         if first["needs_scoring"]:
             head.append(t("res.col.score"))
         if first["needs_ballot"]:
@@ -257,8 +272,11 @@ def _results(results: dict) -> None:
             if first["needs_ballot"]:
                 pct = _num(r.approval_pct) if r.approval_pct == r.approval_pct else ""
                 cells.append(f'<td class="pj-num">{pct}% ({r.approve}/{r.eligible})</td>')
-            verdict = t("res.pass") if r.passes else f"{t('res.fail')}: {r.reason}"
-            cells.append(f'<td class="{"pj-pass" if r.passes else "pj-fail"}">{html.escape(verdict)}</td>')
+            if r.passes:
+                cells.append(f'<td class="pj-pass">{html.escape(t("res.pass"))}</td>')
+            else:  # the reason smaller, under the verdict: long reasons had wrapped a row to seven lines
+                reason = f'<div class="pj-reason">{html.escape(r.reason)}</div>' if r.reason else ""
+                cells.append(f'<td class="pj-fail">{html.escape(t("res.fail"))}{reason}</td>')
             lines.append("<tr>" + "".join(cells) + "</tr>")
         with table_col if first["needs_scoring"] or first["needs_ballot"] else chart_col:
             size = "pj-table pj-table-lg" if large else "pj-table"
@@ -274,10 +292,10 @@ def _results(results: dict) -> None:
 def live() -> None:
     path = db_path()
     snapshot = _snapshot(path, _version(path), i18n.current_language())
-    _header(snapshot)
     if snapshot["results"] is not None:
-        _results(snapshot["results"])
+        _results(snapshot["conference"], snapshot["results"])
     else:
+        _header(snapshot)
         _agenda(snapshot)
 
 

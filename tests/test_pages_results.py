@@ -89,6 +89,11 @@ def test_projector_after_reveal_shows_the_ranking(scored, app_env):
     assert "Tập thể điển hình tiên tiến giai đoạn 2020-2025" in text and "Hạn mức: 3" in text
     assert "Thứ tự xếp hạng trong mỗi danh hiệu" in text
     assert charts(at) == 2  # one bar chart per title
+    # The ranking starts high on the screen: no QR code while results are read out, and the
+    # name column says "Tên tập thể" over collectives, "Họ và tên" over people.
+    assert "Quét mã để tham gia" not in text and "<svg" not in text
+    assert "<th>Tên tập thể</th>" in text and "<th>Họ và tên</th>" in text
+    assert "Họ và tên / Tên tập thể" not in text
 
 
 def test_projector_follows_the_agenda_after_the_chair_moves_on(scored, app_env):
