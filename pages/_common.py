@@ -12,7 +12,7 @@ import secrets
 
 import streamlit as st
 
-from scoring import auth, backup, exports, i18n, voting
+from scoring import auth, backup, exports, i18n, rounds, voting
 from scoring.db import Store, default_db_path, open_store
 from scoring.demo import open_with_demo
 from scoring.i18n import t
@@ -163,6 +163,25 @@ def next_step(store: Store, round_id: int, member_id: int, done_here: str) -> No
     elif left.all_done:
         both = left.to_score and left.to_vote
         st.markdown(":green[:material/task_alt:] " + t("member.next.done_both" if both else "member.next.done"))
+
+
+def your_tasks(store: Store, member: dict) -> None:
+    """On the home page, for a voting member: what is still theirs to do in each open
+    round, each with a link to its page (a member who arrives by the QR code lands here)."""
+    open_now = rounds.open_rounds(store)
+    if not member["is_voting"] or not open_now:
+        return
+    with st.container(border=True):
+        st.subheader(t("home.your_tasks"))
+        for current in open_now:
+            left = voting.duties(store, current["id"], member["id"])
+            st.markdown(f"**{current['name']}**")
+            pending = [task for task, todo in (("sheet", left.sheet_pending), ("ballot", left.ballot_pending)) if todo]
+            for task in pending:
+                page, _, label_key, icon = _TASK_PAGES[task]
+                st.page_link(page, label=t(label_key), icon=icon)
+            if not pending:
+                st.markdown(":green[:material/task_alt:] " + t("home.tasks_done"))
 
 
 def show_error(exc: Exception) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import get_store
+from pages._common import current_member, get_store, your_tasks
 from scoring import conference, demo, rounds
 from scoring.i18n import t
 from scoring.model import RoundStatus
@@ -27,6 +27,10 @@ st.caption(
 )
 if conference.get_setting(store, "demo_data", "1") == "1" and demo.is_demo(store):
     st.info(t("home.demo_note"))
+
+member = current_member()
+if member:
+    your_tasks(store, member)
 
 left, right = st.columns([3, 2], gap="large")
 with left:

@@ -311,6 +311,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "member.next.open_sheet": "Mở phiếu chấm điểm",
         "member.next.done_both": "Bạn đã nộp phiếu chấm điểm và bỏ phiếu trong vòng này. Xin cảm ơn!",
         "member.next.done": "Bạn đã hoàn thành phần việc của mình trong vòng này. Xin cảm ơn!",
+        "home.your_tasks": "Việc của bạn",
+        "home.tasks_done": "Đã xong: bạn đã nộp đủ phiếu của vòng này.",
         "member.missed.sheet": "Vòng “{round}” đã được khóa lúc {closed_at}, khi bạn chưa nộp phiếu chấm điểm.",
         "member.missed.ballot": "Vòng “{round}” đã được khóa lúc {closed_at}, khi bạn chưa bỏ phiếu.",
         "member.missed.both": (
@@ -1385,6 +1387,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "member.next.open_sheet": "Open the scoring sheet",
         "member.next.done_both": "You have submitted your scoring sheet and cast your ballot in this round. Thank you!",
         "member.next.done": "You have done your part in this round. Thank you!",
+        "home.your_tasks": "Your tasks",
+        "home.tasks_done": "Done: you have handed in everything for this round.",
         "member.missed.sheet": "Round “{round}” was closed at {closed_at}, before you submitted your scoring sheet.",
         "member.missed.ballot": "Round “{round}” was closed at {closed_at}, before you cast your ballot.",
         "member.missed.both": (

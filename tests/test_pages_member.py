@@ -290,6 +290,30 @@ def test_no_link_to_a_task_the_round_does_not_have(app_env, demo_codes):
     assert "Bạn đã hoàn thành phần việc của mình trong vòng này. Xin cảm ơn!" in page_text(done)
 
 
+def test_home_lists_what_the_member_still_has_to_do(app_env, demo_codes):
+    # A member who signs in by the QR code lands on the home page: it says what is left.
+    store = open_store(app_env)
+    round_id = r1(store)
+    duc = member_id(store, "Lê Văn Đức")
+    at = run_app(app_env, code=demo_codes["member"])
+    assert not at.exception, at.exception
+    assert "Việc của bạn" in page_text(at) and ROUND1 in page_text(at)
+    assert links(at) == [("scoring_sheet", "Mở phiếu chấm điểm"), ("ballot", "Mở phiếu bầu kín")]
+
+    fill(store, round_id, duc)
+    voting.submit_scores(store, round_id, duc)
+    at.run()
+    assert links(at) == [("ballot", "Mở phiếu bầu kín")]
+    voting.cast_ballot(
+        store, round_id, duc, {s["candidate_id"]: "approve" for s in voting.ballot_subjects(store, round_id, duc)}
+    )
+    at.run()
+    assert links(at) == [] and "Đã xong: bạn đã nộp đủ phiếu của vòng này." in page_text(at)
+
+    public = run_app(app_env)  # signed out: nothing of anyone's tasks
+    assert "Việc của bạn" not in page_text(public) and links(public) == []
+
+
 def test_the_next_step_in_english(app_env, demo_codes):
     store = open_store(app_env)
     round_id = r1(store)
