@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from pages._common import get_store, join_url, require_member, show_error
-from scoring import aggregate, conference, exports, rounds
+from scoring import aggregate, conference, exports, i18n, rounds
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import Method, RoundStatus
@@ -23,6 +24,14 @@ ALL_TITLES = 0  # the projector's choice "every title" (title ids start at 1); s
 st.title(t("res.title"))
 if flash := st.session_state.pop("res_flash", None):
     st.success(flash)
+
+
+def readable(frame: pd.DataFrame) -> Styler:
+    """A table as the screen's readers write numbers: 96,67 in Vietnamese (96.67 in
+    English), two decimals; a missing figure (a recused member's cell) left blank,
+    not "None". The values underneath stay numbers, so columns still sort."""
+    decimal = "," if i18n.current_language() == "vi" else "."
+    return frame.style.format(precision=2, decimal=decimal, thousands="", na_rep="")
 
 
 def act(action, message: str) -> None:
@@ -150,7 +159,7 @@ def show_results(current: dict) -> None:
     for n, (title, frame) in enumerate(aggregate.ranking_view(res)):
         st.markdown(f"**{title}**")
         reason = {t("res.col.reason"): st.column_config.TextColumn(width="large")}  # the reasons are sentences
-        st.dataframe(frame, hide_index=True, column_config=reason, key=f"ranking_{n}")
+        st.dataframe(readable(frame), hide_index=True, column_config=reason, key=f"ranking_{n}")
     # The steps carry their numbers (a numbered list); a line without one is a paragraph after it.
     steps = "\n".join(line if line[:1].isdigit() else f"\n{line}" for line in res.cascade)
     st.markdown(f"**{t('res.cascade.title')}**\n\n{steps}")
@@ -171,9 +180,10 @@ def show_results(current: dict) -> None:
         if block.shape[1]:
             block.index = pd.Index([names.get(i, i) for i in block.index], name=t("res.col.name"))
             st.markdown(f"**{title}**")
-            st.dataframe(block, key=f"criterion_means_{n}")
+            st.dataframe(readable(block), key=f"criterion_means_{n}")
     st.subheader(t("res.score_matrix"))
-    st.dataframe(res.score_matrix.round(2), key="score_matrix")
+    st.dataframe(readable(res.score_matrix.round(2)), key="score_matrix")
+    st.caption(t("res.score_matrix_blank"))
 
 
 all_rounds = rounds.list_rounds(store)

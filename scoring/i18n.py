@@ -477,6 +477,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.flagged_note": "{count} ứng viên có độ lệch chuẩn điểm trên {sd}: nên xem lại trước khi công bố.",
         "res.criterion_means": "Điểm trung bình theo tiêu chí",
         "res.score_matrix": "Điểm của từng thành viên (chỉ điểm chấm, không có phiếu bầu)",
+        "res.score_matrix_blank": (
+            "Ô trống: thành viên không chấm ứng viên đó (chính mình, cùng đơn vị hoặc xung đột lợi ích)."
+        ),
         "res.reveal": "Trình chiếu kết quả",
         "res.hide": "Ẩn kết quả trên màn hình",
         "res.revealed": "Kết quả đang hiện trên màn hình trình chiếu.",
@@ -1556,6 +1559,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.flagged_note": "{count} candidates have a score standard deviation above {sd}: review before publishing.",
         "res.criterion_means": "Mean points per criterion",
         "res.score_matrix": "Each member's totals (scores only, never ballots)",
+        "res.score_matrix_blank": (
+            "A blank cell: the member did not score that candidate (themselves, same unit or a conflict of interest)."
+        ),
         "res.reveal": "Show results on the projector",
         "res.hide": "Hide results on the projector",
         "res.revealed": "Results are on the projector.",

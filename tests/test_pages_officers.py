@@ -1,0 +1,65 @@
+"""The officers' pages during the meeting (Vòng bình xét, Kết quả bình xét) as the chair
+reads them: numbers in the screen's language, every member in sight, no figure without
+its meaning."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scoring import rounds
+from tests.apptest_helpers import APP, login_token, page_text, run_app
+from tests.test_pages_results import ROUND1, approve_all, members, submit
+
+
+def shown(el) -> pd.DataFrame:
+    """What a table shows on screen (the Styler's display text), not its raw values."""
+    styler = el.proto.arrow_data.styler
+    assert styler.display_values, "the table carries no display format"
+    return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+
+
+def english(db_path, code: str, page: str) -> AppTest:
+    """A tab signed in with `code`, in English (the language is remembered in the URL)."""
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["s"] = login_token(db_path, code)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page(page)
+    at.run()
+    return at
+
+
+@pytest.fixture
+def closed(app_env, demo_store):
+    for m in members(demo_store):
+        submit(demo_store, m)
+        approve_all(demo_store, m)
+    rounds.transition(demo_store, "Chủ tịch", ROUND1, "closed")
+    return demo_store
+
+
+def test_results_tables_write_decimal_commas_in_vietnamese_and_blanks_not_none(closed, app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/results.py")
+    assert not at.exception
+    ranking = shown(at.dataframe[1])  # the individuals' ranking
+    assert ranking["Điểm"].str.fullmatch(r"\d+,\d\d").all(), list(ranking["Điểm"])
+    assert ranking["Tỷ lệ đồng ý (%)"].str.fullmatch(r"\d+,\d\d").all()
+    assert set(ranking["Hạng"]) <= {str(n) for n in range(1, 9)}  # ranks stay whole numbers
+    means = shown(at.dataframe[3])
+    assert not means.map(lambda v: "." in str(v)).any().any()
+    matrix = shown(at.dataframe[4])
+    cells = set(matrix.to_numpy().ravel().tolist())
+    assert "None" not in cells and "nan" not in cells
+    assert "" in cells  # a member does not score their own unit: a blank cell, explained under the table
+    assert "Ô trống: thành viên không chấm ứng viên đó" in page_text(at)
+    assert pd.api.types.is_numeric_dtype(at.dataframe[1].value["Điểm"])  # still numbers: columns sort
+
+
+def test_results_tables_keep_decimal_points_in_english(closed, app_env, demo_codes):
+    at = english(app_env, demo_codes["chair"], "pages/results.py")
+    assert not at.exception
+    ranking = shown(at.dataframe[1])
+    assert ranking["Score"].str.fullmatch(r"\d+\.\d\d").all(), list(ranking["Score"])
