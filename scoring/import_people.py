@@ -1,0 +1,246 @@
+"""Importing people: council members and candidates, and the units they name,
+also inside one "Chức vụ, đơn vị" cell."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from . import conference
+from . import validation as v
+from .db import Store
+from .errors import ValidationError
+from .i18n import t
+from .import_plan import FilePlan, PlannedRow
+from .import_rows import _FAILED, _Batch, _duplicate, _kind_value, _planned, _Rows, _shown, _variant_note
+from .model import CandidateKind, Role
+from .tabular import Table
+from .text import clean, fold
+
+_UNIT_WORDS = {"khoa", "phong", "ban", "bo", "trung", "cong", "doan", "chi", "hoi", "to", "van"}
+
+
+# --- people: units inside "Chức vụ, đơn vị" --------------------------------------------------
+
+
+def _fold_chars(text: str) -> str:
+    """`fold` one character at a time, so positions match the original text."""
+    out = []
+    for ch in text:
+        base = "".join(c for c in unicodedata.normalize("NFD", ch.lower()) if not unicodedata.combining(c))
+        out.append(("d" if base == "đ" else base)[:1] or " ")
+    return "".join(out)
+
+
+def split_position_unit(text: str, unit_names: list[str]) -> tuple[str, str]:
+    """("Giảng viên chính", "Khoa Lý luận cơ sở") from "Giảng viên chính, Khoa Lý
+    luận cơ sở": the longest known unit name the cell ends with. With no known
+    unit, the part after the last comma is taken as the unit (and reported if
+    unknown)."""
+    text = clean(text)
+    folded = _fold_chars(text)
+    for name in sorted(unit_names, key=len, reverse=True):
+        target = _fold_chars(clean(name))
+        if target and folded.endswith(target):
+            start = len(folded) - len(target)
+            if start == 0 or not folded[start - 1].isalnum():
+                return text[:start].strip(" ,;-–"), text[start:]
+    if "," in text:
+        position, unit = text.rsplit(",", 1)
+        return position.strip(), unit.strip()
+    if fold(text).split(" ")[0] in _UNIT_WORDS:
+        return "", text  # looks like a unit ("Khoa Vật lý"): reported if unknown
+    return text, ""  # a position alone ("Hiệu trưởng")
+
+
+def _person_unit(rows: _Rows, batch: _Batch, number: int, cells: dict[str, str]) -> tuple[str, str] | object:
+    """(position, unit name or '') from the "Chức vụ" / "Đơn vị" / "Chức vụ, đơn vị"
+    cells; the unit must exist or be created by the batch."""
+    position = cells.get("position", "")
+    unit = cells.get("unit", "")
+    key = "unit"
+    if cells.get("position_unit"):
+        key = "position_unit"
+        split_position, split_unit = split_position_unit(cells["position_unit"], batch.unit_names())
+        position = position or split_position
+        unit = unit or split_unit
+    if unit and fold(unit) not in batch.units:
+        rows.error(number, rows.header(key), t("err.unknown_unit", name=unit))
+        return _FAILED
+    return position, (batch.units[fold(unit)]["name"] if unit else "")
+
+
+# --- council members -----------------------------------------------------------------------
+
+
+def _role(value: str) -> Role:
+    folded = fold(value)
+    if not folded:
+        return Role.MEMBER
+    for role in Role:
+        if folded in (role.value, fold(role.label)):
+            return role
+    if "thu ky" in folded:
+        return Role.SECRETARY
+    if "pho chu tich" in folded:
+        return Role.VICE_CHAIR
+    if "chu tich" in folded:
+        return Role.CHAIR
+    if "uy vien" in folded or "thanh vien" in folded:
+        return Role.MEMBER
+    raise ValidationError("imp.err.bad_role", value=value)
+
+
+def _plan_members(batch: _Batch, table: Table, plan: FilePlan) -> None:
+    rows = _Rows(table, "members", plan)
+    if plan.errors:
+        return
+    stored = {fold(m["full_name"]): m for m in batch.store.query("SELECT * FROM members WHERE active = 1")}
+    units_by_id = {u["id"]: u["name"] for u in conference.list_units(batch.store)}
+    for number, cells in rows:
+        name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "field.full_name", max_len=200))
+        role = rows.check(number, "role", lambda c=cells: _role(c.get("role", "")))
+        place = _person_unit(rows, batch, number, cells)
+        if _FAILED in (name, role, place):
+            continue
+        position, unit = place
+        voting = v.flag(cells["is_voting"]) if cells.get("is_voting") else 1
+        earlier = batch.first_seen("members", (fold(name),), plan.file, number)
+        if earlier:
+            _duplicate(rows, number, rows.header("full_name"), name, earlier)
+            continue
+        row = {"full_name": name, "role": role.value, "position": position, "unit": unit, "is_voting": voting}
+        existing = stored.get(fold(name))
+        if existing is not None:
+            _variant_note(rows, number, rows.header("full_name"), name, existing["full_name"])
+            changes: dict = {}
+            if cells.get("role") and role.value != existing["role"]:
+                changes["role"] = role.value
+            if position and position != existing["position"]:
+                changes["position"] = position
+            if unit and unit != units_by_id.get(existing["unit_id"]):
+                changes["unit"] = unit
+            if cells.get("is_voting") and voting != existing["is_voting"]:
+                changes["is_voting"] = voting
+            _planned(
+                plan,
+                number,
+                existing["full_name"],
+                row,
+                changes,
+                lambda s, a, i=existing["id"], ch=changes: conference.update_member(s, a, i, **ch),
+            )
+            continue
+        batch.members[fold(name)] = {"id": None, "full_name": name}
+        plan.rows.append(PlannedRow(number, "create", name, _shown(row), _add_member(row)))
+
+
+def _add_member(row: dict) -> Callable[[Store, str], None]:
+    def apply(store: Store, actor: str) -> None:
+        # A random code the secretary replaces (and prints) on the access codes page.
+        conference.add_member(
+            store, actor, row["full_name"], row["role"], row["unit"] or None, row["position"], bool(row["is_voting"])
+        )
+
+    return apply
+
+
+# --- candidates -----------------------------------------------------------------------------
+
+
+def _plan_candidates(batch: _Batch, table: Table, plan: FilePlan) -> None:
+    rows = _Rows(table, "candidates", plan)
+    if plan.errors:
+        return
+    titles = {fold(t_["name"]): t_ for t_ in conference.list_titles(batch.store)}
+    stored = batch.store.query("SELECT * FROM candidates")
+    stored_by_key = {(fold(c["full_name"]), c["unit_id"] or 0, c["title_id"]): c for c in stored}
+    for number, cells in rows:
+        name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "field.full_name", max_len=300))
+        title = titles.get(fold(cells["title"]))
+        if not cells["title"]:
+            rows.error(number, rows.header("title"), t("err.required", field_name=rows.header("title")))
+            title = _FAILED
+        elif title is None:
+            rows.error(number, rows.header("title"), t("imp.err.unknown_title", name=cells["title"]))
+            title = _FAILED
+        kind = rows.check(number, "kind", lambda c=cells: _kind_value(c["kind"])) if cells.get("kind") else None
+        if kind is None and title is not _FAILED:
+            kind = CandidateKind(title["applies_to"])
+        if title is not _FAILED and kind not in (None, _FAILED) and title["applies_to"] != kind.value:
+            rows.error(
+                number,
+                rows.header("title"),
+                t(
+                    "err.title_kind_mismatch",
+                    title=title["name"],
+                    expected=CandidateKind(title["applies_to"]).label.lower(),
+                    given=kind.label.lower(),
+                ),
+            )
+            title = _FAILED
+        place = _person_unit(rows, batch, number, cells)
+        if _FAILED in (name, title, kind, place):
+            continue
+        position, unit = place
+        if not unit and kind == CandidateKind.COLLECTIVE and fold(name) in batch.units:
+            unit = batch.units[fold(name)]["name"]  # a khoa proposed as a collective is its own unit
+        unit_row = batch.units.get(fold(unit)) if unit else None
+        earlier = batch.first_seen("candidates", (fold(name), fold(unit), title["id"]), plan.file, number)
+        if earlier:
+            _duplicate(rows, number, rows.header("full_name"), name, earlier)
+            continue
+        row = {
+            "kind": kind.value,
+            "full_name": name,
+            "title": title["name"],
+            "unit": unit,
+            "position": position,
+            "achievements": clean(cells.get("achievements", "")),
+            "has_initiative": v.flag(cells.get("has_initiative", "")),
+            "note": clean(cells.get("note", "")),
+        }
+        existing = stored_by_key.get((fold(name), (unit_row or {}).get("id") or 0, title["id"]))
+        if existing is not None:
+            _variant_note(rows, number, rows.header("full_name"), name, existing["full_name"])
+            changes = {k: row[k] for k in ("position", "achievements", "note") if row[k] and row[k] != existing[k]}
+            if cells.get("has_initiative") and row["has_initiative"] != existing["has_initiative"]:
+                changes["has_initiative"] = row["has_initiative"]
+            _planned(
+                plan,
+                number,
+                existing["full_name"],
+                row,
+                changes,
+                lambda s, a, i=existing["id"], ch=changes: conference.update_candidate(s, a, i, **ch),
+            )
+            continue
+        member = batch.members.get(fold(name)) if kind == CandidateKind.INDIVIDUAL else None
+        plan.rows.append(PlannedRow(number, "create", name, _shown(row), _add_candidate(row, member is not None)))
+
+
+def _add_candidate(row: dict, is_member: bool) -> Callable[[Store, str], None]:
+    def apply(store: Store, actor: str) -> None:
+        member_id = None
+        if is_member:  # the nominee sits on the council: recusal needs the link
+            member_id = store.scalar(
+                "SELECT id FROM members WHERE active = 1 AND full_name = ?", (clean(row["full_name"]),)
+            ) or next(
+                (m["id"] for m in conference.list_members(store) if fold(m["full_name"]) == fold(row["full_name"])),
+                None,
+            )
+        conference.add_candidate(
+            store,
+            actor,
+            row["kind"],
+            row["full_name"],
+            row["title"],
+            row["unit"] or None,
+            row["position"],
+            row["achievements"],
+            bool(row["has_initiative"]),
+            member_id,
+            row["note"],
+        )
+
+    return apply

@@ -1,0 +1,100 @@
+"""Importing units (khoa, phòng, đoàn thể)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import conference
+from . import validation as v
+from .db import Store
+from .errors import ValidationError
+from .import_plan import FilePlan, PlannedRow
+from .import_rows import _FAILED, _Batch, _duplicate, _planned, _Rows, _shown, _variant_note
+from .model import UnitKind
+from .tabular import Table
+from .text import fold
+
+_UNIT_KIND_WORDS = {
+    "khoa": UnitKind.KHOA,
+    "phong": UnitKind.PHONG,
+    "doan the": UnitKind.DOAN_THE,
+    "doan": UnitKind.DOAN_THE,
+    "to chuc doan the": UnitKind.DOAN_THE,
+    "khac": UnitKind.KHAC,
+}
+
+
+def _unit_kind(value: str, name: str) -> UnitKind:
+    """The kind from its cell ("Khoa", "Phòng", "Đoàn thể", "Khác"), else from the name."""
+    if value:
+        folded = fold(value)
+        for word, kind in _UNIT_KIND_WORDS.items():
+            if folded == word or folded == kind.value:
+                return kind
+        raise ValidationError("imp.err.bad_unit_kind", value=value)
+    first = fold(name).split(" ")[0] if name else ""
+    if first == "khoa":
+        return UnitKind.KHOA
+    if first == "phong":
+        return UnitKind.PHONG
+    if first in ("cong", "doan", "chi", "hoi"):  # Công đoàn, Đoàn Thanh niên, Chi đoàn, Hội Cựu chiến binh
+        return UnitKind.DOAN_THE
+    return UnitKind.KHAC
+
+
+def _plan_units(batch: _Batch, table: Table, plan: FilePlan) -> None:
+    rows = _Rows(table, "units", plan)
+    if plan.errors:
+        return
+    for number, cells in rows:
+        name = rows.check(number, "name", lambda c=cells: v.text(c["name"], "field.unit_name", max_len=200))
+        kind = rows.check(
+            number, "kind", lambda c=cells, n=name: _unit_kind(c["kind"], n if isinstance(n, str) else "")
+        )
+        short = rows.check(
+            number,
+            "short_name",
+            lambda c=cells: v.text(c["short_name"], "field.short_name", required=False, max_len=50),
+        )
+        staff = (
+            rows.check(
+                number,
+                "staff_count",
+                lambda c=cells: v.integer(c["staff_count"], "field.staff_count", low=0, high=100000, required=False),
+            )
+            if cells.get("staff_count")
+            else None
+        )
+        if _FAILED in (name, kind, short, staff):
+            continue
+        earlier = batch.first_seen("units", (fold(name),), plan.file, number)
+        if earlier:
+            _duplicate(rows, number, rows.header("name"), name, earlier)
+            continue
+        row = {"name": name, "kind": kind.value, "short_name": short, "staff_count": staff}
+        existing = batch.units.get(fold(name))
+        if existing is not None and fold(existing["name"]) == fold(name):
+            _variant_note(rows, number, rows.header("name"), name, existing["name"])
+            changes = {k: row[k] for k in ("short_name", "staff_count") if cells.get(k) and row[k] != existing[k]}
+            if cells.get("kind") and row["kind"] != existing["kind"]:
+                changes["kind"] = row["kind"]
+            _planned(
+                plan,
+                number,
+                existing["name"],
+                row,
+                changes,
+                lambda s, a, i=existing["id"], ch=changes: conference.update_unit(s, a, i, **ch),
+            )
+            continue
+        batch.units[fold(name)] = {"id": None, **row}
+        if short:
+            batch.units.setdefault(fold(short), batch.units[fold(name)])
+        plan.rows.append(PlannedRow(number, "create", name, _shown(row), _add_unit(row)))
+
+
+def _add_unit(row: dict) -> Callable[[Store, str], None]:
+    def apply(store: Store, actor: str) -> None:
+        conference.add_unit(store, actor, **row)
+
+    return apply
