@@ -142,26 +142,27 @@ def show_progress() -> None:
         return
     to_score = [r for r in rows if r["to_score"]]
     to_vote = [r for r in rows if r["can_vote"]]
-    a, b = st.columns(2)
-    a.metric(t("rounds.metric_submitted"), f"{sum(r['submitted'] for r in to_score)}/{len(to_score)}")
-    b.metric(t("rounds.metric_voted"), f"{sum(r['voted'] for r in to_vote)}/{len(to_vote)}")
+    # A round without scoring (round 3, the whole list) or without a ballot has no "0/0" to show.
+    metrics = []
+    if to_score:
+        metrics.append((t("rounds.metric_submitted"), f"{sum(r['submitted'] for r in to_score)}/{len(to_score)}"))
+    if to_vote:
+        metrics.append((t("rounds.metric_voted"), f"{sum(r['voted'] for r in to_vote)}/{len(to_vote)}"))
+    for column, (label, value) in zip(st.columns(2), metrics, strict=False):
+        column.metric(label, value)
     yes, no, na = "✓", "—", t("rounds.not_needed")
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("col.full_name"): r["full_name"],
-                    t("col.unit"): r["unit"] or "",
-                    t("rounds.col_scored"): f"{r['scored']}/{r['to_score']}" if r["to_score"] else na,
-                    t("rounds.col_submitted"): (yes if r["submitted"] else no) if r["to_score"] else na,
-                    t("rounds.col_voted"): (yes if r["voted"] else no) if r["can_vote"] else na,
-                    t("rounds.col_source"): t(f"rounds.source.{r['source']}") if r["source"] else "",
-                }
-                for r in rows
-            ]
-        ),
-        hide_index=True,
-    )
+    table = []
+    for r in rows:
+        line = {t("col.full_name"): r["full_name"], t("col.unit"): r["unit"] or ""}
+        if to_score:
+            line[t("rounds.col_scored")] = f"{r['scored']}/{r['to_score']}" if r["to_score"] else na
+            line[t("rounds.col_submitted")] = (yes if r["submitted"] else no) if r["to_score"] else na
+        if r["needs_ballot"]:
+            line[t("rounds.col_voted")] = (yes if r["voted"] else no) if r["can_vote"] else na
+        line[t("rounds.col_source")] = t(f"rounds.source.{r['source']}") if r["source"] else ""
+        table.append(line)
+    # Every member in sight: the default height stops at ten rows and hid the eleventh below a scroll bar.
+    st.dataframe(pd.DataFrame(table), hide_index=True, height="content")
     owed = voting.missing(store, round_id)
     st.markdown(f"**{t('rounds.nudge')}**")
     if not any(owed.values()):
@@ -243,6 +244,7 @@ with tabs[3]:
             t("rounds.attendance"): st.column_config.SelectboxColumn(options=list(states.values()), required=True),
         },
         key=f"attendance_{round_id}",
+        height="content",
     )
     present_count = sum(1 for v in recorded.values() if v)
     st.caption(t("rounds.attendance_count", present=present_count, total=len(members)))

@@ -63,3 +63,45 @@ def test_results_tables_keep_decimal_points_in_english(closed, app_env, demo_cod
     assert not at.exception
     ranking = shown(at.dataframe[1])
     assert ranking["Score"].str.fullmatch(r"\d+\.\d\d").all(), list(ranking["Score"])
+
+
+def table_heights(monkeypatch) -> list[tuple[int, object]]:
+    """(rows, height) of every table the page draws."""
+    import streamlit
+
+    seen: list[tuple[int, object]] = []
+    for name in ("dataframe", "data_editor"):
+        original = getattr(streamlit, name)
+
+        def record(data=None, *args, _original=original, **kwargs):
+            seen.append((len(data), kwargs.get("height", "auto")))
+            return _original(data, *args, **kwargs)
+
+        monkeypatch.setattr(streamlit, name, record)
+    return seen
+
+
+def test_progress_and_attendance_show_all_eleven_members(app_env, demo_store, demo_codes, monkeypatch):
+    """Ten rows fit in a table's default height: the eleventh member (to nudge, to mark
+    absent) was hidden below a scroll bar inside the table."""
+    seen = table_heights(monkeypatch)
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
+    assert not at.exception
+    member_tables = [height for rows, height in seen if rows == 11]
+    assert len(member_tables) == 2, seen  # progress and attendance
+    assert member_tables == ["content", "content"]
+
+
+def test_progress_of_a_round_without_scoring_shows_no_empty_figure(app_env, demo_store, demo_codes):
+    """Round 3 (the whole list) has a ballot and no scoring sheet: no "0/0" sheets and
+    no column of "không cần"; the ballots count only those who may vote."""
+    rounds.transition(demo_store, "Chủ tịch", 3, "open")
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/rounds.py")
+    at.selectbox(key="rounds_pick").select(3).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert "Đã nộp phiếu chấm" not in metrics
+    assert metrics["Đã bỏ phiếu"] == "0/10"  # one council member is on the list and does not vote
+    progress = at.dataframe[1].value
+    assert "Đã chấm" not in progress.columns and "Đã nộp phiếu chấm" not in progress.columns
+    assert "Đã bỏ phiếu" in progress.columns
