@@ -12,7 +12,7 @@ from . import validation as v
 from .db import Store
 from .i18n import t
 from .import_plan import FilePlan, PlannedRow
-from .import_rows import _FAILED, _Batch, _duplicate, _kind_value, _num, _Rows, _shown
+from .import_rows import FAILED, Batch, Rows, decimal_comma, kind_value, note_duplicate, preview_cells
 from .tabular import Table
 from .text import clean, fold
 
@@ -28,8 +28,8 @@ def _set_name_from(table: Table, filename: str) -> tuple[str, str]:
     return stem[:1].upper() + stem[1:], "imp.set_from_file"
 
 
-def _plan_criteria(batch: _Batch, table: Table, plan: FilePlan) -> None:
-    rows = _Rows(table, "criteria", plan)
+def plan_criteria(batch: Batch, table: Table, plan: FilePlan) -> None:
+    rows = Rows(table, "criteria", plan)
     if plan.errors:
         return
     default_name, source = ("", "")
@@ -59,25 +59,25 @@ def _plan_criteria(batch: _Batch, table: Table, plan: FilePlan) -> None:
         )
         step = rows.check(number, "step", lambda c=cells: v.number(c.get("step") or 0.5, "field.step", positive=True))
         if cells.get("applies_to"):
-            kind = rows.check(number, "applies_to", lambda c=cells: _kind_value(c["applies_to"]))
-            if kind is not _FAILED:
+            kind = rows.check(number, "applies_to", lambda c=cells: kind_value(c["applies_to"]))
+            if kind is not FAILED:
                 if entry["applies_to"] and entry["applies_to"] != kind.value:
                     rows.error(number, rows.header("applies_to"), t("imp.err.mixed_applies_to", name=set_name))
                 entry["applies_to"] = kind.value
-        if _FAILED in (name, maximum, weight, step):
+        if FAILED in (name, maximum, weight, step):
             failed_sets.add(key)
             continue
         if step > maximum:
             rows.error(
                 number,
                 rows.header("step") or rows.header("max_points"),
-                t("imp.err.step_over_max", step=_num(step), max=_num(maximum)),
+                t("imp.err.step_over_max", step=decimal_comma(step), max=decimal_comma(maximum)),
             )
             failed_sets.add(key)
             continue
         earlier = batch.first_seen("criterion", (key, fold(name)), plan.file, number)
         if earlier:
-            _duplicate(rows, number, rows.header("name"), name, earlier)
+            note_duplicate(rows, number, rows.header("name"), name, earlier)
             failed_sets.add(key)
             continue
         criterion = {
@@ -96,7 +96,7 @@ def _plan_criteria(batch: _Batch, table: Table, plan: FilePlan) -> None:
             continue
         earlier = batch.first_seen("criteria_set", (key,), plan.file, entry["first_row"])
         if earlier and earlier != (plan.file, entry["first_row"]):
-            _duplicate(rows, entry["first_row"], rows.header("set_name"), entry["name"], earlier)
+            note_duplicate(rows, entry["first_row"], rows.header("set_name"), entry["name"], earlier)
             continue
         criteria = [c for _, _, c in entry["criteria"]]
         if entry["applies_to"] is None:
@@ -125,7 +125,7 @@ def _plan_criteria(batch: _Batch, table: Table, plan: FilePlan) -> None:
             shown = {
                 "set_name": existing["name"] if existing else entry["name"],
                 "order": str(position),
-                **_shown(criterion),
+                **preview_cells(criterion),
             }
             plan.rows.append(PlannedRow(number, action, criterion["name"], shown, apply if i == 0 else None))
 

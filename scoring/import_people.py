@@ -12,7 +12,7 @@ from .db import Store
 from .errors import ValidationError
 from .i18n import t
 from .import_plan import FilePlan, PlannedRow
-from .import_rows import _FAILED, _Batch, _duplicate, _kind_value, _planned, _Rows, _shown, _variant_note
+from .import_rows import FAILED, Batch, Rows, kind_value, note_duplicate, note_variant, planned, preview_cells
 from .model import CandidateKind, Role
 from .tabular import Table
 from .text import clean, fold
@@ -53,7 +53,7 @@ def split_position_unit(text: str, unit_names: list[str]) -> tuple[str, str]:
     return text, ""  # a position alone ("Hiệu trưởng")
 
 
-def _person_unit(rows: _Rows, batch: _Batch, number: int, cells: dict[str, str]) -> tuple[str, str] | object:
+def _person_unit(rows: Rows, batch: Batch, number: int, cells: dict[str, str]) -> tuple[str, str] | object:
     """(position, unit name or '') from the "Chức vụ" / "Đơn vị" / "Chức vụ, đơn vị"
     cells; the unit must exist or be created by the batch."""
     position = cells.get("position", "")
@@ -66,7 +66,7 @@ def _person_unit(rows: _Rows, batch: _Batch, number: int, cells: dict[str, str])
         unit = unit or split_unit
     if unit and fold(unit) not in batch.units:
         rows.error(number, rows.header(key), t("err.unknown_unit", name=unit))
-        return _FAILED
+        return FAILED
     return position, (batch.units[fold(unit)]["name"] if unit else "")
 
 
@@ -91,8 +91,8 @@ def _role(value: str) -> Role:
     raise ValidationError("imp.err.bad_role", value=value)
 
 
-def _plan_members(batch: _Batch, table: Table, plan: FilePlan) -> None:
-    rows = _Rows(table, "members", plan)
+def plan_members(batch: Batch, table: Table, plan: FilePlan) -> None:
+    rows = Rows(table, "members", plan)
     if plan.errors:
         return
     stored = {fold(m["full_name"]): m for m in batch.store.query("SELECT * FROM members WHERE active = 1")}
@@ -101,18 +101,18 @@ def _plan_members(batch: _Batch, table: Table, plan: FilePlan) -> None:
         name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "field.full_name", max_len=200))
         role = rows.check(number, "role", lambda c=cells: _role(c.get("role", "")))
         place = _person_unit(rows, batch, number, cells)
-        if _FAILED in (name, role, place):
+        if FAILED in (name, role, place):
             continue
         position, unit = place
         voting = v.flag(cells["is_voting"]) if cells.get("is_voting") else 1
         earlier = batch.first_seen("members", (fold(name),), plan.file, number)
         if earlier:
-            _duplicate(rows, number, rows.header("full_name"), name, earlier)
+            note_duplicate(rows, number, rows.header("full_name"), name, earlier)
             continue
         row = {"full_name": name, "role": role.value, "position": position, "unit": unit, "is_voting": voting}
         existing = stored.get(fold(name))
         if existing is not None:
-            _variant_note(rows, number, rows.header("full_name"), name, existing["full_name"])
+            note_variant(rows, number, rows.header("full_name"), name, existing["full_name"])
             changes: dict = {}
             if cells.get("role") and role.value != existing["role"]:
                 changes["role"] = role.value
@@ -122,7 +122,7 @@ def _plan_members(batch: _Batch, table: Table, plan: FilePlan) -> None:
                 changes["unit"] = unit
             if cells.get("is_voting") and voting != existing["is_voting"]:
                 changes["is_voting"] = voting
-            _planned(
+            planned(
                 plan,
                 number,
                 existing["full_name"],
@@ -132,7 +132,7 @@ def _plan_members(batch: _Batch, table: Table, plan: FilePlan) -> None:
             )
             continue
         batch.members[fold(name)] = {"id": None, "full_name": name}
-        plan.rows.append(PlannedRow(number, "create", name, _shown(row), _add_member(row)))
+        plan.rows.append(PlannedRow(number, "create", name, preview_cells(row), _add_member(row)))
 
 
 def _add_member(row: dict) -> Callable[[Store, str], None]:
@@ -148,8 +148,8 @@ def _add_member(row: dict) -> Callable[[Store, str], None]:
 # --- candidates -----------------------------------------------------------------------------
 
 
-def _plan_candidates(batch: _Batch, table: Table, plan: FilePlan) -> None:
-    rows = _Rows(table, "candidates", plan)
+def plan_candidates(batch: Batch, table: Table, plan: FilePlan) -> None:
+    rows = Rows(table, "candidates", plan)
     if plan.errors:
         return
     titles = {fold(t_["name"]): t_ for t_ in conference.list_titles(batch.store)}
@@ -160,14 +160,14 @@ def _plan_candidates(batch: _Batch, table: Table, plan: FilePlan) -> None:
         title = titles.get(fold(cells["title"]))
         if not cells["title"]:
             rows.error(number, rows.header("title"), t("err.required", field_name=rows.header("title")))
-            title = _FAILED
+            title = FAILED
         elif title is None:
             rows.error(number, rows.header("title"), t("imp.err.unknown_title", name=cells["title"]))
-            title = _FAILED
-        kind = rows.check(number, "kind", lambda c=cells: _kind_value(c["kind"])) if cells.get("kind") else None
-        if kind is None and title is not _FAILED:
+            title = FAILED
+        kind = rows.check(number, "kind", lambda c=cells: kind_value(c["kind"])) if cells.get("kind") else None
+        if kind is None and title is not FAILED:
             kind = CandidateKind(title["applies_to"])
-        if title is not _FAILED and kind not in (None, _FAILED) and title["applies_to"] != kind.value:
+        if title is not FAILED and kind not in (None, FAILED) and title["applies_to"] != kind.value:
             rows.error(
                 number,
                 rows.header("title"),
@@ -178,9 +178,9 @@ def _plan_candidates(batch: _Batch, table: Table, plan: FilePlan) -> None:
                     given=kind.label.lower(),
                 ),
             )
-            title = _FAILED
+            title = FAILED
         place = _person_unit(rows, batch, number, cells)
-        if _FAILED in (name, title, kind, place):
+        if FAILED in (name, title, kind, place):
             continue
         position, unit = place
         if not unit and kind == CandidateKind.COLLECTIVE and fold(name) in batch.units:
@@ -188,7 +188,7 @@ def _plan_candidates(batch: _Batch, table: Table, plan: FilePlan) -> None:
         unit_row = batch.units.get(fold(unit)) if unit else None
         earlier = batch.first_seen("candidates", (fold(name), fold(unit), title["id"]), plan.file, number)
         if earlier:
-            _duplicate(rows, number, rows.header("full_name"), name, earlier)
+            note_duplicate(rows, number, rows.header("full_name"), name, earlier)
             continue
         row = {
             "kind": kind.value,
@@ -202,11 +202,11 @@ def _plan_candidates(batch: _Batch, table: Table, plan: FilePlan) -> None:
         }
         existing = stored_by_key.get((fold(name), (unit_row or {}).get("id") or 0, title["id"]))
         if existing is not None:
-            _variant_note(rows, number, rows.header("full_name"), name, existing["full_name"])
+            note_variant(rows, number, rows.header("full_name"), name, existing["full_name"])
             changes = {k: row[k] for k in ("position", "achievements", "note") if row[k] and row[k] != existing[k]}
             if cells.get("has_initiative") and row["has_initiative"] != existing["has_initiative"]:
                 changes["has_initiative"] = row["has_initiative"]
-            _planned(
+            planned(
                 plan,
                 number,
                 existing["full_name"],
@@ -216,7 +216,9 @@ def _plan_candidates(batch: _Batch, table: Table, plan: FilePlan) -> None:
             )
             continue
         member = batch.members.get(fold(name)) if kind == CandidateKind.INDIVIDUAL else None
-        plan.rows.append(PlannedRow(number, "create", name, _shown(row), _add_candidate(row, member is not None)))
+        plan.rows.append(
+            PlannedRow(number, "create", name, preview_cells(row), _add_candidate(row, member is not None))
+        )
 
 
 def _add_candidate(row: dict, is_member: bool) -> Callable[[Store, str], None]:

@@ -1,6 +1,6 @@
 """What every kind of import shares: the rows of one file read with the columns of
-its kind (`_Rows`), the batch context that lets later files refer to what earlier
-ones create (`_Batch`), and the helpers that record a row's plan or its problem."""
+its kind (`Rows`), the batch context that lets later files refer to what earlier
+ones create (`Batch`), and the helpers that record a row's plan or its problem."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 # --- the rows of one file ---------------------------------------------------------------
 
 
-class _Rows:
+class Rows:
     """The rows of one file with the columns of one kind, and the checks every
     kind shares: formulas, blank rows, STT-only rows, problem reporting."""
 
@@ -88,17 +88,17 @@ class _Rows:
             return func()
         except DomainError as exc:
             self.error(number, self.header(key), str(exc))
-            return _FAILED
+            return FAILED
 
 
-_FAILED = object()
+FAILED = object()  # what Rows.check returns for a cell it refused (the problem is already recorded)
 
 
 # --- the batch context -----------------------------------------------------------------
 
 
 @dataclass
-class _Batch:
+class Batch:
     """What the database holds plus what earlier files of the batch will create,
     keyed by folded name, so that later files may refer to it."""
 
@@ -127,7 +127,7 @@ class _Batch:
         return [u["name"] for u in self.units.values()]
 
 
-def _duplicate(rows: _Rows, number: int, header: str, name: str, earlier: tuple[str, int]) -> None:
+def note_duplicate(rows: Rows, number: int, header: str, name: str, earlier: tuple[str, int]) -> None:
     other_file, other_row = earlier
     if other_file == rows.plan.file:
         rows.error(number, header, t("imp.err.duplicate_in_file", other=other_row, name=name))
@@ -137,7 +137,7 @@ def _duplicate(rows: _Rows, number: int, header: str, name: str, earlier: tuple[
         )
 
 
-def _variant_note(rows: _Rows, number: int, header: str, given: str, stored: str) -> None:
+def note_variant(rows: Rows, number: int, header: str, given: str, stored: str) -> None:
     if given != stored:
         rows.warn(number, header, t("imp.warn.exists_variant", given=given, existing=stored))
 
@@ -145,7 +145,7 @@ def _variant_note(rows: _Rows, number: int, header: str, given: str, stored: str
 # --- a row's plan ---------------------------------------------------------------------------
 
 
-def _planned(
+def planned(
     plan: FilePlan,
     number: int,
     label: str,
@@ -154,12 +154,12 @@ def _planned(
     update: Callable[[Store, str], None],
 ) -> None:
     if changes:
-        plan.rows.append(PlannedRow(number, "update", label, _shown(changes), update))
+        plan.rows.append(PlannedRow(number, "update", label, preview_cells(changes), update))
     else:
-        plan.rows.append(PlannedRow(number, "unchanged", label, _shown(row)))
+        plan.rows.append(PlannedRow(number, "unchanged", label, preview_cells(row)))
 
 
-def _shown(row: dict) -> dict[str, str]:
+def preview_cells(row: dict) -> dict[str, str]:
     """Values for the preview table, as the user reads them."""
     out = {}
     for key, value in row.items():
@@ -174,17 +174,17 @@ def _shown(row: dict) -> dict[str, str]:
         elif key == "role" and value in set(Role):
             out[key] = Role(value).label
         elif isinstance(value, float):
-            out[key] = _num(value)
+            out[key] = decimal_comma(value)
         else:
             out[key] = str(value)
     return out
 
 
-def _num(value: float) -> str:
+def decimal_comma(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def _kind_value(value: str) -> CandidateKind:
+def kind_value(value: str) -> CandidateKind:
     """ "Tập thể"/"Cá nhân" as offices write them (also TT/CN and the English words)."""
     folded = fold(value)
     if folded in ("tap the", "tt", "collective", "to chuc") or folded.startswith("tap the"):

@@ -9,7 +9,7 @@ from . import validation as v
 from .db import Store
 from .errors import ValidationError
 from .import_plan import FilePlan, PlannedRow
-from .import_rows import _FAILED, _Batch, _duplicate, _planned, _Rows, _shown, _variant_note
+from .import_rows import FAILED, Batch, Rows, note_duplicate, note_variant, planned, preview_cells
 from .model import UnitKind
 from .tabular import Table
 from .text import fold
@@ -42,8 +42,8 @@ def _unit_kind(value: str, name: str) -> UnitKind:
     return UnitKind.KHAC
 
 
-def _plan_units(batch: _Batch, table: Table, plan: FilePlan) -> None:
-    rows = _Rows(table, "units", plan)
+def plan_units(batch: Batch, table: Table, plan: FilePlan) -> None:
+    rows = Rows(table, "units", plan)
     if plan.errors:
         return
     for number, cells in rows:
@@ -65,20 +65,20 @@ def _plan_units(batch: _Batch, table: Table, plan: FilePlan) -> None:
             if cells.get("staff_count")
             else None
         )
-        if _FAILED in (name, kind, short, staff):
+        if FAILED in (name, kind, short, staff):
             continue
         earlier = batch.first_seen("units", (fold(name),), plan.file, number)
         if earlier:
-            _duplicate(rows, number, rows.header("name"), name, earlier)
+            note_duplicate(rows, number, rows.header("name"), name, earlier)
             continue
         row = {"name": name, "kind": kind.value, "short_name": short, "staff_count": staff}
         existing = batch.units.get(fold(name))
         if existing is not None and fold(existing["name"]) == fold(name):
-            _variant_note(rows, number, rows.header("name"), name, existing["name"])
+            note_variant(rows, number, rows.header("name"), name, existing["name"])
             changes = {k: row[k] for k in ("short_name", "staff_count") if cells.get(k) and row[k] != existing[k]}
             if cells.get("kind") and row["kind"] != existing["kind"]:
                 changes["kind"] = row["kind"]
-            _planned(
+            planned(
                 plan,
                 number,
                 existing["name"],
@@ -90,7 +90,7 @@ def _plan_units(batch: _Batch, table: Table, plan: FilePlan) -> None:
         batch.units[fold(name)] = {"id": None, **row}
         if short:
             batch.units.setdefault(fold(short), batch.units[fold(name)])
-        plan.rows.append(PlannedRow(number, "create", name, _shown(row), _add_unit(row)))
+        plan.rows.append(PlannedRow(number, "create", name, preview_cells(row), _add_unit(row)))
 
 
 def _add_unit(row: dict) -> Callable[[Store, str], None]:

@@ -41,11 +41,11 @@ from .db import Store
 from .errors import DomainError, ValidationError
 from .i18n import t
 from .import_columns import ALIASES, KINDS, guess_kind, match_columns
-from .import_criteria import _plan_criteria
-from .import_people import _plan_candidates, _plan_members, split_position_unit
+from .import_criteria import plan_criteria
+from .import_people import plan_candidates, plan_members, split_position_unit
 from .import_plan import FilePlan, ImportPlan, ImportRefused, PlannedRow, Problem
-from .import_rows import _Batch
-from .import_units import _plan_units
+from .import_rows import Batch
+from .import_units import plan_units
 from .spreadsheet import neutralise
 from .tabular import MAX_BYTES, Table, read_table
 
@@ -73,10 +73,10 @@ def _read(filename: str, data: bytes, plan: FilePlan) -> Table | None:
 # --- the batch ------------------------------------------------------------------------------
 
 _PLANNERS = {
-    "units": _plan_units,
-    "criteria": _plan_criteria,
-    "members": _plan_members,
-    "candidates": _plan_candidates,
+    "units": plan_units,
+    "criteria": plan_criteria,
+    "members": plan_members,
+    "candidates": plan_candidates,
 }
 
 Upload = tuple[str, bytes]
@@ -102,7 +102,7 @@ def plan_import(store: Store, uploads: list[Upload], kind: str | None = None) ->
             plan.problems.append(Problem(filename, t("err.file_empty", file=filename), sheet=table.sheet))
             continue
         tables.append((plan, table))
-    batch = _Batch(store)
+    batch = Batch(store)
     for current in KINDS:
         for plan, table in tables:
             if plan.kind == current:
