@@ -203,11 +203,11 @@ else:
     current = rounds.get_round(store, chosen)
     st.caption(t("res.status", status=RoundStatus(current["status"]).label))
     if current["status"] == RoundStatus.OPEN:
-        progress = aggregate.round_progress(store, chosen)
-        if progress["needs_scoring"]:
-            st.metric(t("res.progress.scores"), f"{progress['submitted']}/{progress['members_total']}")
-        if progress["needs_ballot"]:
-            st.metric(t("res.progress.ballots"), f"{progress['voted']}/{progress['members_total']}")
+        progress = aggregate.eligible_progress(store, chosen)  # the same figures as the rounds page's
+        if progress["to_score"]:
+            st.metric(t("res.progress.scores"), f"{progress['submitted']}/{progress['to_score']}")
+        if progress["to_vote"]:
+            st.metric(t("res.progress.ballots"), f"{progress['voted']}/{progress['to_vote']}")
         st.info(t("res.open_note"))
     elif current["status"] == RoundStatus.SETUP:
         st.info(t("res.setup_note"))

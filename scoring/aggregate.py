@@ -839,6 +839,24 @@ def round_progress(store: Store, round_id: int) -> dict:
     }
 
 
+def eligible_progress(store: Store, round_id: int) -> dict:
+    """Sheets and ballots in, each over the members who have something to do: a member
+    on a whole list (round 3) does not vote, one recused from every candidate does not
+    score. The officers' pages read "10/10" when everyone who can has voted, not "10/11"
+    (counts only, never choices)."""
+    from . import voting  # voting does not import this module; kept local all the same
+
+    rows = voting.progress(store, round_id)
+    scorers = [r for r in rows if r["to_score"]]
+    voters = [r for r in rows if r["can_vote"]]
+    return {
+        "submitted": sum(r["submitted"] for r in scorers),
+        "to_score": len(scorers),
+        "voted": sum(r["voted"] for r in voters),
+        "to_vote": len(voters),
+    }
+
+
 def focus_round(store: Store) -> int | None:
     """The round the projector shows results for: the one whose reveal (or
     publication, or choice of the title to show) is the chair's latest move, when

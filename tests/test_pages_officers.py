@@ -105,3 +105,19 @@ def test_progress_of_a_round_without_scoring_shows_no_empty_figure(app_env, demo
     progress = at.dataframe[1].value
     assert "Đã chấm" not in progress.columns and "Đã nộp phiếu chấm" not in progress.columns
     assert "Đã bỏ phiếu" in progress.columns
+
+
+def test_results_page_counts_ballots_over_those_who_may_vote(app_env, demo_store, demo_codes):
+    """Round 3: one council member is on the list and does not vote. With every other
+    ballot in, the results page says 10/10, as the rounds page does, not 10/11."""
+    rounds.transition(demo_store, "Chủ tịch", 3, "open")
+    from scoring import voting
+
+    for m in members(demo_store):
+        subjects = voting.ballot_subjects(demo_store, 3, m)
+        if subjects:
+            voting.cast_ballot(demo_store, 3, m, {s["candidate_id"]: "approve" for s in subjects})
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/results.py")
+    at.selectbox(key="res_round").select(3).run()
+    assert not at.exception
+    assert [(m.label, m.value) for m in at.metric] == [("Đã bỏ phiếu", "10/10")]
