@@ -128,7 +128,7 @@ with tabs[0]:
             move(RoundStatus.PUBLISHED)
         st.divider()
         reason = st.text_input(t("rounds.reopen_reason"), key="phase_reason")
-        if st.button(t("rounds.reopen"), key="phase_reopen"):
+        if st.button(t("rounds.reopen"), key="phase_reopen", disabled=not reason.strip()):  # a reason is required
             move(RoundStatus.OPEN, reason)
     else:
         st.info(t("rounds.published_help"))

@@ -121,3 +121,14 @@ def test_results_page_counts_ballots_over_those_who_may_vote(app_env, demo_store
     at.selectbox(key="res_round").select(3).run()
     assert not at.exception
     assert [(m.label, m.value) for m in at.metric] == [("Đã bỏ phiếu", "10/10")]
+
+
+def test_reopen_waits_for_a_reason(closed, app_env, demo_codes):
+    """Reopening needs a logged reason: the button is offered only once one is typed."""
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/rounds.py")
+    at.selectbox(key="rounds_pick").select(ROUND1).run()
+    assert at.button(key="phase_reopen").disabled
+    at.text_input(key="phase_reason").input("Nhập thiếu phiếu giấy").run()
+    assert not at.button(key="phase_reopen").disabled
+    at.button(key="phase_reopen").click().run()
+    assert rounds.get_round(closed, ROUND1)["status"] == "open"
