@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import conference, rounds
+from . import conference, rounds, voting
 from .db import Store
 from .errors import ValidationError
 from .i18n import t
@@ -814,7 +814,7 @@ def data_version(store: Store) -> tuple[int, int, int]:
 def round_progress(store: Store, round_id: int) -> dict:
     """How many voting members have submitted their sheet / cast their ballot
     (counts only: who and how they voted never leave the core)."""
-    voting = "SELECT id FROM members WHERE active = 1 AND is_voting = 1"
+    voters = "SELECT id FROM members WHERE active = 1 AND is_voting = 1"
     rules = (
         "FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
         "JOIN titles t ON t.id = c.title_id WHERE rc.round_id = :r"
@@ -822,9 +822,9 @@ def round_progress(store: Store, round_id: int) -> dict:
     row = (
         store._conn()
         .execute(
-            f"SELECT (SELECT COUNT(*) FROM ({voting})), "
-            f"(SELECT COUNT(*) FROM score_submissions WHERE round_id = :r AND member_id IN ({voting})), "
-            f"(SELECT COUNT(*) FROM ballot_receipts WHERE round_id = :r AND member_id IN ({voting})), "
+            f"SELECT (SELECT COUNT(*) FROM ({voters})), "
+            f"(SELECT COUNT(*) FROM score_submissions WHERE round_id = :r AND member_id IN ({voters})), "
+            f"(SELECT COUNT(*) FROM ballot_receipts WHERE round_id = :r AND member_id IN ({voters})), "
             f"(SELECT IFNULL(MAX(t.needs_scoring), 0) {rules}), (SELECT IFNULL(MAX(t.needs_ballot), 0) {rules})",
             {"r": round_id},
         )
@@ -844,8 +844,6 @@ def eligible_progress(store: Store, round_id: int) -> dict:
     on a whole list (round 3) does not vote, one recused from every candidate does not
     score. The officers' pages read "10/10" when everyone who can has voted, not "10/11"
     (counts only, never choices)."""
-    from . import voting  # voting does not import this module; kept local all the same
-
     rows = voting.progress(store, round_id)
     scorers = [r for r in rows if r["to_score"]]
     voters = [r for r in rows if r["can_vote"]]
