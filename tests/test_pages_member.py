@@ -424,8 +424,7 @@ def test_rounds_page_changes_phases_and_refuses_reopen_without_reason(app_env, d
     assert rounds.get_round(store, r1(store))["status"] == "closed"
     assert "Trạng thái: **Đã khóa**" in page_text(at)
 
-    button(at, "Mở lại vòng").click().run()
-    assert "Mở lại vòng đã khóa phải ghi rõ lý do." in [e.value for e in at.error]
+    assert button(at, "Mở lại vòng").disabled  # offered only once a reason is typed (the core refuses too)
     assert rounds.get_round(store, r1(store))["status"] == "closed"
 
     at.text_input(key="phase_reason").input("Bổ sung phiếu của thành viên vắng").run()
