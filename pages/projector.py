@@ -148,10 +148,10 @@ def _agenda(snapshot: dict) -> None:
         )
     for p in snapshot["progress"]:
         lines = []
-        if p["needs_scoring"]:
-            lines.append(t("proj.progress.scores", done=p["submitted"], total=p["members_total"]))
-        if p["needs_ballot"]:
-            lines.append(t("proj.progress.ballots", done=p["voted"], total=p["members_total"]))
+        if p["to_score"]:
+            lines.append(t("proj.progress.scores", done=p["submitted"], total=p["to_score"]))
+        if p["to_vote"]:
+            lines.append(t("proj.progress.ballots", done=p["voted"], total=p["to_vote"]))
         body = "".join(f'<div class="pj-progress">{html.escape(line)}</div>' for line in lines)
         st.markdown(
             f'<div class="pj"><div class="pj-round">{html.escape(p["name"])}</div>{body}</div>', unsafe_allow_html=True

@@ -203,7 +203,7 @@ else:
     current = rounds.get_round(store, chosen)
     st.caption(t("res.status", status=RoundStatus(current["status"]).label))
     if current["status"] == RoundStatus.OPEN:
-        progress = aggregate.eligible_progress(store, chosen)  # the same figures as the rounds page's
+        progress = aggregate.round_progress(store, chosen)  # the same figures as the rounds page's
         if progress["to_score"]:
             st.metric(t("res.progress.scores"), f"{progress['submitted']}/{progress['to_score']}")
         if progress["to_vote"]:

@@ -812,45 +812,20 @@ def data_version(store: Store) -> tuple[int, int, int]:
 
 
 def round_progress(store: Store, round_id: int) -> dict:
-    """How many voting members have submitted their sheet / cast their ballot
-    (counts only: who and how they voted never leave the core)."""
-    voters = "SELECT id FROM members WHERE active = 1 AND is_voting = 1"
-    rules = (
-        "FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
-        "JOIN titles t ON t.id = c.title_id WHERE rc.round_id = :r"
-    )
-    row = (
-        store._conn()
-        .execute(
-            f"SELECT (SELECT COUNT(*) FROM ({voters})), "
-            f"(SELECT COUNT(*) FROM score_submissions WHERE round_id = :r AND member_id IN ({voters})), "
-            f"(SELECT COUNT(*) FROM ballot_receipts WHERE round_id = :r AND member_id IN ({voters})), "
-            f"(SELECT IFNULL(MAX(t.needs_scoring), 0) {rules}), (SELECT IFNULL(MAX(t.needs_ballot), 0) {rules})",
-            {"r": round_id},
-        )
-        .fetchone()
-    )
-    return {
-        "members_total": row[0],
-        "submitted": row[1],
-        "voted": row[2],
-        "needs_scoring": bool(row[3]),
-        "needs_ballot": bool(row[4]),
+    """Sheets submitted and ballots cast, each over the members who have one to hand in
+    (a member on a whole list does not vote: "10/10", not "10/11"); counts only, who
+    voted how never leaves the core."""
+    scorers, voters = voting.participants(store, round_id)
+    submitted = {
+        r["member_id"] for r in store.query("SELECT member_id FROM score_submissions WHERE round_id = ?", (round_id,))
     }
-
-
-def eligible_progress(store: Store, round_id: int) -> dict:
-    """Sheets and ballots in, each over the members who have something to do: a member
-    on a whole list (round 3) does not vote, one recused from every candidate does not
-    score. The officers' pages read "10/10" when everyone who can has voted, not "10/11"
-    (counts only, never choices)."""
-    rows = voting.progress(store, round_id)
-    scorers = [r for r in rows if r["to_score"]]
-    voters = [r for r in rows if r["can_vote"]]
+    voted = {
+        r["member_id"] for r in store.query("SELECT member_id FROM ballot_receipts WHERE round_id = ?", (round_id,))
+    }
     return {
-        "submitted": sum(r["submitted"] for r in scorers),
+        "submitted": len(submitted & scorers),
         "to_score": len(scorers),
-        "voted": sum(r["voted"] for r in voters),
+        "voted": len(voted & voters),
         "to_vote": len(voters),
     }
 

@@ -272,6 +272,31 @@ def ballot_subjects(store: Store, round_id: int, member_id: int) -> list[dict]:
     ]
 
 
+def participants(store: Store, round_id: int) -> tuple[set[int], set[int]]:
+    """(members with a sheet to fill, members with a ballot to cast) in a round, by the
+    rules of `sheet` and `ballot_subjects`, in a few queries whatever the council's size
+    (the projector recounts after every saved draft). A member on a whole list, or
+    recused from every nominee, has no ballot; one recused from every candidate to
+    score has no sheet."""
+    members = {m["id"] for m in conference.list_members(store, voting_only=True)}
+    current = rounds.get_round(store, round_id)
+    candidates = rounds.round_candidates(store, round_id)
+    recused = rounds.recusals(store, round_id)
+
+    def free_for(wanted: list[dict]) -> set[int]:
+        return {m for m in members if any(m not in recused.get(c["id"], set()) for c in wanted)}
+
+    scorers = free_for([c for c in candidates if c["needs_scoring"]])
+    nominees = [c for c in candidates if c["needs_ballot"]]
+    if not nominees:
+        voters: set[int] = set()
+    elif current["ballot_mode"] == BallotMode.WHOLE_LIST:
+        voters = members - rounds.list_recused_from_whole_list(store, round_id)
+    else:
+        voters = free_for(nominees)
+    return scorers, voters
+
+
 def has_voted(store: Store, round_id: int, member_id: int) -> bool:
     return (
         store.scalar("SELECT 1 FROM ballot_receipts WHERE round_id = ? AND member_id = ?", (round_id, member_id))

@@ -66,6 +66,24 @@ def test_projector_before_reveal_shows_progress_only(app_env, demo_store):
     assert "Kết quả:" not in text and "Đạt" not in text
 
 
+def test_projector_counts_each_round_over_those_who_hand_something_in(app_env, demo_store):
+    # Round 3 votes on the list of delegates: the member on the list does not vote and nobody
+    # scores. The projector read "Đã bỏ phiếu: 0/11" and offered no way to reach 11.
+    round3 = demo_store.scalar("SELECT id FROM rounds WHERE ballot_mode = 'whole_list'")
+    rounds.transition(demo_store, "Thư ký", round3, "open")
+    scorers, voters = voting.participants(demo_store, round3)
+    listed = {c["member_id"] for c in rounds.round_candidates(demo_store, round3)} - {None}
+    everyone = set(members(demo_store))
+    assert scorers == set() and listed and voters == everyone - listed
+    for member in sorted(voters)[:2]:
+        voting.cast_ballot(demo_store, round3, member, {None: "approve"})
+    progress = aggregate.round_progress(demo_store, round3)
+    assert (progress["to_score"], progress["voted"], progress["to_vote"]) == (0, 2, len(everyone) - len(listed))
+    text = page_text(projector(app_env))
+    assert f"Đã bỏ phiếu: 2/{len(everyone) - len(listed)}" in text
+    assert "Đã bỏ phiếu: 0/11" in text and "Đã nộp phiếu chấm: 0/11" in text  # round 1: everyone has both
+
+
 def test_projector_after_close_without_reveal_still_hides_the_ranking(scored, app_env):
     rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
     at = projector(app_env)
