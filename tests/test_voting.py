@@ -471,3 +471,17 @@ def test_the_last_closed_round_is_named_only_to_a_member_it_shut_out(demo_store,
     assert voting.missed_in_last_closed_round(demo_store, duc) is None
     closed, _ = voting.missed_in_last_closed_round(demo_store, lan)
     assert closed["id"] == r3
+
+
+def test_participants_follow_the_rules_of_the_sheet_and_the_ballot(demo_store, r1):
+    # round_progress counts over voting.participants, a few queries; the pages' member-by-member
+    # progress builds each sheet and ballot. Both must name the same people, in every kind of
+    # round (per nominee with unit recusal, whole list), also after a hand-added conflict.
+    duc = member_id(demo_store, "Lê Văn Đức")
+    target = voting.sheet(demo_store, r1, duc)[0].candidate
+    rounds.add_conflict(demo_store, "Thư ký", duc, target["id"], "Người thân")
+    for round_row in rounds.list_rounds(demo_store):
+        rows = voting.progress(demo_store, round_row["id"])
+        scorers, voters = voting.participants(demo_store, round_row["id"])
+        assert scorers == {r["member_id"] for r in rows if r["to_score"]}, round_row["name"]
+        assert voters == {r["member_id"] for r in rows if r["can_vote"]}, round_row["name"]
