@@ -128,7 +128,8 @@ def plan_members(batch: Batch, table: Table, plan: FilePlan) -> None:
                 existing["full_name"],
                 row,
                 changes,
-                lambda s, a, i=existing["id"], ch=changes: conference.update_member(s, a, i, **ch),
+                conference.update_member,
+                existing["id"],
             )
             continue
         batch.members[fold(name)] = {"id": None, "full_name": name}
@@ -212,7 +213,8 @@ def plan_candidates(batch: Batch, table: Table, plan: FilePlan) -> None:
                 existing["full_name"],
                 row,
                 changes,
-                lambda s, a, i=existing["id"], ch=changes: conference.update_candidate(s, a, i, **ch),
+                conference.update_candidate,
+                existing["id"],
             )
             continue
         member = batch.members.get(fold(name)) if kind == CandidateKind.INDIVIDUAL else None

@@ -151,10 +151,17 @@ def planned(
     label: str,
     row: dict,
     changes: dict,
-    update: Callable[[Store, str], None],
+    update: Callable[..., None],
+    stored_id: int,
 ) -> None:
+    """A row that matches something stored: unchanged, or an update of `stored_id`
+    through `update(store, actor, stored_id, **changes)` when the batch is committed."""
     if changes:
-        plan.rows.append(PlannedRow(number, "update", label, preview_cells(changes), update))
+
+        def action(store: Store, actor: str) -> None:
+            update(store, actor, stored_id, **changes)
+
+        plan.rows.append(PlannedRow(number, "update", label, preview_cells(changes), action))
     else:
         plan.rows.append(PlannedRow(number, "unchanged", label, preview_cells(row)))
 

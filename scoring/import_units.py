@@ -84,7 +84,8 @@ def plan_units(batch: Batch, table: Table, plan: FilePlan) -> None:
                 existing["name"],
                 row,
                 changes,
-                lambda s, a, i=existing["id"], ch=changes: conference.update_unit(s, a, i, **ch),
+                conference.update_unit,
+                existing["id"],
             )
             continue
         batch.units[fold(name)] = {"id": None, **row}
