@@ -165,24 +165,33 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     criterion = scores["criterion_id"].to_numpy(np.int64)
     if int(criterion.view(np.uint64).max()) >= worth.size:
         raise ValueError("a score refers to a criterion missing from the criteria frame")
-    value = worth[criterion]
     points = scores["points"].to_numpy(float)
-    value *= points
     member = scores["member_id"].to_numpy(np.int64)
     candidate = scores["candidate_id"].to_numpy(np.int64)
     m_span, c_span = int(member.view(np.uint64).max()) + 1, int(candidate.view(np.uint64).max()) + 1
     m_ids = c_ids = None  # None: the ids are small rowids, they are their own codes
     if m_span * c_span <= 4_000_000:
+        sheet = _whole_sheets(member, candidate, criterion, c_span)
+        if sheet is not None:  # one row of `sheet` criteria per cell: a matrix product gives the totals
+            value = points.reshape(-1, sheet.size) @ worth[sheet]
+            member, candidate = member[:: sheet.size], candidate[:: sheet.size]
+            zero_rows = slice(None)  # every row is a scored cell
+        else:
+            value = worth[criterion]
+            value *= points
+            zero_rows = np.flatnonzero(points <= 0)
         cell = candidate * m_span
         cell += member
     else:  # negative or very large ids: factorise first
+        value = worth[criterion] * points
+        zero_rows = np.flatnonzero(points <= 0)
         m_codes, m_ids = _codes(member)
         c_codes, c_ids = _codes(candidate)
         m_span, c_span = m_ids.size, c_ids.size
         cell = c_codes * m_span + m_codes
     grid = np.bincount(cell, weights=value, minlength=c_span * m_span)
     scored = grid != 0
-    scored[cell[np.flatnonzero(points <= 0)]] = True
+    scored[cell[zero_rows]] = True
     occupied = np.flatnonzero(scored)  # candidate-major: the output comes out grouped by candidate
     total = grid[occupied]
     if np.isnan(total).any():
@@ -191,6 +200,27 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     if m_ids is not None:
         rows, columns = c_ids[rows], m_ids[columns]
     return pd.DataFrame({"member_id": columns, "candidate_id": rows, "total": total}, copy=False)
+
+
+def _whole_sheets(member: np.ndarray, candidate: np.ndarray, criterion: np.ndarray, c_span: int) -> np.ndarray | None:
+    """The criteria of one sheet, when the scores come as the store keeps them
+    (`ORDER BY member_id, candidate_id, criterion_id`) and every (member, candidate)
+    cell holds the same criteria: the common case of a round with one criteria set
+    and submitted sheets. None for any other layout (drafts, mixed sets, any order)."""
+    head = slice(1, 1025)  # a sheet has far fewer criteria than this
+    first = np.flatnonzero((member[head] != member[0]) | (candidate[head] != candidate[0]))
+    k = int(first[0]) + 1 if first.size else member.size  # rows of the first cell
+    if k > 1024 or member.size % k:
+        return None
+    sheet = criterion[:k]
+    if not np.array_equal(criterion, np.tile(sheet, member.size // k)):
+        return None
+    key = member * c_span
+    key += candidate
+    # Ascending keys whose first and last of every k rows agree: each k rows are one cell.
+    if (key[1:] < key[:-1]).any() or not np.array_equal(key[::k], key[k - 1 :: k]):
+        return None
+    return sheet
 
 
 # --- 2. optional per-member normalisation -------------------------------------------------
@@ -635,7 +665,11 @@ def round_results(
     }
     receipts = store.query("SELECT member_id, valid FROM ballot_receipts WHERE round_id = ?", (round_id,))
     scores = _frame(
-        store.query("SELECT member_id, candidate_id, criterion_id, points FROM scores WHERE round_id = ?", (round_id,)),
+        store.query(  # in the primary key's order, which member_totals turns into a matrix product
+            "SELECT member_id, candidate_id, criterion_id, points FROM scores WHERE round_id = ?"
+            " ORDER BY member_id, candidate_id, criterion_id",
+            (round_id,),
+        ),
         ["member_id", "candidate_id", "criterion_id", "points"],
     ).astype({"member_id": np.int64, "candidate_id": np.int64, "criterion_id": np.int64, "points": float})
     counted = (submitted if submitted_only else set(scores["member_id"].tolist())) & voting_ids

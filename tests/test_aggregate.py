@@ -515,6 +515,51 @@ def test_member_totals_with_negative_or_huge_ids_take_the_factorised_path():
             aggregate.member_totals(scores.assign(criterion_id=wrong), criteria)
 
 
+@pytest.mark.parametrize("layout", ["store_order", "shuffled", "with_drafts", "two_sets"])
+def test_member_totals_same_for_every_row_order_and_sheet_layout(layout):
+    # The store's order with whole sheets of one set goes through a matrix product, every other
+    # layout through the general weighted count: both must agree with a plain pandas computation.
+    rng = np.random.default_rng(11)
+    criteria = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4, 5, 6, 7],
+            "set_id": [1, 1, 1, 1, 2, 2, 2],
+            "weight": rng.choice([1.0, 1.5, 2.0], 7),
+            "max_points": [40.0, 30.0, 20.0, 10.0, 50.0, 30.0, 20.0],
+        }
+    )
+    members, candidates = np.arange(1, 7), np.arange(1, 9)
+    set_of = {c: 2 if layout == "two_sets" and c > 5 else 1 for c in candidates}
+    rows = [
+        (m, c, k, float(rng.integers(0, int(mx) + 1)))
+        for m in members
+        for c in candidates
+        for k, s, mx in criteria[["id", "set_id", "max_points"]].itertuples(index=False)
+        if s == set_of[c]
+    ]
+    scores = pd.DataFrame(rows, columns=["member_id", "candidate_id", "criterion_id", "points"])
+    scores.loc[(scores["member_id"] == 3) & (scores["candidate_id"] == 4), "points"] = 0.0  # a total of 0 counts
+    if layout == "shuffled":
+        scores = scores.sample(frac=1, random_state=3).reset_index(drop=True)
+    if layout == "with_drafts":
+        scores = scores.drop(index=[5, 17, 40]).reset_index(drop=True)  # criteria left empty count 0
+    sheet = aggregate._whole_sheets(*(scores[c].to_numpy(np.int64) for c in ("member_id", "candidate_id",
+                                                                         "criterion_id")), 9)  # fmt: skip
+    assert (sheet is not None) == (layout == "store_order")
+
+    full = criteria.groupby("set_id").apply(lambda g: (g["weight"] * g["max_points"]).sum(), include_groups=False)
+    worth = criteria.set_index("id").eval("100 * weight") / criteria.set_index("id")["set_id"].map(full)
+    expected = (
+        scores.assign(value=scores["points"] * scores["criterion_id"].map(worth))
+        .groupby(["candidate_id", "member_id"])["value"]
+        .sum()
+    )
+    out = aggregate.member_totals(scores, criteria)
+    assert list(zip(out["candidate_id"], out["member_id"], strict=True)) == list(expected.index)  # candidate-major
+    assert out["total"].to_numpy() == pytest.approx(expected.to_numpy())
+    assert out.set_index(["member_id", "candidate_id"]).loc[(3, 4), "total"] == 0.0
+
+
 @pytest.mark.parametrize("method", ["mean", "median", "trimmed_mean"])
 @pytest.mark.parametrize("normalise", [False, True])
 def test_compute_table_statistics_match_a_plain_pandas_computation(method, normalise):
