@@ -11,6 +11,7 @@ import os
 import secrets
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from scoring import auth, backup, exports, i18n, rounds, voting
 from scoring.db import Store, default_db_path, open_store
@@ -59,7 +60,16 @@ def apply_language() -> str:
         lang = i18n.DEFAULT_LANG
     st.session_state["lang"] = lang
     i18n.set_language(lang)
+    i18n.set_language_source(_session_language)
     return lang
+
+
+def _session_language() -> str | None:
+    """The language of the browser tab whose script runs on this thread: a fragment's
+    rerun (the projector's refresh) may start on a thread the full run never set."""
+    if get_script_run_ctx(suppress_warning=True) is None:  # not a page run: a background thread
+        return None
+    return st.session_state.get("lang")
 
 
 def session_token() -> str | None:

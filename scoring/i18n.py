@@ -8,21 +8,37 @@ error messages live under `err.`.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 DEFAULT_LANG = "vi"
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
-_current = DEFAULT_LANG
+# The language is per thread, not per process: the app serves every browser tab from
+# threads of one process, and one tab's choice must not leak into another's page.
+_local = threading.local()
+_source: Callable[[], str | None] | None = None
 
 
 def set_language(lang: str) -> None:
-    global _current
-    _current = lang if lang in LANGUAGES else DEFAULT_LANG
+    """The language of this thread's texts (the CLI's, a test's, a page run's)."""
+    _local.lang = lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def set_language_source(source: Callable[[], str | None] | None) -> None:
+    """Where a thread that was never told its language finds it: the app's reruns of
+    one fragment start on a fresh thread, which asks the session (`source`)."""
+    global _source
+    _source = source
 
 
 def current_language() -> str:
-    return _current
+    lang = getattr(_local, "lang", None)
+    if lang is None:
+        asked = _source() if _source is not None else None
+        lang = _local.lang = asked if asked in LANGUAGES else DEFAULT_LANG
+    return lang
 
 
 def is_key(text: str) -> bool:
@@ -31,7 +47,7 @@ def is_key(text: str) -> bool:
 
 
 def t(key: str, lang: str | None = None, **params: Any) -> str:
-    text = MESSAGES.get(lang or _current, {}).get(key)
+    text = MESSAGES.get(lang or current_language(), {}).get(key)
     if text is None:  # an empty text is a real value ("no quota" shows nothing)
         text = MESSAGES[DEFAULT_LANG].get(key, key)
     if params:

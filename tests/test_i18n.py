@@ -160,3 +160,51 @@ def test_a_validation_message_names_the_field_in_the_language_asked(store):
             raise AssertionError("an empty name was accepted")
         assert vi.startswith("Thiếu Tên") and "name" not in vi
         assert en.endswith("name is missing.") and not VIETNAMESE_LETTERS.search(en)
+
+
+def test_each_thread_keeps_its_own_language():
+    # The app serves every browser tab from threads of one process: an English tab
+    # must not turn a Vietnamese tab's page English halfway through, nor the reverse.
+    import threading
+
+    from scoring import i18n
+
+    english_set, vietnamese_set = threading.Event(), threading.Event()
+    seen = {}
+
+    def english_tab() -> None:
+        i18n.set_language("en")
+        english_set.set()
+        vietnamese_set.wait(5)
+        seen["en"] = i18n.t("nav.home")
+
+    def vietnamese_tab() -> None:
+        english_set.wait(5)
+        i18n.set_language("vi")
+        vietnamese_set.set()
+        seen["vi"] = i18n.t("nav.home")
+
+    threads = [threading.Thread(target=english_tab), threading.Thread(target=vietnamese_tab)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(5)
+    assert seen == {"en": "Home", "vi": "Trang chủ"}
+
+
+def test_a_thread_never_told_its_language_asks_the_source():
+    # A fragment's rerun may start on a fresh thread: it speaks its session's language.
+    import threading
+
+    from scoring import i18n
+
+    seen = []
+    i18n.set_language_source(lambda: "en")
+    try:
+        thread = threading.Thread(target=lambda: seen.append(i18n.t("nav.home")))
+        thread.start()
+        thread.join(5)
+    finally:
+        i18n.set_language_source(None)
+    assert seen == ["Home"]
+    assert i18n.t("nav.home") == "Trang chủ"  # this thread was told: Vietnamese

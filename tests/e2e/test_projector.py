@@ -90,3 +90,27 @@ def test_projector_live_progress_and_reveal(server, context):
         no_exception(page)
     finally:
         store.close()
+
+
+def test_english_and_vietnamese_projectors_keep_their_language_through_refreshes(server, context):
+    # Two tabs of one server in two languages: each refresh (a fragment rerun, maybe on a
+    # fresh thread) must speak its own tab's language, whatever the other tab just ran.
+    english, vietnamese = context.new_page(), context.new_page()
+    open_page(english, f"{server.url}/projector?lang=en")
+    open_page(vietnamese, f"{server.url}/projector")
+    english.wait_for_selector("text=Ballots cast: 0/11", timeout=15_000)
+    vietnamese.wait_for_selector("text=Đã bỏ phiếu: 0/11", timeout=15_000)
+
+    store = Store(server.db_path)
+    try:
+        members = [m["id"] for m in conference.list_members(store, voting_only=True)]
+        for done, member_id in enumerate(members[:3], start=1):
+            vote(store, member_id)
+            english.wait_for_selector(f"text=Ballots cast: {done}/11", timeout=15_000)
+            vietnamese.wait_for_selector(f"text=Đã bỏ phiếu: {done}/11", timeout=15_000)
+            assert "Đã bỏ phiếu" not in body(english)
+            assert "Ballots cast" not in body(vietnamese)
+        no_exception(english)
+        no_exception(vietnamese)
+    finally:
+        store.close()
