@@ -91,7 +91,7 @@ def reset_codes(
         for member_id, (code_hash, lookup) in hashed.items():
             name = db.execute("SELECT full_name FROM members WHERE id = ?", [member_id]).fetchone()
             if name is None:
-                raise ValidationError("err.not_found", what="thành viên", id=member_id)
+                raise ValidationError("err.not_found", what="what.member", id=member_id)
             db["members"].update(member_id, {"code_hash": code_hash, "code_lookup": lookup})
             db.execute("UPDATE sessions SET revoked = 1 WHERE member_id = ? AND token_hash != ?", [member_id, keep])
             audit.log(db, actor, "member.code_reset", "members", member_id, name[0])

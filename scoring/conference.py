@@ -16,7 +16,7 @@ import sqlite_utils
 
 from . import access_sheet, audit, auth
 from . import validation as v
-from .db import Store
+from .db import Store, get_row
 from .errors import ValidationError
 from .i18n import t
 from .model import CandidateKind, Denominator, QuotaKind, Role, ThresholdRule, UnitKind
@@ -133,7 +133,7 @@ def add_title(store: Store, actor: str, name: str, applies_to: str, **settings: 
             row.get("quota_of_title_id") is not None
             and db["titles"].count_where("id = ?", [row["quota_of_title_id"]]) == 0
         ):
-            raise ValidationError("err.not_found", what="danh hiệu", id=row["quota_of_title_id"])
+            raise ValidationError("err.not_found", what="what.title", id=row["quota_of_title_id"])
         row["position"] = settings.get("position", db["titles"].count + 1)
         title_id = db["titles"].insert(row).last_pk
         audit.log(db, actor, "title.add", "titles", title_id, row["name"])
@@ -141,12 +141,9 @@ def add_title(store: Store, actor: str, name: str, applies_to: str, **settings: 
 
 
 def update_title(store: Store, actor: str, title_id: int, **settings: Any) -> None:
-    current = store.query("SELECT * FROM titles WHERE id = ?", (title_id,))
-    if not current:
-        raise ValidationError("err.not_found", what="danh hiệu", id=title_id)
-    merged = {**current[0], **settings}
-    row = _title_row(merged["name"], merged["applies_to"], merged)
     with store.write() as db:
+        merged = {**get_row(db, "titles", title_id, "what.title"), **settings}
+        row = _title_row(merged["name"], merged["applies_to"], merged)
         _ensure_unique(db, "titles", "name", row["name"], exclude_id=title_id)
         db["titles"].update(title_id, row)
         audit.log(db, actor, "title.update", "titles", title_id, ", ".join(sorted(settings)))
@@ -287,7 +284,7 @@ def _unit_id(store: Store, unit: str | int | None) -> int | None:
         return None
     if isinstance(unit, int):
         if store.scalar("SELECT id FROM units WHERE id = ?", (unit,)) is None:
-            raise ValidationError("err.not_found", what="đơn vị", id=unit)
+            raise ValidationError("err.not_found", what="what.unit", id=unit)
         return unit
     found = find_unit(store, unit)
     if found is None:
@@ -356,7 +353,9 @@ def candidate_row(
         )
     return {
         "kind": kind_value,
-        "full_name": v.text(full_name, "field.full_name" if kind_value == "individual" else "Tên tập thể", max_len=300),
+        "full_name": v.text(
+            full_name, "field.full_name" if kind_value == "individual" else "field.collective_name", max_len=300
+        ),
         "position": v.text(position, "field.position", required=False, max_len=300),
         "unit_id": _unit_id(store, unit),
         "title_id": title_row["id"],
@@ -434,7 +433,7 @@ def set_current_agenda_item(store: Store, actor: str, item_id: int | None) -> No
     """The step of the programme every projector shows (the chair moves it)."""
     with store.write() as db:
         if item_id is not None and db["agenda_items"].count_where("id = ?", [item_id]) == 0:
-            raise ValidationError("err.not_found", what="mục chương trình", id=item_id)
+            raise ValidationError("err.not_found", what="what.agenda_item", id=item_id)
         db["conference"].update(1, {"current_agenda_item_id": item_id})
         audit.log(db, actor, "agenda.current", "agenda_items", item_id)
 
@@ -466,21 +465,15 @@ BOARD_MIN, BOARD_MAX = 3, 5
 
 
 def _refuse_if_used(db: sqlite_utils.Database, what: str, name: str, uses: list[tuple[str, str, list]]) -> None:
-    """`uses` lists (label, SQL count query, params); any non-zero count refuses."""
+    """`uses` lists (catalogue key of the count's text, SQL count query, params); any
+    non-zero count refuses, naming every use."""
     found = []
     for label, sql, params in uses:
         count = db.execute(sql, params).fetchone()[0]
         if count:
-            found.append(f"{count} {label}")
+            found.append(t(label, count=count))
     if found:
         raise ValidationError("err.in_use", what=what, name=name, uses=", ".join(found))
-
-
-def _one(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict:
-    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
-    if not rows:
-        raise ValidationError("err.not_found", what=what, id=row_id)
-    return rows[0]
 
 
 def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
@@ -489,7 +482,7 @@ def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
     if set(fields) - allowed:
         raise ValueError(f"unknown unit fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        merged = {**_one(db, "units", unit_id, "đơn vị"), **fields}
+        merged = {**get_row(db, "units", unit_id, "what.unit"), **fields}
         row = {
             "name": v.text(merged["name"], "field.unit_name", max_len=200),
             "kind": v.choice(merged["kind"], "field.unit_kind", UnitKind).value,
@@ -503,15 +496,15 @@ def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
 
 def delete_unit(store: Store, actor: str, unit_id: int) -> None:
     with store.write() as db:
-        unit = _one(db, "units", unit_id, "đơn vị")
+        unit = get_row(db, "units", unit_id, "what.unit")
         _refuse_if_used(
             db,
-            "đơn vị",
+            "what.unit",
             unit["name"],
             [
-                ("đề nghị khen thưởng", "SELECT COUNT(*) FROM candidates WHERE unit_id = ?", [unit_id]),
-                ("thành viên Hội đồng", "SELECT COUNT(*) FROM members WHERE unit_id = ?", [unit_id]),
-                ("số liệu chỉ tiêu", "SELECT COUNT(*) FROM indicator_values WHERE unit_id = ?", [unit_id]),
+                ("uses.candidates", "SELECT COUNT(*) FROM candidates WHERE unit_id = ?", [unit_id]),
+                ("uses.members", "SELECT COUNT(*) FROM members WHERE unit_id = ?", [unit_id]),
+                ("uses.indicator_values", "SELECT COUNT(*) FROM indicator_values WHERE unit_id = ?", [unit_id]),
             ],
         )
         db["units"].delete(unit_id)
@@ -520,14 +513,14 @@ def delete_unit(store: Store, actor: str, unit_id: int) -> None:
 
 def delete_title(store: Store, actor: str, title_id: int) -> None:
     with store.write() as db:
-        title = _one(db, "titles", title_id, "danh hiệu")
+        title = get_row(db, "titles", title_id, "what.title")
         _refuse_if_used(
             db,
-            "danh hiệu",
+            "what.title",
             title["name"],
             [
-                ("đề nghị khen thưởng", "SELECT COUNT(*) FROM candidates WHERE title_id = ?", [title_id]),
-                ("danh hiệu khác", "SELECT COUNT(*) FROM titles WHERE quota_of_title_id = ?", [title_id]),
+                ("uses.candidates", "SELECT COUNT(*) FROM candidates WHERE title_id = ?", [title_id]),
+                ("uses.quota_titles", "SELECT COUNT(*) FROM titles WHERE quota_of_title_id = ?", [title_id]),
             ],
         )
         db["titles"].delete(title_id)
@@ -539,7 +532,7 @@ def update_criteria_set(store: Store, actor: str, set_id: int, **fields: Any) ->
     if set(fields) - allowed:
         raise ValueError(f"unknown criteria set fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        merged = {**_one(db, "criteria_sets", set_id, "bộ tiêu chí"), **fields}
+        merged = {**get_row(db, "criteria_sets", set_id, "what.criteria_set"), **fields}
         row = {
             "name": v.text(merged["name"], "field.criteria_set_name", max_len=200),
             "applies_to": v.choice(merged["applies_to"], "field.applies_to", CandidateKind).value
@@ -554,15 +547,15 @@ def update_criteria_set(store: Store, actor: str, set_id: int, **fields: Any) ->
 
 def delete_criteria_set(store: Store, actor: str, set_id: int) -> None:
     with store.write() as db:
-        cs = _one(db, "criteria_sets", set_id, "bộ tiêu chí")
+        cs = get_row(db, "criteria_sets", set_id, "what.criteria_set")
         _refuse_if_used(
             db,
-            "bộ tiêu chí",
+            "what.criteria_set",
             cs["name"],
             [
-                ("danh hiệu dùng bộ này", "SELECT COUNT(*) FROM titles WHERE criteria_set_id = ?", [set_id]),
+                ("uses.titles_of_set", "SELECT COUNT(*) FROM titles WHERE criteria_set_id = ?", [set_id]),
                 (
-                    "điểm đã chấm",
+                    "uses.scores",
                     "SELECT COUNT(*) FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.set_id = ?",
                     [set_id],
                 ),
@@ -591,7 +584,7 @@ def update_member(store: Store, actor: str, member_id: int, **fields: Any) -> No
     if set(fields) - allowed:
         raise ValueError(f"unknown member fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        current = _one(db, "members", member_id, "thành viên")
+        current = get_row(db, "members", member_id, "what.member")
         merged = {**current, **fields}
         row = {
             "full_name": v.text(merged["full_name"], "field.full_name", max_len=200),
@@ -608,17 +601,17 @@ def update_member(store: Store, actor: str, member_id: int, **fields: Any) -> No
 def delete_member(store: Store, actor: str, member_id: int) -> None:
     """Only a member who has not scored, voted or been named as a candidate."""
     with store.write() as db:
-        member = _one(db, "members", member_id, "thành viên")
+        member = get_row(db, "members", member_id, "what.member")
         _refuse_if_used(
             db,
-            "thành viên",
+            "what.member",
             member["full_name"],
             [
-                ("điểm đã chấm", "SELECT COUNT(*) FROM scores WHERE member_id = ?", [member_id]),
-                ("phiếu đã nộp", "SELECT COUNT(*) FROM score_submissions WHERE member_id = ?", [member_id]),
-                ("phiếu bầu đã bỏ", "SELECT COUNT(*) FROM ballot_receipts WHERE member_id = ?", [member_id]),
+                ("uses.scores", "SELECT COUNT(*) FROM scores WHERE member_id = ?", [member_id]),
+                ("uses.sheets", "SELECT COUNT(*) FROM score_submissions WHERE member_id = ?", [member_id]),
+                ("uses.ballots", "SELECT COUNT(*) FROM ballot_receipts WHERE member_id = ?", [member_id]),
                 (
-                    "đề nghị khen thưởng gắn với thành viên",
+                    "uses.member_candidates",
                     "SELECT COUNT(*) FROM candidates WHERE member_id = ?",
                     [member_id],
                 ),
@@ -648,7 +641,7 @@ def update_candidate(store: Store, actor: str, candidate_id: int, **fields: Any)
     if set(fields) - allowed:
         raise ValueError(f"unknown candidate fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        current = _one(db, "candidates", candidate_id, "ứng viên")
+        current = get_row(db, "candidates", candidate_id, "what.candidate")
         merged = {
             "kind": current["kind"],
             "full_name": current["full_name"],
@@ -681,12 +674,11 @@ def update_candidate(store: Store, actor: str, candidate_id: int, **fields: Any)
 
 def delete_candidate(store: Store, actor: str, candidate_id: int) -> None:
     with store.write() as db:
-        current = _one(db, "candidates", candidate_id, "ứng viên")
+        current = get_row(db, "candidates", candidate_id, "what.candidate")
         in_rounds = _rounds_of_candidate(db, candidate_id, beyond_setup=False)
         if in_rounds:
-            raise ValidationError(
-                "err.in_use", what="ứng viên", name=current["full_name"], uses="vòng " + ", ".join(in_rounds)
-            )
+            uses = t("uses.rounds", names=", ".join(in_rounds))
+            raise ValidationError("err.in_use", what="what.candidate", name=current["full_name"], uses=uses)
         db["candidates"].delete(candidate_id)
         audit.log(db, actor, "candidate.delete", "candidates", candidate_id, current["full_name"])
 
@@ -696,7 +688,7 @@ def update_agenda_item(store: Store, actor: str, item_id: int, **fields: Any) ->
     if set(fields) - allowed:
         raise ValueError(f"unknown agenda fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        merged = {**_one(db, "agenda_items", item_id, "mục chương trình"), **fields}
+        merged = {**get_row(db, "agenda_items", item_id, "what.agenda_item"), **fields}
         row = {
             "title": v.text(merged["title"], "field.agenda_item", max_len=500),
             "speaker": v.text(merged["speaker"], "field.speaker", required=False, max_len=300),
@@ -718,7 +710,7 @@ def _hh_mm(value: object) -> str:
 
 def delete_agenda_item(store: Store, actor: str, item_id: int) -> None:
     with store.write() as db:
-        item = _one(db, "agenda_items", item_id, "mục chương trình")
+        item = get_row(db, "agenda_items", item_id, "what.agenda_item")
         db.execute("UPDATE conference SET current_agenda_item_id = NULL WHERE current_agenda_item_id = ?", [item_id])
         db["agenda_items"].delete(item_id)
         _renumber(db, "agenda_items")
@@ -730,7 +722,7 @@ def move_agenda_item(store: Store, actor: str, item_id: int, offset: int) -> Non
     with store.write() as db:
         ids = [r["id"] for r in db.query("SELECT id FROM agenda_items ORDER BY position, id")]
         if item_id not in ids:
-            raise ValidationError("err.not_found", what="mục chương trình", id=item_id)
+            raise ValidationError("err.not_found", what="what.agenda_item", id=item_id)
         i = ids.index(item_id)
         j = max(0, min(len(ids) - 1, i + offset))
         ids.insert(j, ids.pop(i))
@@ -750,7 +742,7 @@ def update_counting_board_member(store: Store, actor: str, board_id: int, **fiel
     if set(fields) - allowed:
         raise ValueError(f"unknown counting board fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        merged = {**_one(db, "counting_board", board_id, "thành viên Ban kiểm phiếu"), **fields}
+        merged = {**get_row(db, "counting_board", board_id, "what.board_member"), **fields}
         row = {
             "full_name": v.text(merged["full_name"], "field.full_name", max_len=200),
             "role": "head" if merged["role"] == "head" else "member",
@@ -761,7 +753,7 @@ def update_counting_board_member(store: Store, actor: str, board_id: int, **fiel
 
 def delete_counting_board_member(store: Store, actor: str, board_id: int) -> None:
     with store.write() as db:
-        person = _one(db, "counting_board", board_id, "thành viên Ban kiểm phiếu")
+        person = get_row(db, "counting_board", board_id, "what.board_member")
         db["counting_board"].delete(board_id)
         _renumber(db, "counting_board")
         audit.log(db, actor, "counting_board.delete", "counting_board", board_id, person["full_name"])

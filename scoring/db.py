@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .errors import DomainError, from_sqlite
+from .errors import DomainError, ValidationError, from_sqlite
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .text import fold
 
@@ -154,6 +154,15 @@ class Store:
                     conn.close()
             self._all.clear()
         self._local = threading.local()
+
+
+def get_row(db: sqlite_utils.Database, table: str, row_id: object, what: str) -> dict:
+    """Row `row_id` of `table`, else a "not found" error naming `what`, a catalogue
+    key ("what.unit"…) shown in the reader's language."""
+    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+    if not rows:
+        raise ValidationError("err.not_found", what=what, id=row_id)
+    return rows[0]
 
 
 def _split_sql(script: str) -> list[str]:

@@ -19,10 +19,12 @@ class DomainError(Exception):
         super().__init__(key)
 
     def message(self, lang: str | None = None) -> str:
-        params = self.params
-        label = params.get("field_name")
-        if isinstance(label, str) and is_key(label):  # a field label from the catalogue, in the asked language
-            params = {**params, "field_name": t(label, lang)}
+        # A parameter that names a catalogue entry (a field's label, "what.unit"…) is
+        # shown in the language asked, like the sentence around it.
+        params = {
+            name: t(value, lang) if isinstance(value, str) and is_key(value) else value
+            for name, value in self.params.items()
+        }
         return t(self.key, lang, **params)
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from . import audit
 from . import validation as v
-from .db import Store
+from .db import Store, get_row
 from .errors import DomainError, PermissionDenied, ValidationError
 from .i18n import LANGUAGES, t
 from .model import Direction, Role
@@ -68,7 +68,7 @@ def add_indicator(
         }
     )
     with store.write() as db:
-        movement = _one(db, "movements", row["movement_id"], "ind.what.movement")
+        movement = get_row(db, "movements", row["movement_id"], "ind.what.movement")
         _ensure_indicator_name_free(db, movement, row["name"])
         return _insert_indicator(db, actor, row)
 
@@ -297,13 +297,6 @@ def parse_direction(value: object) -> str:
     )
 
 
-def _one(db: sqlite_utils.Database, table: str, row_id: object, what_key: str) -> dict:
-    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
-    if not rows:
-        raise ValidationError("err.not_found", what=t(what_key), id=row_id)
-    return rows[0]
-
-
 def _ensure_movement_name_free(db: sqlite_utils.Database, name: str, exclude_id: int | None = None) -> None:
     """Movement names are unique ignoring case and how accents were typed (NFC/NFD)."""
     for row in db.query("SELECT id, name FROM movements WHERE id IS NOT ?", [exclude_id]):
@@ -368,7 +361,7 @@ def update_movement(store: Store, member: Mapping | None, movement_id: int, **fi
     if unknown:
         raise ValueError(f"unknown movement fields: {sorted(unknown)}")
     with store.write() as db:
-        current = _one(db, "movements", movement_id, "ind.what.movement")
+        current = get_row(db, "movements", movement_id, "ind.what.movement")
         row = _movement_row({**current, **fields})
         changed = _changed(current, row)
         if not changed:
@@ -385,7 +378,7 @@ def delete_movement(store: Store, member: Mapping | None, movement_id: int, *, w
     when its indicators have yearly values, unless `with_values`. Returns the values deleted."""
     actor = require_secretary(member)
     with store.write() as db:
-        movement = _one(db, "movements", movement_id, "ind.what.movement")
+        movement = get_row(db, "movements", movement_id, "ind.what.movement")
         count = count_values(store, movement_id=movement_id)
         if count and not with_values:
             raise ValuesWouldBeLost("ind.err.movement_has_values", count, name=movement["name"])
@@ -401,7 +394,7 @@ def move_movement(store: Store, member: Mapping | None, movement_id: int, positi
     """Put a movement at `position` (1 = first; clamped to the list); secretary only."""
     actor = require_secretary(member)
     with store.write() as db:
-        movement = _one(db, "movements", movement_id, "ind.what.movement")
+        movement = get_row(db, "movements", movement_id, "ind.what.movement")
         ids = [r["id"] for r in db.query("SELECT id FROM movements ORDER BY position, id") if r["id"] != movement_id]
         position = min(max(int(position), 1), len(ids) + 1)
         ids.insert(position - 1, movement_id)
@@ -417,12 +410,12 @@ def update_indicator(store: Store, member: Mapping | None, indicator_id: int, **
     if unknown:
         raise ValueError(f"unknown indicator fields: {sorted(unknown)}")
     with store.write() as db:
-        current = _one(db, "indicators", indicator_id, "ind.what.indicator")
+        current = get_row(db, "indicators", indicator_id, "ind.what.indicator")
         row = _indicator_row({**current, **fields})
         changed = _changed(current, row)
         if not changed:
             return []
-        movement = _one(db, "movements", row["movement_id"], "ind.what.movement")
+        movement = get_row(db, "movements", row["movement_id"], "ind.what.movement")
         if {"name", "movement_id"} & set(changed):
             _ensure_indicator_name_free(db, movement, row["name"], exclude_ids=[indicator_id])
         if "movement_id" in changed:
@@ -439,7 +432,7 @@ def delete_indicator(store: Store, member: Mapping | None, indicator_id: int, *,
     yearly values, unless `with_values`. Returns the values deleted."""
     actor = require_secretary(member)
     with store.write() as db:
-        indicator = _one(db, "indicators", indicator_id, "ind.what.indicator")
+        indicator = get_row(db, "indicators", indicator_id, "ind.what.indicator")
         count = count_values(store, indicator_id=indicator_id)
         if count and not with_values:
             raise ValuesWouldBeLost("ind.err.indicator_has_values", count, name=indicator["name"])
@@ -453,7 +446,7 @@ def move_indicator(store: Store, member: Mapping | None, indicator_id: int, posi
     """Put an indicator at `position` within its movement (1 = first, clamped); secretary only."""
     actor = require_secretary(member)
     with store.write() as db:
-        indicator = _one(db, "indicators", indicator_id, "ind.what.indicator")
+        indicator = get_row(db, "indicators", indicator_id, "ind.what.indicator")
         ids = [i for i in _movement_indicator_ids(db, indicator["movement_id"]) if i != indicator_id]
         position = min(max(int(position), 1), len(ids) + 1)
         ids.insert(position - 1, indicator_id)
@@ -609,8 +602,8 @@ def save_definitions(
     (ValuesWouldBeLost) unless `with_values`."""
     actor = require_secretary(member)
     with store.write() as db:
-        movement = _one(db, "movements", movement_id, "ind.what.movement")
-        deleted = [_one(db, "indicators", i, "ind.what.indicator") for i in changes.deleted]
+        movement = get_row(db, "movements", movement_id, "ind.what.movement")
+        deleted = [get_row(db, "indicators", i, "ind.what.indicator") for i in changes.deleted]
         deleted = [d for d in deleted if d["movement_id"] == movement_id]
         count = sum(count_values(store, indicator_id=d["id"]) for d in deleted)
         if count and not with_values:
@@ -621,10 +614,10 @@ def save_definitions(
         errors = []
         for r in changes.rows:
             if r.indicator_id is not None and r.indicator_id not in current:
-                raise ValidationError("err.not_found", what=t("ind.what.indicator"), id=r.indicator_id)
+                raise ValidationError("err.not_found", what="ind.what.indicator", id=r.indicator_id)
             target = movement if r.fields["movement_id"] == movement_id else None
             try:
-                target = target or _one(db, "movements", r.fields["movement_id"], "ind.what.movement")
+                target = target or get_row(db, "movements", r.fields["movement_id"], "ind.what.movement")
                 others = in_batch if target["id"] == movement_id else ([r.indicator_id] if r.indicator_id else [])
                 _ensure_indicator_name_free(db, target, r.fields["name"], exclude_ids=others)
             except ValidationError as exc:

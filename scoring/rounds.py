@@ -15,7 +15,7 @@ import sqlite_utils
 
 from . import audit
 from . import validation as v
-from .db import Store, now_iso
+from .db import Store, get_row, now_iso
 from .errors import PermissionDenied, ValidationError
 from .model import BallotMode, Choice, Method, RoundStatus
 from .text import display_sort_key, name_sort_key
@@ -81,7 +81,7 @@ def _set_candidates(db: sqlite_utils.Database, round_id: int, candidate_ids: lis
             )
         )
         if not rows:
-            raise ValidationError("err.not_found", what="ứng viên", id=candidate_id)
+            raise ValidationError("err.not_found", what="what.candidate", id=candidate_id)
         row = rows[0]
         found[candidate_id] = (row["position"], row["title_id"], display_sort_key(row["full_name"], row["kind"]))
     for position, candidate_id in enumerate(sorted(found, key=found.__getitem__), start=1):
@@ -91,7 +91,7 @@ def _set_candidates(db: sqlite_utils.Database, round_id: int, candidate_ids: lis
 def get_round_in(db: sqlite_utils.Database, round_id: int) -> dict:
     rows = list(db.query("SELECT * FROM rounds WHERE id = ?", [round_id]))
     if not rows:
-        raise ValidationError("err.not_found", what="vòng bình xét", id=round_id)
+        raise ValidationError("err.not_found", what="what.round", id=round_id)
     return rows[0]
 
 
@@ -336,8 +336,8 @@ def add_conflict(store: Store, actor: str, member_id: int, candidate_id: int, re
     candidate are deleted so they count neither for nor against."""
     clean_reason = v.text(reason, "field.reason", required=False)
     with store.write() as db:
-        member = _named(db, "members", member_id, "thành viên")
-        candidate = _named(db, "candidates", candidate_id, "ứng viên")
+        member = get_row(db, "members", member_id, "what.member")
+        candidate = get_row(db, "candidates", candidate_id, "what.candidate")
         running = [
             r["id"]
             for r in db.query(
@@ -378,8 +378,8 @@ def add_conflict(store: Store, actor: str, member_id: int, candidate_id: int, re
 
 def remove_conflict(store: Store, actor: str, member_id: int, candidate_id: int) -> None:
     with store.write() as db:
-        member = _named(db, "members", member_id, "thành viên")
-        candidate = _named(db, "candidates", candidate_id, "ứng viên")
+        member = get_row(db, "members", member_id, "what.member")
+        candidate = get_row(db, "candidates", candidate_id, "what.candidate")
         db.execute("DELETE FROM conflicts WHERE member_id = ? AND candidate_id = ?", [member_id, candidate_id])
         audit.log(
             db,
@@ -389,13 +389,6 @@ def remove_conflict(store: Store, actor: str, member_id: int, candidate_id: int)
             candidate_id,
             f"{member['full_name']} — {candidate['full_name']}",
         )
-
-
-def _named(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict:
-    rows = list(db.query(f"SELECT id, full_name FROM {table} WHERE id = ?", [row_id]))
-    if not rows:
-        raise ValidationError("err.not_found", what=what, id=row_id)
-    return rows[0]
 
 
 def attendance(store: Store, round_id: int) -> dict[int, bool]:
@@ -411,7 +404,7 @@ def set_attendance(store: Store, actor: str, round_id: int, member_id: int, pres
     with store.write() as db:
         if get_round_in(db, round_id)["status"] == RoundStatus.PUBLISHED:
             raise ValidationError("err.round_published")
-        member = _named(db, "members", member_id, "thành viên")
+        member = get_row(db, "members", member_id, "what.member")
         db["attendance"].upsert(
             {"round_id": round_id, "member_id": member_id, "present": int(present)}, pk=("round_id", "member_id")
         )

@@ -61,7 +61,7 @@ def weighted_total(criteria: list[dict], points: dict[int, float]) -> float:
 def _member(db: sqlite_utils.Database, member_id: int) -> dict:
     rows = list(db.query("SELECT * FROM members WHERE id = ? AND active = 1", [member_id]))
     if not rows:
-        raise ValidationError("err.not_found", what="thành viên", id=member_id)
+        raise ValidationError("err.not_found", what="what.member", id=member_id)
     if not rows[0]["is_voting"]:
         raise PermissionDenied("err.not_voting_member", name=rows[0]["full_name"])
     return rows[0]
@@ -162,7 +162,7 @@ def save_draft(
         changes: list[str] = []
         for criterion_id, value in points.items():
             if criterion_id not in criteria:
-                raise ValidationError("err.not_found", what="tiêu chí", id=criterion_id)
+                raise ValidationError("err.not_found", what="what.criterion", id=criterion_id)
             key = [round_id, member_id, candidate_id, criterion_id]
             label = f"tiêu chí {criteria[criterion_id]['position']}"
             if value is None or (isinstance(value, str) and not value.strip()):

@@ -285,6 +285,24 @@ def test_deletes_that_would_orphan_data_are_refused(demo_store):
     assert conference.find_unit(demo_store, "Tổ Lưu trữ") is None
 
 
+def test_refusals_and_not_found_speak_the_language_of_the_reader(demo_store):
+    from scoring import i18n
+    from scoring.errors import ValidationError
+
+    unit = conference.find_unit(demo_store, "Khoa Dân vận")
+    i18n.set_language("en")
+    with pytest.raises(ValidationError) as refused:
+        conference.delete_unit(demo_store, "t", unit["id"])
+    assert str(refused.value) == (
+        "Cannot delete unit “Khoa Dân vận”: still in use (nominations: 1, council members: 1, indicator values: 15)."
+    )
+    i18n.set_language("vi")
+    with pytest.raises(ValidationError) as missing:
+        conference.update_unit(demo_store, "t", 999, name="Khoa Mới")
+    assert str(missing.value) == "Không tìm thấy đơn vị #999."
+    assert missing.value.message("en") == "Not found: unit #999."
+
+
 def test_a_member_who_scored_cannot_be_deleted(demo_store):
     from scoring import voting
     from scoring.errors import ValidationError
