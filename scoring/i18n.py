@@ -635,6 +635,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "imp.err.missing_column": "Thiếu cột “{column}” (có thể ghi: {aliases}).",
         "imp.err.too_many_rows": "Tệp có {count} dòng, quá giới hạn {max} dòng.",
+        "imp.note.other_sheets": "Chỉ đọc trang “{sheet}”; bỏ qua: {others}.",
+        "imp.column_n": "Cột {n}",
         "imp.err.duplicate_in_file": (
             "“{name}” trùng với dòng {other} của tệp (không phân biệt hoa thường, cách gõ dấu)."
         ),
@@ -1735,6 +1737,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "imp.err.missing_column": "Column “{column}” is missing (it may also be headed: {aliases}).",
         "imp.err.too_many_rows": "The file has {count} rows, over the limit of {max} rows.",
+        "imp.note.other_sheets": "Only sheet “{sheet}” was read; ignored: {others}.",
+        "imp.column_n": "Column {n}",
         "imp.err.duplicate_in_file": (
             "“{name}” duplicates row {other} of the file (ignoring case and how accents were typed)."
         ),

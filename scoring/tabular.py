@@ -24,6 +24,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .errors import ValidationError
+from .i18n import t
 from .text import clean, fold
 
 MAX_BYTES = 10 * 1024 * 1024  # a unit's list is a few KB; refuse anything absurd before parsing
@@ -148,7 +149,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | int | None) -> Table:
         chosen = filled[0] if filled else (names[0] if names else None)
         others = [n for n in filled if n != chosen]
         if others:
-            notes.append(f"Chỉ đọc trang “{chosen}”; bỏ qua: {', '.join(others)}.")
+            notes.append(t("imp.note.other_sheets", sheet=chosen, others=", ".join(others)))
     else:
         chosen = names[sheet] if isinstance(sheet, int) and sheet < len(names) else sheet
     if chosen is None or chosen not in sheets:
@@ -251,7 +252,7 @@ def _to_table(raw: list[list[str]], filename: str, sheet: str, *, header_rows: i
         header += [""] * (len(sub) - len(header))
         header = [(sub[i] if i < len(sub) and sub[i] else h) for i, h in enumerate(header)]
         first_data += 1
-    headers = [h or f"Cột {i + 1}" for i, h in enumerate(header)]
+    headers = [h or t("imp.column_n", n=i + 1) for i, h in enumerate(header)]
     preamble = [" ".join(c for c in row if c) for row in raw[: header_number - 1] if any(row)]
     rows, numbers = [], []
     for n in range(first_data, len(raw) + 1):

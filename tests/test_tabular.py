@@ -3,6 +3,7 @@ import io
 import pandas as pd
 import pytest
 
+from scoring import i18n
 from scoring.errors import ValidationError
 from scoring.tabular import encode_windows_1258, match_headers, read_table
 
@@ -27,7 +28,9 @@ def test_xlsx_reads_first_filled_sheet_and_notes_others():
         pd.DataFrame({"x": [1]}).to_excel(xl, sheet_name="Khác", index=False)
     table = read_table(buf.getvalue(), "a.xlsx")
     assert table.rows == [{"Họ và tên": "Võ Bình", "Điểm": "9"}]
-    assert "bỏ qua: Khác" in table.notes[0]
+    assert table.notes == ["Chỉ đọc trang “Danh sách”; bỏ qua: Khác."]
+    i18n.set_language("en")
+    assert read_table(buf.getvalue(), "a.xlsx").notes == ["Only sheet “Danh sách” was read; ignored: Khác."]
 
 
 @pytest.mark.parametrize(
