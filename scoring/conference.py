@@ -22,7 +22,7 @@ from .i18n import t
 from .model import CandidateKind, Denominator, QuotaKind, Role, ThresholdRule, UnitKind
 from .text import clean, display_sort_key, fold, name_sort_key, text_sort_key
 
-# --- conference details -------------------------------------------------------
+# --- conference details -------------------------------------------------------------------
 
 
 def get_conference(store: Store) -> dict:
@@ -59,7 +59,10 @@ def set_setting(store: Store, key: str, value: str, actor: str) -> None:
         audit.log(db, actor, "setting.update", "settings", None, key)
 
 
-# --- helpers ------------------------------------------------------------------
+# --- shared checks ------------------------------------------------------------------------
+# A delete that would orphan data (a candidate's unit, a title still proposed…) is
+# refused with a message that says what still uses the row; SET NULL cascades in the
+# schema would otherwise lose information silently.
 
 
 def _ensure_unique(
@@ -84,6 +87,18 @@ def _ensure_unique(
         raise ValidationError("err.duplicate_name", field=column, name=row[0])
 
 
+def _refuse_if_used(db: sqlite_utils.Database, what: str, name: str, uses: list[tuple[str, str, list]]) -> None:
+    """`uses` lists (catalogue key of the count's text, SQL count query, params); any
+    non-zero count refuses, naming every use."""
+    found = []
+    for label, sql, params in uses:
+        count = db.execute(sql, params).fetchone()[0]
+        if count:
+            found.append(t(label, count=count))
+    if found:
+        raise ValidationError("err.in_use", what=what, name=name, uses=", ".join(found))
+
+
 def find_unit(store: Store, name: str) -> dict | None:
     """A unit by name, ignoring case and diacritics encoding (also the short name)."""
     wanted = fold(name)
@@ -98,7 +113,7 @@ def find_title(store: Store, name: str) -> dict | None:
     return next((t for t in list_titles(store) if fold(t["name"]) == wanted), None)
 
 
-# --- units --------------------------------------------------------------------
+# --- units --------------------------------------------------------------------------------
 
 
 def add_unit(
@@ -122,7 +137,42 @@ def list_units(store: Store) -> list[dict]:
     return sorted(units, key=lambda u: text_sort_key(u["name"]))
 
 
-# --- titles and criteria --------------------------------------------------------
+def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
+    """Rename or re-describe a unit; candidates and members keep pointing at it."""
+    allowed = {"name", "kind", "short_name", "staff_count"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown unit fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        merged = {**get_row(db, "units", unit_id, "what.unit"), **fields}
+        row = {
+            "name": v.text(merged["name"], "field.unit_name", max_len=200),
+            "kind": v.choice(merged["kind"], "field.unit_kind", UnitKind).value,
+            "short_name": v.text(merged["short_name"], "field.short_name", required=False, max_len=50),
+            "staff_count": v.integer(merged["staff_count"], "field.staff_count", low=0, high=100000, required=False),
+        }
+        _ensure_unique(db, "units", "name", row["name"], exclude_id=unit_id)
+        db["units"].update(unit_id, row)
+        audit.log(db, actor, "unit.update", "units", unit_id, row["name"])
+
+
+def delete_unit(store: Store, actor: str, unit_id: int) -> None:
+    with store.write() as db:
+        unit = get_row(db, "units", unit_id, "what.unit")
+        _refuse_if_used(
+            db,
+            "what.unit",
+            unit["name"],
+            [
+                ("uses.candidates", "SELECT COUNT(*) FROM candidates WHERE unit_id = ?", [unit_id]),
+                ("uses.members", "SELECT COUNT(*) FROM members WHERE unit_id = ?", [unit_id]),
+                ("uses.indicator_values", "SELECT COUNT(*) FROM indicator_values WHERE unit_id = ?", [unit_id]),
+            ],
+        )
+        db["units"].delete(unit_id)
+        audit.log(db, actor, "unit.delete", "units", unit_id, unit["name"])
+
+
+# --- titles -------------------------------------------------------------------------------
 
 
 def add_title(store: Store, actor: str, name: str, applies_to: str, **settings: Any) -> int:
@@ -175,6 +225,25 @@ def _title_row(name: str, applies_to: str, s: dict) -> dict:
 
 def list_titles(store: Store) -> list[dict]:
     return store.query("SELECT * FROM titles ORDER BY position, id")
+
+
+def delete_title(store: Store, actor: str, title_id: int) -> None:
+    with store.write() as db:
+        title = get_row(db, "titles", title_id, "what.title")
+        _refuse_if_used(
+            db,
+            "what.title",
+            title["name"],
+            [
+                ("uses.candidates", "SELECT COUNT(*) FROM candidates WHERE title_id = ?", [title_id]),
+                ("uses.quota_titles", "SELECT COUNT(*) FROM titles WHERE quota_of_title_id = ?", [title_id]),
+            ],
+        )
+        db["titles"].delete(title_id)
+        audit.log(db, actor, "title.delete", "titles", title_id, title["name"])
+
+
+# --- criteria sets ------------------------------------------------------------------------
 
 
 def add_criteria_set(
@@ -242,7 +311,58 @@ def criteria_set_id_for(store: Store, candidate: dict) -> int | None:
     return store.scalar("SELECT id FROM criteria_sets WHERE applies_to = ? ORDER BY id LIMIT 1", (candidate["kind"],))
 
 
-# --- council members --------------------------------------------------------------
+def update_criteria_set(store: Store, actor: str, set_id: int, **fields: Any) -> None:
+    allowed = {"name", "applies_to", "description"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown criteria set fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        merged = {**get_row(db, "criteria_sets", set_id, "what.criteria_set"), **fields}
+        row = {
+            "name": v.text(merged["name"], "field.criteria_set_name", max_len=200),
+            "applies_to": v.choice(merged["applies_to"], "field.applies_to", CandidateKind).value
+            if merged["applies_to"]
+            else None,
+            "description": v.text(merged["description"], "field.description", required=False),
+        }
+        _ensure_unique(db, "criteria_sets", "name", row["name"], exclude_id=set_id)
+        db["criteria_sets"].update(set_id, row)
+        audit.log(db, actor, "criteria_set.update", "criteria_sets", set_id, row["name"])
+
+
+def delete_criteria_set(store: Store, actor: str, set_id: int) -> None:
+    with store.write() as db:
+        cs = get_row(db, "criteria_sets", set_id, "what.criteria_set")
+        _refuse_if_used(
+            db,
+            "what.criteria_set",
+            cs["name"],
+            [
+                ("uses.titles_of_set", "SELECT COUNT(*) FROM titles WHERE criteria_set_id = ?", [set_id]),
+                (
+                    "uses.scores",
+                    "SELECT COUNT(*) FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.set_id = ?",
+                    [set_id],
+                ),
+            ],
+        )
+        db["criteria_sets"].delete(set_id)
+        audit.log(db, actor, "criteria_set.delete", "criteria_sets", set_id, cs["name"])
+
+
+def criteria_total(criteria: list[dict]) -> float:
+    """The sum of maximum points: a scoring sheet is expected to total 100."""
+    return float(sum(float(c.get("max_points") or 0) for c in criteria))
+
+
+def criteria_warnings(criteria: list[dict]) -> list[str]:
+    """Warnings (not errors: totals are rescaled to 100 anyway) about a criteria list."""
+    total = criteria_total(criteria)
+    if criteria and abs(total - 100) > 1e-9:
+        return [t("warn.criteria_total", total=f"{total:g}".replace(".", ","))]
+    return []
+
+
+# --- council members ----------------------------------------------------------------------
 
 
 def add_member(
@@ -292,7 +412,51 @@ def _unit_id(store: Store, unit: str | int | None) -> int | None:
     return found["id"]
 
 
-# --- candidates ------------------------------------------------------------------
+def update_member(store: Store, actor: str, member_id: int, **fields: Any) -> None:
+    """Name, role, position, unit or voting right; the access code is untouched."""
+    allowed = {"full_name", "role", "position", "unit", "is_voting"}
+    if set(fields) - allowed:
+        raise ValueError(f"unknown member fields: {sorted(set(fields) - allowed)}")
+    with store.write() as db:
+        current = get_row(db, "members", member_id, "what.member")
+        merged = {**current, **fields}
+        row = {
+            "full_name": v.text(merged["full_name"], "field.full_name", max_len=200),
+            "role": v.choice(merged["role"], "field.role", Role).value,
+            "position": v.text(merged["position"], "field.position", required=False, max_len=300),
+            "unit_id": _unit_id(store, fields["unit"]) if "unit" in fields else current["unit_id"],
+            "is_voting": int(bool(merged["is_voting"])),
+        }
+        _ensure_unique(db, "members", "full_name", row["full_name"], exclude_id=member_id)
+        db["members"].update(member_id, row)
+        audit.log(db, actor, "member.update", "members", member_id, row["full_name"])
+
+
+def delete_member(store: Store, actor: str, member_id: int) -> None:
+    """Only a member who has not scored, voted or been named as a candidate."""
+    with store.write() as db:
+        member = get_row(db, "members", member_id, "what.member")
+        _refuse_if_used(
+            db,
+            "what.member",
+            member["full_name"],
+            [
+                ("uses.scores", "SELECT COUNT(*) FROM scores WHERE member_id = ?", [member_id]),
+                ("uses.sheets", "SELECT COUNT(*) FROM score_submissions WHERE member_id = ?", [member_id]),
+                ("uses.ballots", "SELECT COUNT(*) FROM ballot_receipts WHERE member_id = ?", [member_id]),
+                (
+                    "uses.member_candidates",
+                    "SELECT COUNT(*) FROM candidates WHERE member_id = ?",
+                    [member_id],
+                ),
+            ],
+        )
+        db.execute("DELETE FROM sessions WHERE member_id = ?", [member_id])
+        db["members"].delete(member_id)
+        audit.log(db, actor, "member.delete", "members", member_id, member["full_name"])
+
+
+# --- candidates ---------------------------------------------------------------------------
 
 
 def add_candidate(
@@ -392,236 +556,6 @@ def list_candidates(store: Store, *, title_id: int | None = None) -> list[dict]:
     return sorted(rows, key=lambda c: display_sort_key(c["full_name"], c["kind"]))
 
 
-# --- agenda and counting board ---------------------------------------------------
-
-
-def add_agenda_item(
-    store: Store,
-    actor: str,
-    title: str,
-    speaker: str = "",
-    start_time: str = "",
-    duration_min: object = None,
-    round_id: int | None = None,
-    note: str = "",
-) -> int:
-    row = {
-        "title": v.text(title, "field.agenda_item", max_len=500),
-        "speaker": v.text(speaker, "field.speaker", required=False, max_len=300),
-        "start_time": v.text(start_time, "field.start_time", required=False, max_len=5),
-        "duration_min": v.integer(duration_min, "field.duration_min", low=0, high=600, required=False),
-        "round_id": round_id,
-        "note": v.text(note, "field.note", required=False),
-    }
-    with store.write() as db:
-        row["position"] = (db.execute("SELECT IFNULL(MAX(position), 0) FROM agenda_items").fetchone()[0]) + 1
-        item_id = db["agenda_items"].insert(row).last_pk
-        audit.log(db, actor, "agenda.add", "agenda_items", item_id, row["title"])
-    return item_id
-
-
-def list_agenda(store: Store) -> list[dict]:
-    return store.query("SELECT * FROM agenda_items ORDER BY position")
-
-
-def current_agenda_item(store: Store) -> dict | None:
-    rows = store.query("SELECT a.* FROM agenda_items a JOIN conference c ON c.current_agenda_item_id = a.id")
-    return rows[0] if rows else None
-
-
-def set_current_agenda_item(store: Store, actor: str, item_id: int | None) -> None:
-    """The step of the programme every projector shows (the chair moves it)."""
-    with store.write() as db:
-        if item_id is not None and db["agenda_items"].count_where("id = ?", [item_id]) == 0:
-            raise ValidationError("err.not_found", what="what.agenda_item", id=item_id)
-        db["conference"].update(1, {"current_agenda_item_id": item_id})
-        audit.log(db, actor, "agenda.current", "agenda_items", item_id)
-
-
-def add_counting_board_member(store: Store, actor: str, full_name: str, role: str = "member") -> int:
-    row = {
-        "full_name": v.text(full_name, "field.full_name", max_len=200),
-        "role": "head" if role == "head" else "member",
-    }
-    with store.write() as db:
-        if db["counting_board"].count >= BOARD_MAX:
-            raise ValidationError("err.board_full", max=BOARD_MAX)
-        row["position"] = db["counting_board"].count + 1
-        board_id = db["counting_board"].insert(row).last_pk
-        audit.log(db, actor, "counting_board.add", "counting_board", board_id, row["full_name"])
-    return board_id
-
-
-def list_counting_board(store: Store) -> list[dict]:
-    return store.query("SELECT * FROM counting_board ORDER BY role = 'member', position")
-
-
-# --- editing and deleting ------------------------------------------------------------
-# A delete that would orphan data (a candidate's unit, a title still proposed…) is
-# refused with a message that says what still uses the row; SET NULL cascades in the
-# schema would otherwise lose information silently.
-
-BOARD_MIN, BOARD_MAX = 3, 5
-
-
-def _refuse_if_used(db: sqlite_utils.Database, what: str, name: str, uses: list[tuple[str, str, list]]) -> None:
-    """`uses` lists (catalogue key of the count's text, SQL count query, params); any
-    non-zero count refuses, naming every use."""
-    found = []
-    for label, sql, params in uses:
-        count = db.execute(sql, params).fetchone()[0]
-        if count:
-            found.append(t(label, count=count))
-    if found:
-        raise ValidationError("err.in_use", what=what, name=name, uses=", ".join(found))
-
-
-def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
-    """Rename or re-describe a unit; candidates and members keep pointing at it."""
-    allowed = {"name", "kind", "short_name", "staff_count"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown unit fields: {sorted(set(fields) - allowed)}")
-    with store.write() as db:
-        merged = {**get_row(db, "units", unit_id, "what.unit"), **fields}
-        row = {
-            "name": v.text(merged["name"], "field.unit_name", max_len=200),
-            "kind": v.choice(merged["kind"], "field.unit_kind", UnitKind).value,
-            "short_name": v.text(merged["short_name"], "field.short_name", required=False, max_len=50),
-            "staff_count": v.integer(merged["staff_count"], "field.staff_count", low=0, high=100000, required=False),
-        }
-        _ensure_unique(db, "units", "name", row["name"], exclude_id=unit_id)
-        db["units"].update(unit_id, row)
-        audit.log(db, actor, "unit.update", "units", unit_id, row["name"])
-
-
-def delete_unit(store: Store, actor: str, unit_id: int) -> None:
-    with store.write() as db:
-        unit = get_row(db, "units", unit_id, "what.unit")
-        _refuse_if_used(
-            db,
-            "what.unit",
-            unit["name"],
-            [
-                ("uses.candidates", "SELECT COUNT(*) FROM candidates WHERE unit_id = ?", [unit_id]),
-                ("uses.members", "SELECT COUNT(*) FROM members WHERE unit_id = ?", [unit_id]),
-                ("uses.indicator_values", "SELECT COUNT(*) FROM indicator_values WHERE unit_id = ?", [unit_id]),
-            ],
-        )
-        db["units"].delete(unit_id)
-        audit.log(db, actor, "unit.delete", "units", unit_id, unit["name"])
-
-
-def delete_title(store: Store, actor: str, title_id: int) -> None:
-    with store.write() as db:
-        title = get_row(db, "titles", title_id, "what.title")
-        _refuse_if_used(
-            db,
-            "what.title",
-            title["name"],
-            [
-                ("uses.candidates", "SELECT COUNT(*) FROM candidates WHERE title_id = ?", [title_id]),
-                ("uses.quota_titles", "SELECT COUNT(*) FROM titles WHERE quota_of_title_id = ?", [title_id]),
-            ],
-        )
-        db["titles"].delete(title_id)
-        audit.log(db, actor, "title.delete", "titles", title_id, title["name"])
-
-
-def update_criteria_set(store: Store, actor: str, set_id: int, **fields: Any) -> None:
-    allowed = {"name", "applies_to", "description"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown criteria set fields: {sorted(set(fields) - allowed)}")
-    with store.write() as db:
-        merged = {**get_row(db, "criteria_sets", set_id, "what.criteria_set"), **fields}
-        row = {
-            "name": v.text(merged["name"], "field.criteria_set_name", max_len=200),
-            "applies_to": v.choice(merged["applies_to"], "field.applies_to", CandidateKind).value
-            if merged["applies_to"]
-            else None,
-            "description": v.text(merged["description"], "field.description", required=False),
-        }
-        _ensure_unique(db, "criteria_sets", "name", row["name"], exclude_id=set_id)
-        db["criteria_sets"].update(set_id, row)
-        audit.log(db, actor, "criteria_set.update", "criteria_sets", set_id, row["name"])
-
-
-def delete_criteria_set(store: Store, actor: str, set_id: int) -> None:
-    with store.write() as db:
-        cs = get_row(db, "criteria_sets", set_id, "what.criteria_set")
-        _refuse_if_used(
-            db,
-            "what.criteria_set",
-            cs["name"],
-            [
-                ("uses.titles_of_set", "SELECT COUNT(*) FROM titles WHERE criteria_set_id = ?", [set_id]),
-                (
-                    "uses.scores",
-                    "SELECT COUNT(*) FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.set_id = ?",
-                    [set_id],
-                ),
-            ],
-        )
-        db["criteria_sets"].delete(set_id)
-        audit.log(db, actor, "criteria_set.delete", "criteria_sets", set_id, cs["name"])
-
-
-def criteria_total(criteria: list[dict]) -> float:
-    """The sum of maximum points: a scoring sheet is expected to total 100."""
-    return float(sum(float(c.get("max_points") or 0) for c in criteria))
-
-
-def criteria_warnings(criteria: list[dict]) -> list[str]:
-    """Warnings (not errors: totals are rescaled to 100 anyway) about a criteria list."""
-    total = criteria_total(criteria)
-    if criteria and abs(total - 100) > 1e-9:
-        return [t("warn.criteria_total", total=f"{total:g}".replace(".", ","))]
-    return []
-
-
-def update_member(store: Store, actor: str, member_id: int, **fields: Any) -> None:
-    """Name, role, position, unit or voting right; the access code is untouched."""
-    allowed = {"full_name", "role", "position", "unit", "is_voting"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown member fields: {sorted(set(fields) - allowed)}")
-    with store.write() as db:
-        current = get_row(db, "members", member_id, "what.member")
-        merged = {**current, **fields}
-        row = {
-            "full_name": v.text(merged["full_name"], "field.full_name", max_len=200),
-            "role": v.choice(merged["role"], "field.role", Role).value,
-            "position": v.text(merged["position"], "field.position", required=False, max_len=300),
-            "unit_id": _unit_id(store, fields["unit"]) if "unit" in fields else current["unit_id"],
-            "is_voting": int(bool(merged["is_voting"])),
-        }
-        _ensure_unique(db, "members", "full_name", row["full_name"], exclude_id=member_id)
-        db["members"].update(member_id, row)
-        audit.log(db, actor, "member.update", "members", member_id, row["full_name"])
-
-
-def delete_member(store: Store, actor: str, member_id: int) -> None:
-    """Only a member who has not scored, voted or been named as a candidate."""
-    with store.write() as db:
-        member = get_row(db, "members", member_id, "what.member")
-        _refuse_if_used(
-            db,
-            "what.member",
-            member["full_name"],
-            [
-                ("uses.scores", "SELECT COUNT(*) FROM scores WHERE member_id = ?", [member_id]),
-                ("uses.sheets", "SELECT COUNT(*) FROM score_submissions WHERE member_id = ?", [member_id]),
-                ("uses.ballots", "SELECT COUNT(*) FROM ballot_receipts WHERE member_id = ?", [member_id]),
-                (
-                    "uses.member_candidates",
-                    "SELECT COUNT(*) FROM candidates WHERE member_id = ?",
-                    [member_id],
-                ),
-            ],
-        )
-        db.execute("DELETE FROM sessions WHERE member_id = ?", [member_id])
-        db["members"].delete(member_id)
-        audit.log(db, actor, "member.delete", "members", member_id, member["full_name"])
-
-
 def _rounds_of_candidate(db: sqlite_utils.Database, candidate_id: int, *, beyond_setup: bool) -> list[str]:
     clause = "AND r.status != 'setup'" if beyond_setup else ""
     return [
@@ -683,6 +617,52 @@ def delete_candidate(store: Store, actor: str, candidate_id: int) -> None:
         audit.log(db, actor, "candidate.delete", "candidates", candidate_id, current["full_name"])
 
 
+# --- agenda -------------------------------------------------------------------------------
+
+
+def add_agenda_item(
+    store: Store,
+    actor: str,
+    title: str,
+    speaker: str = "",
+    start_time: str = "",
+    duration_min: object = None,
+    round_id: int | None = None,
+    note: str = "",
+) -> int:
+    row = {
+        "title": v.text(title, "field.agenda_item", max_len=500),
+        "speaker": v.text(speaker, "field.speaker", required=False, max_len=300),
+        "start_time": v.text(start_time, "field.start_time", required=False, max_len=5),
+        "duration_min": v.integer(duration_min, "field.duration_min", low=0, high=600, required=False),
+        "round_id": round_id,
+        "note": v.text(note, "field.note", required=False),
+    }
+    with store.write() as db:
+        row["position"] = (db.execute("SELECT IFNULL(MAX(position), 0) FROM agenda_items").fetchone()[0]) + 1
+        item_id = db["agenda_items"].insert(row).last_pk
+        audit.log(db, actor, "agenda.add", "agenda_items", item_id, row["title"])
+    return item_id
+
+
+def list_agenda(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM agenda_items ORDER BY position")
+
+
+def current_agenda_item(store: Store) -> dict | None:
+    rows = store.query("SELECT a.* FROM agenda_items a JOIN conference c ON c.current_agenda_item_id = a.id")
+    return rows[0] if rows else None
+
+
+def set_current_agenda_item(store: Store, actor: str, item_id: int | None) -> None:
+    """The step of the programme every projector shows (the chair moves it)."""
+    with store.write() as db:
+        if item_id is not None and db["agenda_items"].count_where("id = ?", [item_id]) == 0:
+            raise ValidationError("err.not_found", what="what.agenda_item", id=item_id)
+        db["conference"].update(1, {"current_agenda_item_id": item_id})
+        audit.log(db, actor, "agenda.current", "agenda_items", item_id)
+
+
 def update_agenda_item(store: Store, actor: str, item_id: int, **fields: Any) -> None:
     allowed = {"title", "speaker", "start_time", "duration_min", "round_id", "note"}
     if set(fields) - allowed:
@@ -735,6 +715,28 @@ def _renumber(db: sqlite_utils.Database, table: str) -> None:
     ids = [r["id"] for r in db.query(f"SELECT id FROM {table} ORDER BY position, id")]
     for position, row_id in enumerate(ids, start=1):
         db[table].update(row_id, {"position": position})
+
+
+# --- counting board -----------------------------------------------------------------------
+BOARD_MIN, BOARD_MAX = 3, 5
+
+
+def add_counting_board_member(store: Store, actor: str, full_name: str, role: str = "member") -> int:
+    row = {
+        "full_name": v.text(full_name, "field.full_name", max_len=200),
+        "role": "head" if role == "head" else "member",
+    }
+    with store.write() as db:
+        if db["counting_board"].count >= BOARD_MAX:
+            raise ValidationError("err.board_full", max=BOARD_MAX)
+        row["position"] = db["counting_board"].count + 1
+        board_id = db["counting_board"].insert(row).last_pk
+        audit.log(db, actor, "counting_board.add", "counting_board", board_id, row["full_name"])
+    return board_id
+
+
+def list_counting_board(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM counting_board ORDER BY role = 'member', position")
 
 
 def update_counting_board_member(store: Store, actor: str, board_id: int, **fields: Any) -> None:
