@@ -20,6 +20,7 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -117,7 +118,9 @@ def bare_groupby(data: dict) -> np.ndarray:
     return np.bincount(candidate, weights=points) / np.maximum(np.bincount(candidate), 1)
 
 
-def interleaved_ms(fns: list, repeat: int, before=None) -> list[list[float]]:
+def interleaved_ms(
+    fns: list[Callable[[], object]], repeat: int, before: Callable[[], object] | None = None
+) -> list[list[float]]:
     """Times of each function, run in turn within every repeat, so that both see
     the same state of a shared machine (its load drifts over a run). `before`,
     if given, runs untimed before every timed call."""
@@ -134,7 +137,7 @@ def interleaved_ms(fns: list, repeat: int, before=None) -> list[list[float]]:
     return times
 
 
-def cache_evictor(megabytes: int = 64):
+def cache_evictor(megabytes: int = 64) -> Callable[[], object]:
     """Writes more memory than the CPU caches hold (32 MB of L3 here), as the other
     work of a server does between two refreshes of the projector."""
     other = np.ones(megabytes * 1024 * 1024 // 8)

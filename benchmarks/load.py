@@ -43,6 +43,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,9 @@ from scoring import auth, synthetic  # noqa: E402
 from scoring.check import check  # noqa: E402
 from scoring.db import Store  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE, Server  # noqa: E402
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, Page
 
 WAIT_MS = 120_000  # any single wait in the browser
 TICK_S = 3.0  # the projector fragment's run_every
@@ -80,18 +84,18 @@ def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-async def wait_idle(page) -> None:
+async def wait_idle(page: Page) -> None:
     await page.wait_for_timeout(300)
     await page.wait_for_selector(IDLE, timeout=WAIT_MS)
 
 
-async def open_page(page, url: str) -> None:
+async def open_page(page: Page, url: str) -> None:
     await page.goto(url, timeout=WAIT_MS)
     await page.wait_for_selector('[data-testid="stApp"]', timeout=WAIT_MS)
     await wait_idle(page)
 
 
-async def text(page, wanted: str) -> None:
+async def text(page: Page, wanted: str) -> None:
     await page.get_by_text(wanted, exact=False).first.wait_for(timeout=WAIT_MS)
 
 
@@ -115,7 +119,7 @@ class Room:
         self.last_ballot_seen = 0.0
 
 
-async def member(browser, url: str, code: str, room: Room, shots: Path) -> None:
+async def member(browser: Browser, url: str, code: str, room: Room, shots: Path) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
     page = await context.new_page()
     try:
@@ -130,7 +134,7 @@ async def member(browser, url: str, code: str, room: Room, shots: Path) -> None:
         raise
 
 
-async def act(page, url: str, code: str, room: Room) -> None:
+async def act(page: Page, url: str, code: str, room: Room) -> None:
     started = time.monotonic()
     await open_page(page, f"{url}/login")
     await page.get_by_label("Mã truy cập").fill(code)

@@ -29,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -99,7 +100,7 @@ def cast_one_ballot(path: Path) -> bool:
         store.close()
 
 
-def measure(label: str, path: Path, projector, tabs: int, ticks: int) -> dict:
+def measure(label: str, path: Path, projector: ModuleType, tabs: int, ticks: int) -> dict:
     os.environ["HOI_NGHI_DB"] = str(path)  # the page's get_store() reads it
     projector.st.cache_data.clear()
     store = projector.get_store()

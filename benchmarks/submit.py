@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,7 +24,7 @@ from scoring import synthetic, voting
 from scoring.db import Store
 
 
-def timed(fn, *args, **kwargs) -> float:
+def timed(fn: Callable[..., object], *args: object, **kwargs: object) -> float:
     started = time.perf_counter()
     fn(*args, **kwargs)
     return time.perf_counter() - started

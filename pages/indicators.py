@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from pages._common import current_member, get_store, show_error
@@ -103,7 +104,7 @@ def slug(text: str) -> str:
     return "-".join(fold(text).replace("/", " ").split())[:60] or "bieu-do"
 
 
-def show_chart(fig, key: str, title: str) -> None:
+def show_chart(fig: go.Figure, key: str, title: str) -> None:
     """A chart, then (outside presentation mode) its HTML and PNG downloads."""
     st.plotly_chart(fig, key=key, theme=None, config=charts.PLOTLY_CONFIG)
     if present:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import textwrap
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -165,7 +166,7 @@ def _wrapped(name: str, width: int = 20) -> str:
     return "<br>".join(textwrap.wrap(name, width)) or name
 
 
-def _chart(rows, title_row, large: bool = False) -> go.Figure:
+def _chart(rows: pd.DataFrame, title_row: pd.Series, large: bool = False) -> go.Figure:
     """Horizontal bars in rank order, rank 1 on top: long Vietnamese names stay
     readable across the hall, where slanted labels under columns would not. The
     bars measure what ranks first: the approval percentage for a title with a

@@ -5,6 +5,8 @@ method, the projector's agenda step and the join address."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
@@ -34,7 +36,7 @@ def readable(frame: pd.DataFrame) -> Styler:
     return frame.style.format(precision=2, decimal=decimal, thousands="", na_rep="")
 
 
-def act(action, message: str) -> None:
+def act(action: Callable[[], object], message: str) -> None:
     """Run a core call; on success remember the message and redraw the page."""
     try:
         action()

@@ -160,7 +160,9 @@ def template_csv() -> bytes:
 
 
 # -- one cell at a time ------------------------------------------------------------
-def _indicator(row: Mapping[str, str], columns: Mapping[str, str], catalogue: _Catalogue, problem) -> int | None:
+def _indicator(
+    row: Mapping[str, str], columns: Mapping[str, str], catalogue: _Catalogue, problem: _RowProblems
+) -> int | None:
     name = row.get(columns["indicator"], "")
     movement_id = None
     if "movement" in columns and row.get(columns["movement"], ""):
@@ -184,7 +186,9 @@ def _indicator(row: Mapping[str, str], columns: Mapping[str, str], catalogue: _C
     return None
 
 
-def _unit(row: Mapping[str, str], columns: Mapping[str, str], catalogue: _Catalogue, problem) -> int | None:
+def _unit(
+    row: Mapping[str, str], columns: Mapping[str, str], catalogue: _Catalogue, problem: _RowProblems
+) -> int | None:
     if "unit" not in columns:
         return None
     name = row.get(columns["unit"], "")
@@ -199,7 +203,7 @@ def _unit(row: Mapping[str, str], columns: Mapping[str, str], catalogue: _Catalo
 _INTEGER = re.compile(r"^\d+(?:[.,]0+)?$")
 
 
-def _year(raw: str, problem) -> int | None:
+def _year(raw: str, problem: _RowProblems) -> int | None:
     if not raw:
         problem("year", "ind.imp.required")
         return None
@@ -213,14 +217,14 @@ def _year(raw: str, problem) -> int | None:
     return year
 
 
-def _source(raw: str, problem) -> str:
+def _source(raw: str, problem: _RowProblems) -> str:
     if len(raw) > MAX_SOURCE:
         problem("source", "ind.imp.too_long", max=MAX_SOURCE)
         return ""
     return raw
 
 
-def _value(raw: str, problem) -> float | None:
+def _value(raw: str, problem: _RowProblems) -> float | None:
     if not raw:
         problem("value", "ind.imp.required")
         return None

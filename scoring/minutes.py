@@ -209,7 +209,7 @@ def _grid(doc: DocumentObject, headers: list[str], rows: list[list[str]], widths
     return table
 
 
-def _signatures(doc: DocumentObject, left: list[str], left_names: list[str], right: list[str], right_name: str):
+def _signatures(doc: DocumentObject, left: list[str], left_names: list[str], right: list[str], right_name: str) -> None:
     """Two signature blocks in bold capitals, names in bold below the space to sign."""
     doc.add_paragraph()
     width = _content_width(doc)
