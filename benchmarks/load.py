@@ -144,7 +144,7 @@ async def act(page: Page, url: str, code: str, room: Room) -> None:
     token = parse_qs(urlparse(page.url).query)["s"][0]
 
     await open_page(page, f"{url}/scoring_sheet?s={token}")
-    boxes = page.locator('[data-testid="stNumberInput"] input')
+    boxes = page.locator('[data-testid="stTextInput"] input')  # the score boxes
     await boxes.first.wait_for(timeout=WAIT_MS)
     await wait_idle(page)
     await room.open_sheets.wait()

@@ -9,7 +9,6 @@ value that differs from what was last synced with the server.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 
 import streamlit as st
@@ -57,8 +56,9 @@ def save(store: Store, candidate_id: int, criterion_id: int, key: str) -> None:
         st.session_state[SAVED_AT] = datetime.now().strftime("%H:%M:%S")
 
 
-def same(a: float | None, b: float | None) -> bool:
-    return (a is None and b is None) or (a is not None and b is not None and math.isclose(a, b))
+def shown(points: float | None) -> str:
+    """A score as its box shows it: "8,5" with a decimal comma, empty when not scored."""
+    return voting.format_points(points)
 
 
 def reconcile(items: list[voting.SheetItem]) -> bool:
@@ -69,15 +69,15 @@ def reconcile(items: list[voting.SheetItem]) -> bool:
     for item in items:
         for c in item.criteria:
             key = widget_key(item.candidate["id"], c["id"])
-            on_server = item.points.get(c["id"])
+            on_server = shown(item.points.get(c["id"]))
             if key not in st.session_state:
                 st.session_state[key] = on_server
                 synced[key] = on_server
-            elif not same(st.session_state[key], synced.get(key)):
+            elif st.session_state[key] != synced.get(key):
                 if key not in st.session_state[ERRORS]:  # a refused value stays refused until edited
                     save(store, item.candidate["id"], c["id"], key)
                     saved = True
-            elif not same(on_server, synced.get(key)):
+            elif on_server != synced.get(key):  # saved elsewhere, or "8.5" typed and shown back as "8,5"
                 st.session_state[key] = on_server
                 synced[key] = on_server
     return saved
@@ -92,7 +92,7 @@ submitted = voting.is_submitted(store, round_id, member["id"])
 if submitted:  # read-only: show exactly what is stored, in a new session too
     for item in items:
         for c in item.criteria:
-            st.session_state[widget_key(item.candidate["id"], c["id"])] = item.points.get(c["id"])
+            st.session_state[widget_key(item.candidate["id"], c["id"])] = shown(item.points.get(c["id"]))
 elif reconcile(items):
     items = voting.sheet(store, round_id, member["id"])
 
@@ -137,11 +137,6 @@ with st.expander(t("sheet.guide")):
                 )
 
 
-def number_format(step: float) -> str:
-    decimals = 0 if float(step).is_integer() else len(f"{step:g}".split(".")[1])
-    return f"%.{decimals}f"
-
-
 for index, item in enumerate(items, start=1):
     c = item.candidate
     with st.container(border=True):
@@ -156,19 +151,18 @@ for index, item in enumerate(items, start=1):
         for column, crit in zip(columns, item.criteria, strict=False):
             key = widget_key(c["id"], crit["id"])
             with column:
-                # No min/max here: the browser would refuse 99 with an English tooltip and never
-                # send it; the core refuses it with a Vietnamese message under the boxes instead.
-                st.number_input(
+                # A text box, not a number box: Vietnamese write 8,5, and the browser's number box
+                # dropped the comma and sent 85 (or 25 for 2,5, silently within a maximum of 30).
+                # The core reads 8,5 and 8.5 alike and refuses anything else with a message.
+                st.text_input(
                     t(
                         "sheet.criterion_label",
                         n=crit["position"],
                         name=crit["name"],
                         max=voting.format_points(crit["max_points"]),
                     ),
-                    value=None,
-                    step=float(crit["step"]),
-                    format=number_format(crit["step"]),
                     key=key,
+                    autocomplete="off",
                     placeholder=t("sheet.empty_placeholder"),
                     on_change=save,
                     args=(store, c["id"], crit["id"], key),

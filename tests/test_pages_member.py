@@ -48,11 +48,11 @@ def test_sheet_shows_the_members_candidates_and_saves_each_change(app_env, demo_
     assert "**2. Khoa Lý luận cơ sở**" in text and "— Khoa Lý luận cơ sở" not in text  # a collective: no unit twice
     assert "Mai Thị Thanh Hương** — " in text  # an individual: position and unit after the name
     assert "Còn 60 ô trống" in text
-    assert len(at.number_input) == 60
-    first = at.number_input[0]
+    assert len(at.text_input) == 60
+    first = at.text_input[0]
     assert first.label.startswith("1. Hoàn thành chỉ tiêu, nhiệm vụ được giao (tối đa 30)")
     assert "bước 0,5: Kết quả đào tạo, bồi dưỡng" in text  # the criteria guide: max, step, description
-    first.set_value(25.5).run()
+    first.set_value("25,5").run()  # a decimal comma, as Vietnamese write it
     store = open_store(app_env)
     duc = member_id(store, "Lê Văn Đức")
     assert store.scalar("SELECT points FROM scores WHERE member_id = ?", (duc,)) == 25.5
@@ -62,8 +62,8 @@ def test_sheet_shows_the_members_candidates_and_saves_each_change(app_env, demo_
 
     token = at.query_params["s"]
     reloaded = run_app(app_env, token=token, page="pages/scoring_sheet.py")  # a reload: fresh session state
-    assert reloaded.number_input[0].value == 25.5
-    assert reloaded.number_input[1].value is None
+    assert reloaded.text_input[0].value == "25,5"
+    assert reloaded.text_input[1].value == ""
 
 
 def test_sheet_leaves_out_recused_candidates(app_env):
@@ -76,25 +76,37 @@ def test_sheet_leaves_out_recused_candidates(app_env):
 
 def test_a_refused_value_is_explained_and_not_saved(app_env, demo_codes):
     at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
-    at.number_input[0].set_value(10.3).run()
+    at.text_input[0].set_value("10,3").run()
     assert "Hoàn thành chỉ tiêu, nhiệm vụ được giao: điểm phải là bội số của 0,5 (đang là 10,3)." in [
         e.value for e in at.error
     ]
     assert open_store(app_env).scalar("SELECT COUNT(*) FROM scores") == 0
-    at.number_input[0].set_value(10.5).run()
+    at.text_input[0].set_value("10.5").run()  # a decimal point is read too, and shown back with a comma
     assert not at.error
     assert open_store(app_env).scalar("SELECT points FROM scores") == 10.5
+    assert at.text_input[0].value == "10,5"
+
+
+def test_a_decimal_comma_is_never_read_as_a_ten_times_larger_score(app_env, demo_codes):
+    """The browser's number box dropped the comma: 2,5 became 25, within a maximum of 30,
+    saved without a word. A text box sends what was typed and the core reads it."""
+    at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
+    at.text_input[0].set_value("2,5").run()
+    assert open_store(app_env).scalar("SELECT points FROM scores") == 2.5
+    assert "Tổng tạm tính: 2,5/100" in page_text(at)
+    at.text_input[1].set_value("7,5 điểm").run()
+    assert "Tổ chức phong trào thi đua: “7,5 điểm” không phải là số." in [e.value for e in at.error]
+    assert open_store(app_env).scalar("SELECT COUNT(*) FROM scores") == 1
+    at.text_input[0].set_value("").run()  # emptied: the draft is gone
+    assert open_store(app_env).scalar("SELECT COUNT(*) FROM scores") == 0
 
 
 def test_an_out_of_range_score_reaches_the_core_and_is_explained_in_vietnamese(app_env, demo_codes):
-    """A box with a max lets the browser refuse 99 with an English tooltip and never send it,
-    so nothing under the box says why the score is missing: the boxes carry no min/max and
-    the core's message is shown, under the row of boxes (in a narrow column it pushed its
+    """The core's message is shown, under the row of boxes (in a narrow column it pushed its
     box out of line)."""
     at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
-    assert all(box.min is None and box.max is None for box in at.number_input)
-    at.number_input[0].set_value(99).run()
-    at.number_input[1].set_value(-1).run()
+    at.text_input[0].set_value("99").run()
+    at.text_input[1].set_value("-1").run()
     messages = [e.value for e in at.error]
     assert any("Hoàn thành chỉ tiêu, nhiệm vụ được giao" in m and "99" in m and "30" in m for m in messages), messages
     assert any("Tổ chức phong trào thi đua" in m and "-1" in m for m in messages), messages
@@ -106,7 +118,7 @@ def test_a_member_sees_only_their_own_drafts(app_env, demo_codes):
     store = open_store(app_env)
     fill(store, r1(store), member_id(store, "Trần Minh Quang"))  # the chair scored everything
     at = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
-    assert all(n.value is None for n in at.number_input)
+    assert all(n.value == "" for n in at.text_input)
     assert "Đã chấm 0/12" in page_text(at)
 
 
@@ -120,7 +132,7 @@ def test_submit_lists_what_is_submitted_then_sheet_is_read_only(app_env, demo_co
     assert "Còn 1 ô chưa chấm: Lê Hoàng Yến (1)." in [e.value for e in at.error]
     assert not voting.is_submitted(store, r1(store), duc)
 
-    at.number_input[-1].set_value(13).run()
+    at.text_input[-1].set_value("13").run()
     assert "Đã chấm 12/12" in page_text(at)
     button(at, "Nộp phiếu chấm điểm").click().run()
     assert "Xác nhận nộp phiếu chấm điểm" in page_text(at)
@@ -131,14 +143,14 @@ def test_submit_lists_what_is_submitted_then_sheet_is_read_only(app_env, demo_co
     button(at, "Xác nhận nộp").click().run()
     assert voting.is_submitted(store, r1(store), duc)
     assert "Bạn đã nộp phiếu chấm điểm của vòng này" in page_text(at)
-    assert all(n.disabled for n in at.number_input)
+    assert all(n.disabled for n in at.text_input)
     assert not [b for b in at.button if b.label == "Nộp phiếu chấm điểm"]
 
     # A new session (another laptop, a reload after a restart) shows the stored points, read-only.
     again = run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py")
-    assert all(n.disabled for n in again.number_input)
-    assert [n.value for n in again.number_input][-5:] == [18, 28, 18, 13, 13]
-    assert None not in [n.value for n in again.number_input]
+    assert all(n.disabled for n in again.text_input)
+    assert [n.value for n in again.text_input][-5:] == ["18", "28", "18", "13", "13"]
+    assert "" not in [n.value for n in again.text_input]
 
 
 # --- ballot ------------------------------------------------------------------------
@@ -357,7 +369,7 @@ def test_a_round_closed_before_the_member_finished_says_so_gently(app_env, demo_
         text = page_text(at)
         assert "Hiện chưa có vòng" not in text
         # Nothing of the round's results: no figures, no tallies, no sheet.
-        assert not at.dataframe and not at.table and not at.metric and not at.number_input and not at.radio
+        assert not at.dataframe and not at.table and not at.metric and not at.text_input and not at.radio
         assert "Đồng ý" not in text and "Tổng điểm" not in text
 
 
@@ -522,7 +534,7 @@ def test_a_member_cannot_reach_the_officers_pages(app_env, demo_codes, page):
         "Chủ tịch, Phó Chủ tịch và Thư ký Hội đồng." if "rounds" in page else "Thư ký Hội đồng."
     )
     assert [e.value for e in direct.error] == [expected]
-    assert not direct.button and not direct.number_input
+    assert not direct.button and not direct.text_input
 
 
 def test_the_chair_cannot_reach_member_codes(app_env, demo_codes):

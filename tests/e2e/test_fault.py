@@ -39,7 +39,7 @@ from scoring.check import check  # noqa: E402
 from scoring.db import Store  # noqa: E402
 
 ROUND1 = 1
-NUMBER_INPUTS = '[data-testid="stNumberInput"] input'
+SCORE_BOXES = '[data-testid="stTextInput"] input'
 CHOICES = ["approve", "reject", "abstain"]
 LABELS = {"approve": "Đồng ý", "reject": "Không đồng ý", "abstain": "Không có ý kiến"}
 # code, name, what they do before the crash
@@ -75,15 +75,15 @@ def run_check(db_path: Path) -> subprocess.CompletedProcess:
 def fill_boxes(page, member: int, start: int, stop: int) -> None:
     """Type each value into its own box (fill focuses that box, so a rerun
     re-rendering the page cannot send a keystroke elsewhere) and Tab out."""
-    boxes = page.locator(NUMBER_INPUTS)
+    boxes = page.locator(SCORE_BOXES)
     for field in range(start, stop):
-        boxes.nth(field).fill(f"{points_for(member, field):g}")
+        boxes.nth(field).fill(f"{points_for(member, field):g}".replace(".", ","))  # a decimal comma
         boxes.nth(field).press("Tab")
 
 
 def shown_values(page, count: int) -> list[float | None]:
-    boxes = page.locator(NUMBER_INPUTS)
-    return [float(v) if (v := boxes.nth(f).input_value()) else None for f in range(count)]
+    boxes = page.locator(SCORE_BOXES)
+    return [float(v.replace(",", ".")) if (v := boxes.nth(f).input_value()) else None for f in range(count)]
 
 
 def stored_values(store: Store, member_id: int) -> list[float | None]:
@@ -148,7 +148,7 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
         tokens = [token_of(p) for p in pages]
         for page, token in zip(pages, tokens, strict=True):
             open_page(page, f"{server.url}/scoring_sheet?s={token}")
-            page.locator(NUMBER_INPUTS).first.wait_for(timeout=30_000)
+            page.locator(SCORE_BOXES).first.wait_for(timeout=30_000)
 
         # Everyone types at once, one candidate (5 boxes) per member in turn.
         targets = [fields[binh], 0, DUC_SAVED, LAN_SAVED]
@@ -170,10 +170,10 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
         assert stored_values(store, ids[lan])[:LAN_SAVED] == [points_for(lan, f) for f in range(LAN_SAVED)]
 
         # In flight at the crash: Lan typing (not committed), Đức's next box, Khải's ballot.
-        lan_box = pages[lan].locator(NUMBER_INPUTS).nth(LAN_SAVED)
+        lan_box = pages[lan].locator(SCORE_BOXES).nth(LAN_SAVED)
         lan_box.click()
         lan_box.press_sequentially("1")
-        in_flight = pages[duc].locator(NUMBER_INPUTS).nth(DUC_SAVED)
+        in_flight = pages[duc].locator(SCORE_BOXES).nth(DUC_SAVED)
         in_flight.fill(f"{points_for(duc, DUC_SAVED):g}")
         in_flight.press("Tab")
         pages[khai].get_by_role("button", name="Xác nhận bỏ phiếu").click()
@@ -233,7 +233,7 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
             assert on_file[saved] in (None, maybe)  # in flight: saved whole or not at all
             assert not any(on_file[saved + 1 :])
             assert not voting.is_submitted(fresh, ROUND1, ids[m])
-            pages[m].locator(NUMBER_INPUTS).first.wait_for(timeout=30_000)
+            pages[m].locator(SCORE_BOXES).first.wait_for(timeout=30_000)
             assert shown_values(pages[m], fields[m]) == on_file
             print(f"{people[m][1]}: {sum(v is not None for v in on_file)} boxes back after the restart")
 

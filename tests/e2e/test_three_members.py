@@ -17,7 +17,7 @@ ROUND1 = "Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025"
 MEMBERS = [("uyvien01", "Lê Văn Đức"), ("uyvien02", "Võ Thanh Bình"), ("uyvien05", "Bùi Thị Lan")]
 CHOICES = ["approve", "reject", "abstain"]
 LABELS = {"approve": "Đồng ý", "reject": "Không đồng ý", "abstain": "Không có ý kiến"}
-NUMBER_INPUTS = '[data-testid="stNumberInput"] input'
+SCORE_BOXES = '[data-testid="stTextInput"] input'
 
 
 def points_for(member: int, field: int) -> float:
@@ -26,7 +26,8 @@ def points_for(member: int, field: int) -> float:
 
 
 def typed(value: float) -> str:
-    return f"{value:g}"
+    """As a Vietnamese member types it: 6,5 with a decimal comma."""
+    return f"{value:g}".replace(".", ",")
 
 
 def token_of(page) -> str:
@@ -35,14 +36,10 @@ def token_of(page) -> str:
 
 def fill(page, member: int, start: int, stop: int) -> None:
     """Click the first box, then type and Tab, as a member does: no click per field."""
-    page.locator(NUMBER_INPUTS).nth(start).click()
+    page.locator(SCORE_BOXES).nth(start).click()
     for field in range(start, stop):
         page.keyboard.type(typed(points_for(member, field)))
         page.keyboard.press("Tab")
-
-
-def typed_back(shown: str) -> str:
-    return typed(float(shown)) if shown else ""
 
 
 def poll(read, wanted, timeout: float = 10):
@@ -83,7 +80,7 @@ def test_three_members_score_and_vote_at_once(server, browser):
         print(f"phase login {time.monotonic() - started:.1f}s")
         for page, token in zip(pages, tokens, strict=True):
             open_page(page, f"{server.url}/scoring_sheet?s={token}")
-            page.locator(NUMBER_INPUTS).first.wait_for(timeout=30_000)
+            page.locator(SCORE_BOXES).first.wait_for(timeout=30_000)
 
         # Each member types half a sheet in turn, without waiting for the server: the three
         # sessions' saves run on the server at the same time.
@@ -96,9 +93,9 @@ def test_three_members_score_and_vote_at_once(server, browser):
         # Lê Văn Đức's laptop reloads halfway: the draft is on the server.
         pages[0].reload()
         wait_for_text(pages[0], f"Đã chấm {halfway[0] // 5}/12")
-        boxes = pages[0].locator(NUMBER_INPUTS)
+        boxes = pages[0].locator(SCORE_BOXES)
         wanted = [typed(points_for(0, f)) for f in range(halfway[0])] + [""]
-        shown = poll(lambda: [typed_back(boxes.nth(f).input_value()) for f in range(halfway[0] + 1)], wanted)
+        shown = poll(lambda: [boxes.nth(f).input_value() for f in range(halfway[0] + 1)], wanted)
         assert shown == wanted
         print(f"phase reload {time.monotonic() - started:.1f}s")
 
