@@ -277,14 +277,13 @@ def paper_sheet(member_id: int) -> None:
             st.markdown(f"{n}. {item.candidate['full_name']} — {item.candidate['title']}")
             columns = st.columns(len(item.criteria) or 1)
             for column, crit in zip(columns, item.criteria, strict=False):
-                column.number_input(
+                # Text, not a number box: the browser's number box reads 2,5 as 25 (see the scoring sheet).
+                column.text_input(
                     t("sheet.criterion_short", n=crit["position"]) + f" (≤ {voting.format_points(crit['max_points'])})",
-                    min_value=0.0,
-                    max_value=float(crit["max_points"]),
-                    value=item.points.get(crit["id"]),
-                    step=float(crit["step"]),
+                    value=voting.format_points(item.points.get(crit["id"])),
                     key=f"paper_{round_id}_{member_id}_{item.candidate['id']}_{crit['id']}",
                     help=crit["name"],
+                    autocomplete="off",
                 )
         if st.form_submit_button(t("paper.sheet_submit"), type="primary"):
             points = {

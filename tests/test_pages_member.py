@@ -520,6 +520,23 @@ def test_conflict_and_invalid_paper_ballot(app_env, demo_codes):
     assert "Đã ghi phiếu bầu giấy của Lê Văn Đức." in page_text(at)
 
 
+def test_a_paper_sheet_typed_with_decimal_commas_is_stored_as_written(app_env, demo_codes):
+    # The number boxes read 2,5 as 25: the secretary copying a paper sheet would have stored ten times the points.
+    store = open_store(app_env)
+    round_id = r1(store)
+    lan = member_id(store, "Bùi Thị Lan")
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
+    at.selectbox(key="paper_member").set_value(lan).run()
+    boxes = [box for box in at.text_input if (box.key or "").startswith(f"paper_{round_id}_{lan}_")]
+    assert len(boxes) == sum(len(item.criteria) for item in voting.sheet(store, round_id, lan)) > 0
+    for box in boxes:
+        box.input("2,5")
+    button(at, "Ghi và nộp phiếu chấm giấy").click().run()
+    assert not at.exception, at.exception
+    assert store.query("SELECT DISTINCT points FROM scores WHERE member_id = ?", (lan,)) == [{"points": 2.5}]
+    assert voting.is_submitted(store, round_id, lan)
+
+
 @pytest.mark.parametrize("page", ["pages/rounds.py", "pages/member_codes.py"])
 def test_a_member_cannot_reach_the_officers_pages(app_env, demo_codes, page):
     at = run_app(app_env, code=demo_codes["member"])
