@@ -1,0 +1,108 @@
+"""Tab "Bộ tiêu chí": criteria sets and their criteria, edited as one table per set."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pages.setup_tabs.widgets import act, delete_box, plain, version
+from scoring import conference
+from scoring.db import Store
+from scoring.i18n import t
+from scoring.model import CandidateKind
+
+
+def render(store: Store, actor: str) -> None:
+    """A criteria set: its name and kind, its criteria in a growable table with the running total,
+    saved together (the set and all its criteria, or nothing)."""
+    sets = conference.list_criteria_sets(store)
+    set_names = {s["id"]: s["name"] for s in sets}
+    picked_set = st.selectbox(
+        t("setup.criteria.pick"),
+        [None, *set_names],
+        format_func=lambda i: t("setup.criteria.new") if i is None else set_names[i],
+        key=f"set_pick_{version('criteria')}",
+    )
+    current_set = next((s for s in sets if s["id"] == picked_set), None) or {}
+    criteria = conference.list_criteria(store, picked_set) if picked_set else []
+    c1, c2 = st.columns([3, 1])
+    set_key = f"{picked_set}_{version('criteria')}"
+    cs_name = c1.text_input(t("setup.criteria.name"), current_set.get("name", ""), key=f"cs_name_{set_key}")
+    s_cs_name = c1.empty()
+    applies = [None, "individual", "collective"]
+    cs_applies = c2.selectbox(
+        t("setup.criteria.applies_to"),
+        applies,
+        index=applies.index(current_set.get("applies_to")),
+        format_func=lambda k: t("setup.criteria.any") if k is None else CandidateKind(k).label,
+        key=f"cs_applies_{set_key}",
+    )
+    cs_description = st.text_input(
+        t("setup.criteria.description"), current_set.get("description", ""), key=f"cs_desc_{set_key}"
+    )
+    st.caption(t("setup.criteria.help"))
+    frame = pd.DataFrame(
+        {
+            "name": pd.Series([c["name"] for c in criteria], dtype="object"),
+            "description": pd.Series([c["description"] for c in criteria], dtype="object"),
+            "max_points": pd.Series([c["max_points"] for c in criteria], dtype="float64"),
+            "weight": pd.Series([c["weight"] for c in criteria], dtype="float64"),
+            "step": pd.Series([c["step"] for c in criteria], dtype="float64"),
+        }
+    )
+    edited_criteria = st.data_editor(
+        frame,
+        placeholder="",
+        key=f"criteria_editor_{set_key}",
+        num_rows="dynamic",
+        hide_index=False,
+        width="stretch",
+        column_config={
+            "name": st.column_config.TextColumn(t("setup.criteria.criterion"), required=True, width="large"),
+            "description": st.column_config.TextColumn(t("setup.criteria.criterion_description"), width="large"),
+            "max_points": st.column_config.NumberColumn(t("setup.criteria.max_points"), min_value=0, step=0.5),
+            "weight": st.column_config.NumberColumn(t("setup.criteria.weight"), min_value=0, step=0.1, default=1.0),
+            "step": st.column_config.NumberColumn(t("setup.criteria.step"), min_value=0, step=0.25, default=0.5),
+        },
+    )
+    rows_in = [
+        {k: plain(v) for k, v in row.items()}
+        for row in edited_criteria.to_dict("records")
+        if any(plain(v) not in (None, "") for v in row.values())
+    ]
+    total = conference.criteria_total([{"max_points": r.get("max_points") or 0} for r in rows_in])
+    st.metric(t("setup.criteria.total"), f"{total:g}".replace(".", ","))
+    for warning in conference.criteria_warnings([{"max_points": r.get("max_points") or 0} for r in rows_in]):
+        st.warning(warning)
+    s_cs = st.empty()
+    if st.button(t("setup.save"), type="primary", key=f"cs_save_{set_key}"):
+        new_criteria = [
+            {
+                "name": r.get("name"),
+                "description": r.get("description") or "",
+                "max_points": r.get("max_points"),
+                "weight": r.get("weight") if r.get("weight") is not None else 1,
+                "step": r.get("step") if r.get("step") is not None else 0.5,
+            }
+            for r in rows_in
+        ]
+
+        def save_set() -> None:
+            """The set and its criteria in one transaction: both saved, or neither."""
+            with store.write():
+                if picked_set is None:
+                    conference.add_criteria_set(store, actor, cs_name, new_criteria, cs_applies, cs_description)
+                else:
+                    conference.update_criteria_set(
+                        store, actor, picked_set, name=cs_name, applies_to=cs_applies, description=cs_description
+                    )
+                    conference.replace_criteria(store, actor, picked_set, new_criteria)
+
+        act(
+            save_set,
+            {"field.criteria_set_name": s_cs_name, "name": s_cs_name},
+            s_cs,
+            t("setup.saved", count=1),
+            "criteria",
+        )
+    delete_box("criteria", sets, lambda s: s["name"], lambda i: conference.delete_criteria_set(store, actor, i))
