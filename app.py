@@ -62,6 +62,9 @@ def visible(who: frozenset[str] | str, member: dict | None) -> bool:
 
 st.set_page_config(page_title=t("app.title"), page_icon="🏅", layout="wide")
 apply_language()
+# Streamlit writes "Press Enter to apply" under a box being typed in, in English whatever the
+# page's language; the pages say in their own words how a value is saved (Tab, a button).
+st.html("<style>[data-testid='InputInstructions'] { display: none; }</style>")
 member = current_member()
 
 sections: dict[str, list] = {}

@@ -105,6 +105,9 @@ def test_secretary_adds_a_movement_and_it_becomes_a_filter(server, context):
     page.get_by_text("Thêm phong trào", exact=True).first.click()  # the expander
     page.get_by_label("Tên phong trào").fill("Phong trào Thi đua chuyển đổi số")
     page.get_by_label("Tên ngắn").fill("Chuyển đổi số")
+    # Streamlit's English "Press Enter to submit form" under the box being typed in stays hidden.
+    assert page.locator('[data-testid="InputInstructions"]').count() >= 1
+    assert not page.get_by_text("Press Enter").is_visible()
     page.get_by_role("button", name="Thêm phong trào").click()
     page.get_by_text("Đã thêm phong trào “Phong trào Thi đua chuyển đổi số”.").wait_for(timeout=30_000)
     wait_idle(page)
