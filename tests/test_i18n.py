@@ -59,7 +59,7 @@ def test_vietnamese_only_keys_are_used_only_for_the_official_files():
     key_literal = re.compile(rf"""["']((?:{prefixes})[A-Za-z0-9_.]*)["']""")
     screen_call = re.compile(rf"""\bt\(\s*f?["']((?:{prefixes})[A-Za-z0-9_.]*)""")
     offenders: dict[str, list[str]] = {}
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "scoring").glob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "scoring").glob("*.py")]:
         name = str(path.relative_to(ROOT))
         if name == "scoring/i18n.py":
             continue

@@ -76,7 +76,7 @@ def test_every_text_key_used_exists_in_the_vietnamese_catalogue():
     from scoring.i18n import MESSAGES
 
     used: dict[str, str] = {}
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "scoring").glob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "scoring").glob("*.py")]:
         for key in re.findall(r"""\bt\(\s*["']([a-z_]+\.[A-Za-z0-9_.]*[A-Za-z0-9_])["']""", path.read_text("utf-8")):
             used.setdefault(key, path.name)
     missing = {key: where for key, where in used.items() if key not in MESSAGES["vi"]}
