@@ -67,6 +67,28 @@ def test_every_tab_renders_with_its_content(setup_page):
     ]
 
 
+def test_title_rates_are_typed_with_a_decimal_comma(setup_page, app_env):
+    # Number boxes dropped the comma of 66,67 and kept the old 50 without a word.
+    at = setup_page
+    titles = tab(at, "Danh hiệu")
+    widget(titles, "text_input", "Tên danh hiệu").input("Giấy khen của Giám đốc")
+    widget(titles, "text_input", "Tỷ lệ phiếu đồng ý (%)").input("66,67")
+    widget(titles, "text_input", "Tỷ lệ có mặt tối thiểu (%)").input("50.5")
+    widget(titles, "text_input", "Điểm tối thiểu (bỏ trống: không yêu cầu)").input("85,5")
+    widget(titles, "button", "Lưu").click().run()
+    assert not at.exception, at.exception
+    saved = conference.find_title(open_store(app_env), "Giấy khen của Giám đốc")
+    assert (saved["threshold_pct"], saved["quorum_pct"], saved["min_score"]) == (66.67, 50.5, 85.5)
+
+    at.selectbox(key="title_pick_1").set_value(saved["id"]).run()  # edit it: the figures come back with commas
+    titles = tab(at, "Danh hiệu")
+    assert widget(titles, "text_input", "Tỷ lệ phiếu đồng ý (%)").value == "66,67"
+    widget(titles, "text_input", "Điểm tối thiểu (bỏ trống: không yêu cầu)").input("105")
+    widget(titles, "button", "Lưu").click().run()
+    assert "Điểm tối thiểu phải từ 0 đến 100 (đang là 105)." in [e.value for e in at.error]
+    assert conference.find_title(open_store(app_env), "Giấy khen của Giám đốc")["min_score"] == 85.5
+
+
 def test_adding_a_unit_with_the_form_shows_it(setup_page, app_env):
     at = setup_page
     units = tab(at, "Đơn vị")

@@ -12,6 +12,7 @@ from scoring import conference
 from scoring.db import Store
 from scoring.i18n import t
 from scoring.model import CandidateKind, Denominator, QuotaKind, ThresholdRule
+from scoring.voting import format_points
 
 LEVELS = ("co_so", "cap_tren", "hoi_nghi")
 
@@ -22,9 +23,9 @@ def threshold_text(ti: dict) -> str:
     return t(f"rule.{ti['threshold_rule']}", pct=pct)
 
 
-def optional_number(value: object) -> float | None:
-    """A number input's start value: an empty cell (None or NaN) stays empty instead of 0."""
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+def shown(value: object) -> str:
+    """A stored figure as its box shows it: 66,67 with a decimal comma; empty (None, NaN) stays empty."""
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else format_points(float(value))
 
 
 def render(store: Store, actor: str) -> None:
@@ -92,9 +93,9 @@ def render(store: Store, actor: str) -> None:
         ti_ballot = c2.checkbox(t("setup.titles.needs_ballot"), bool(current.get("needs_ballot", 1)))
         ti_abstain = c3.checkbox(t("setup.titles.allow_abstain"), bool(current.get("allow_abstain", 0)))
         c1, c2, c3 = st.columns(3)
-        ti_threshold = c1.number_input(
-            t("setup.titles.threshold_pct"), 0.0, 100.0, float(current.get("threshold_pct", 50)), step=0.01
-        )
+        # Text boxes, not number boxes: the browser's number box drops the comma of 66,67
+        # (66.67 %) and keeps the old value; the core reads 66,67 and 66.67 and checks the range.
+        ti_threshold = c1.text_input(t("setup.titles.threshold_pct"), shown(current.get("threshold_pct", 50)))
         rules = [r.value for r in ThresholdRule]
         ti_rule = c2.selectbox(
             t("setup.titles.threshold_rule"),
@@ -111,12 +112,9 @@ def render(store: Store, actor: str) -> None:
         )
         s_ti_threshold = st.empty()
         c1, c2 = st.columns(2)
-        ti_quorum = c1.number_input(
-            t("setup.titles.quorum_pct"), 0.0, 100.0, float(current.get("quorum_pct", 66.67)), step=0.01
-        )
-        ti_min = c2.number_input(
-            t("setup.titles.min_score"), 0.0, 100.0, optional_number(current.get("min_score")), step=0.5
-        )
+        ti_quorum = c1.text_input(t("setup.titles.quorum_pct"), shown(current.get("quorum_pct", 66.67)))
+        ti_min = c2.text_input(t("setup.titles.min_score"), shown(current.get("min_score")))
+        s_ti_quorum = st.empty()
         c1, c2, c3 = st.columns(3)
         quotas = [q.value for q in QuotaKind]
         ti_quota = c1.selectbox(
@@ -125,9 +123,7 @@ def render(store: Store, actor: str) -> None:
             index=quotas.index(current.get("quota_kind", "none")),
             format_func=lambda q: t(f"setup.quota.{q}"),
         )
-        ti_quota_value = c2.number_input(
-            t("setup.titles.quota_value"), 0.0, None, optional_number(current.get("quota_value")), step=1.0
-        )
+        ti_quota_value = c2.text_input(t("setup.titles.quota_value"), shown(current.get("quota_value")))
         others = [i for i in title_names if i != picked]
         ti_quota_of = c3.selectbox(
             t("setup.titles.quota_of"),
@@ -171,6 +167,8 @@ def render(store: Store, actor: str) -> None:
             "field.title_name": s_ti_name,
             "name": s_ti_name,
             "field.threshold_pct": s_ti_threshold,
+            "field.quorum_pct": s_ti_quorum,
+            "field.min_score": s_ti_quorum,
             "quota_value": s_ti_quota,
             "field.quota_value": s_ti_quota,
         }
