@@ -25,32 +25,16 @@ st.title(t("nav.setup"))
 if "setup_flash" in st.session_state:
     st.success(st.session_state.pop("setup_flash"))
 
-tabs = st.tabs(
-    [
-        t("setup.tab.conference"),
-        t("setup.tab.units"),
-        t("setup.tab.titles"),
-        t("setup.tab.criteria"),
-        t("setup.tab.candidates"),
-        t("setup.tab.members"),
-        t("setup.tab.agenda"),
-        t("setup.tab.board"),
-    ]
-)
-
-with tabs[0]:
-    conference.render(store, actor)
-with tabs[1]:
-    units.render(store, actor)
-with tabs[2]:
-    titles.render(store, actor)
-with tabs[3]:
-    criteria.render(store, actor)
-with tabs[4]:
-    candidates.render(store, actor)
-with tabs[5]:
-    members.render(store, actor)
-with tabs[6]:
-    agenda.render(store, actor)
-with tabs[7]:
-    board.render(store, actor)
+TABS = [
+    ("setup.tab.conference", conference),
+    ("setup.tab.units", units),
+    ("setup.tab.titles", titles),
+    ("setup.tab.criteria", criteria),
+    ("setup.tab.candidates", candidates),
+    ("setup.tab.members", members),
+    ("setup.tab.agenda", agenda),
+    ("setup.tab.board", board),
+]
+for tab, (_, module) in zip(st.tabs([t(label) for label, _ in TABS]), TABS, strict=True):
+    with tab:
+        module.render(store, actor)
