@@ -56,7 +56,7 @@ if present:
     st.html("<style>html{font-size:22px} h1{font-size:3rem!important} h2{font-size:2.3rem!important}</style>")
 
 st.title(t("ind.title"))
-if demo.is_demo(store) or (values and all(r["source"] == "Số liệu mẫu" for r in values)):
+if demo.shows_sample_values(store, values):
     st.info(t("ind.sample_note"))
 
 filters = st.expander(t("ind.filters"), expanded=not present) if present else st.container()
