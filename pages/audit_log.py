@@ -32,7 +32,7 @@ text = st.text_input(t("audit.filter.text"), key="audit_text")
 date_from = dates[0] if len(dates) >= 1 else None
 date_to = dates[1] if len(dates) >= 2 else date_from
 rows = exports.audit_rows(store, actors=actors, actions=actions, date_from=date_from, date_to=date_to, text=text)
-total = store.scalar("SELECT COUNT(*) FROM audit_log")
+total = audit.count(store)
 st.caption(t("audit.count", shown=len(rows), total=total))
 if rows:
     st.dataframe(exports.audit_frame(rows), hide_index=True, width="stretch", placeholder="")

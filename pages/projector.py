@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from pages._common import db_path, get_store, join_url
-from scoring import aggregate, conference, i18n
+from scoring import aggregate, conference, i18n, rounds
 from scoring.i18n import t
 from scoring.model import CandidateKind
 from scoring.qr import qr_svg
@@ -85,10 +85,7 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
     conf = conference.get_conference(store)
     agenda = conference.list_agenda(store)
     current = conference.current_agenda_item(store)
-    all_rounds = {
-        r["id"]: r
-        for r in store.query("SELECT id, name, status, revealed, projected_title_id FROM rounds ORDER BY position")
-    }
+    all_rounds = {r["id"]: r for r in rounds.list_rounds(store)}
     open_rounds = [r for r in all_rounds.values() if r["status"] == "open"]
     if current and current.get("round_id") in {r["id"] for r in open_rounds}:
         open_rounds.sort(key=lambda r: r["id"] != current["round_id"])  # the agenda's round first

@@ -34,6 +34,11 @@ def log(
     )
 
 
+def count(store: Store) -> int:
+    """How many entries the log holds in all."""
+    return int(store.scalar("SELECT COUNT(*) FROM audit_log"))
+
+
 def entries(store: Store, *, actor: str | None = None, action: str | None = None, limit: int = 5000) -> list[dict]:
     where, params = [], {}
     if actor:
