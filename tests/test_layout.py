@@ -22,6 +22,17 @@ def test_core_never_imports_streamlit():
     assert offenders == []
 
 
+def test_pages_reach_the_database_only_through_the_core():
+    # Rules and queries live in scoring/, where the CLI and the tests use them too.
+    sql = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b|\.(query|scalar|execute)\(|import sqlite3")
+    offenders = {
+        str(path.relative_to(ROOT)): sql.findall(path.read_text(encoding="utf-8"))
+        for path in [ROOT / "app.py", *(ROOT / "pages").rglob("*.py")]
+        if sql.search(path.read_text(encoding="utf-8"))
+    }
+    assert offenders == {}
+
+
 def test_every_registered_page_exists():
     pages = re.findall(r'"(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
     assert len(pages) >= 10, "app.py lists its screens"
