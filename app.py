@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from pages._common import apply_language, current_member
+from pages._common import apply_language, current_member, localise_streamlit_texts
 from scoring import i18n
 from scoring.i18n import t
 from scoring.model import Role
@@ -62,9 +62,7 @@ def visible(who: frozenset[str] | str, member: dict | None) -> bool:
 
 st.set_page_config(page_title=t("app.title"), page_icon="🏅", layout="wide")
 apply_language()
-# Streamlit writes "Press Enter to apply" under a box being typed in, in English whatever the
-# page's language; the pages say in their own words how a value is saved (Tab, a button).
-st.html("<style>[data-testid='InputInstructions'] { display: none; }</style>")
+localise_streamlit_texts()
 member = current_member()
 
 sections: dict[str, list] = {}

@@ -64,6 +64,28 @@ def apply_language() -> str:
     return lang
 
 
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def localise_streamlit_texts() -> None:
+    """Streamlit writes a few texts of its own in English whatever the page's language:
+    "Press Enter to apply" under a box being typed in (hidden: the pages say how a value
+    is saved), and the file uploader's "Upload" and "20MB per file" (written over in the
+    page's language). CSS only: if Streamlit renames these parts, its English comes back."""
+    limit = int(st.get_option("server.maxUploadSize"))
+    button = "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p"
+    instructions = "[data-testid='stFileUploaderDropzoneInstructions'] span"
+    st.html(
+        "<style>"
+        "[data-testid='InputInstructions'] { display: none; }"
+        f"{button}, {instructions} {{ font-size: 0; }}"
+        f"{button}::after {{ content: {_css_string(t('app.upload_button'))}; font-size: 1rem; }}"
+        f"{instructions}::after {{ content: {_css_string(t('app.upload_limit', mb=limit))}; font-size: 0.875rem; }}"
+        "</style>"
+    )
+
+
 def _session_language() -> str | None:
     """The language of the browser tab whose script runs on this thread: a fragment's
     rerun (the projector's refresh) may start on a thread the full run never set."""

@@ -63,6 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         # --- app shell --------------------------------------------------
         "app.title": "Hội đồng Thi đua - Khen thưởng",
         "app.language": "Ngôn ngữ",
+        "app.upload_button": "Chọn tệp",
+        "app.upload_limit": "Tối đa {mb} MB mỗi tệp",
         "nav.home": "Trang chủ",
         "nav.login": "Đăng nhập",
         "nav.logout": "Đăng xuất",
@@ -1171,6 +1173,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         # --- app shell --------------------------------------------------
         "app.title": "Emulation & Commendation Council",
         "app.language": "Language",
+        "app.upload_button": "Browse files",
+        "app.upload_limit": "Up to {mb} MB per file",
         "nav.home": "Home",
         "nav.login": "Sign in",
         "nav.logout": "Sign out",

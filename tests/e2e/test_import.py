@@ -49,6 +49,13 @@ def test_secretary_imports_sample_and_member_scores_the_new_nominees(server, con
     token = signed_in_token(server.db_path, "thuky2025")
     open_signed_in(page, f"{server.url}/import_data?s={token}", "Phạm Thị Ngọc Ánh")
     no_exception(page)
+    # The uploader speaks Vietnamese: Streamlit's own "Upload" and "20MB per file" are written over.
+    shown = page.locator('[data-testid="stFileUploader"]').first.evaluate(
+        """el => ["[data-testid='stFileUploaderDropzone'] button p",
+                  "[data-testid='stFileUploaderDropzoneInstructions'] span"]
+            .map(part => getComputedStyle(el.querySelector(part), "::after").content)"""
+    )
+    assert shown == ['"Chọn tệp"', '"Tối đa 20 MB mỗi tệp"']
 
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(SAMPLE))
     page.get_by_text("4 mục tạo mới, 0 cập nhật, 0 giữ nguyên, 0 lỗi.").wait_for(timeout=30_000)
