@@ -35,8 +35,10 @@ def number(
     high: float | None = None,
     positive: bool = False,
     required: bool = True,
+    percent: bool = False,
 ) -> float | None:
-    """A float from a number or a string ("12,5" with a decimal comma is 12.5)."""
+    """A float from a number or a string ("12,5" with a decimal comma is 12.5). With
+    `percent`, a trailing % sign is allowed ("66,67%" is 66.67), as people write a rate."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or clean(value) == "":
         if required:
             raise ValidationError("err.required", field=field_name, field_name=field_name)
@@ -47,6 +49,8 @@ def number(
         result = float(value)
     else:
         raw = clean(value).replace(" ", "")
+        if percent and raw.endswith("%"):
+            raw = raw[:-1]
         if "," in raw and "." not in raw:
             raw = raw.replace(",", ".")
         try:

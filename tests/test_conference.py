@@ -79,6 +79,16 @@ def test_decimal_comma_is_understood():
     assert number(" 7 ", "Điểm") == 7
 
 
+def test_a_rate_may_be_written_with_its_percent_sign(store):
+    assert number("66,67%", "Tỷ lệ", percent=True) == 66.67
+    assert number("50 %", "Tỷ lệ", percent=True) == 50
+    with pytest.raises(ValidationError, match="không phải là số"):
+        number("8%", "Điểm")  # a score is not a rate
+    title_id = conference.add_title(store, "t", "Giấy khen", "individual", threshold_pct="66,67%", quorum_pct="50%")
+    title = next(ti for ti in conference.list_titles(store) if ti["id"] == title_id)
+    assert (title["threshold_pct"], title["quorum_pct"]) == (66.67, 50.0)
+
+
 def test_demo_conference_is_complete(demo_store):
     conf = conference.get_conference(demo_store)
     assert conf["name"] == "Hội nghị điển hình tiên tiến Trường Chính trị tỉnh Khánh Hòa giai đoạn 2025-2030"
