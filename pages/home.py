@@ -8,7 +8,7 @@ from pages._common import current_member, get_store, your_tasks
 from scoring import conference, demo, rounds
 from scoring.i18n import t
 from scoring.model import RoundStatus
-from scoring.validation import format_date_long
+from scoring.validation import format_place_date
 
 store = get_store()
 conf = conference.get_conference(store)
@@ -16,7 +16,7 @@ conf = conference.get_conference(store)
 st.title(conf["name"] or t("app.title"))
 st.markdown(f"**{conf['organisation']}**")
 if conf.get("date"):
-    st.caption(format_date_long(conf["date"], conf.get("place", "")))
+    st.caption(format_place_date(conf["date"], conf.get("place", "")))
 st.caption(
     t(
         "home.counts",

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from .errors import ValidationError
+from .i18n import current_language
 from .text import clean
 
 E = TypeVar("E", bound=StrEnum)
@@ -129,6 +130,15 @@ def format_date_long(iso: str | None, place: str = "") -> str:
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     text = f"ngày {d.day:02d} tháng {month} năm {d.year}"
     return f"{place}, {text}" if place else text
+
+
+def format_place_date(iso: str | None, place: str = "") -> str:
+    """Where and when, as the screen's reader writes it: the Vietnamese long form
+    (as on the conference's documents), or "Khánh Hòa, 15/04/2025" in English."""
+    if current_language() == "vi":
+        return format_date_long(iso, place)
+    when = format_date(iso)
+    return f"{place}, {when}" if place and when else when
 
 
 def _fmt(value: float) -> str:

@@ -74,6 +74,16 @@ def test_dates_dd_mm_yyyy():
         parse_date("2025/13/45")
 
 
+def test_place_and_date_on_screen_follow_the_language():
+    from scoring import i18n
+    from scoring.validation import format_place_date
+
+    assert format_place_date("2025-04-15", "Khánh Hòa") == "Khánh Hòa, ngày 15 tháng 4 năm 2025"
+    i18n.set_language("en")
+    assert format_place_date("2025-04-15", "Khánh Hòa") == "Khánh Hòa, 15/04/2025"
+    assert format_date_long("2025-04-15") == "ngày 15 tháng 4 năm 2025"  # documents stay Vietnamese
+
+
 def test_decimal_comma_is_understood():
     assert number("12,5", "Điểm") == 12.5
     assert number(" 7 ", "Điểm") == 7
