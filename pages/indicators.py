@@ -1,7 +1,11 @@
 """Movement indicators: each indicator's progress toward its 2025 and 2030 targets,
 the yearly trend, units compared, the summary table for the report; the
 secretary enters and imports the yearly values here too. Public, read-only for
-everyone else."""
+everyone else.
+
+The secretary's sections (entry and import, the catalogue of movements and
+indicators) are modules of `pages/indicator_sections/`, given the rows this
+script has already loaded."""
 
 from __future__ import annotations
 
@@ -12,13 +16,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from pages._common import current_member, get_store, show_error
-from scoring import conference, demo, indicator_export, indicator_import, indicators
+from pages.indicator_sections import catalogue, entry
+from scoring import conference, demo, indicator_export, indicators
 from scoring import indicator_charts as charts
 from scoring import indicator_progress as prog
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.indicator_progress import Status
-from scoring.model import Direction
 from scoring.text import fold
 
 STATUS_DOTS = {Status.ACHIEVED: "green", Status.ON_TRACK: "blue", Status.BEHIND: "orange", Status.NO_DATA: "gray"}
@@ -226,219 +230,7 @@ if not present:
     )
 st.caption(t("ind.rules_note"))
 
-# -- entry and import: the secretary only -------------------------------------------------------------
+# -- entry, import and the catalogue: the secretary only -------------------------------------------------
 if is_secretary and not present:
-    st.header(t("ind.entry_title"), divider="gray")
-    flash = st.session_state.pop("ind_flash", None)
-    if flash:
-        st.success(flash)
-    entry_movement = st.selectbox(
-        t("ind.entry_movement"),
-        [m["id"] for m in movements],
-        index=next((n for n, m in enumerate(movements) if m["id"] == movement_id), 0),
-        format_func=movement_names.get,
-        key="ind_entry_movement",
-    )
-    entry_indicators = [i for i in all_indicators if i["movement_id"] == entry_movement]
-    entry_years = range(min(2020, *years), max(2025, date.today().year, *years) + 1)
-    grid = indicators.editor_frame(entry_indicators, units, values, entry_years)
-    version = st.session_state.get("ind_editor_version", 0)
-    with st.form(f"ind_entry_{entry_movement}_{version}"):
-        st.caption(t("ind.entry_help"))
-        column_config = {
-            "indicator": st.column_config.TextColumn(t("ind.col.indicator"), width="large", disabled=True),
-            "unit": st.column_config.TextColumn(t("ind.col.unit"), disabled=True),
-        }
-        for y in entry_years:
-            column_config[str(y)] = st.column_config.NumberColumn(str(y), step=0.01)
-        edited = st.data_editor(
-            grid,
-            placeholder="",
-            hide_index=True,
-            num_rows="fixed",
-            column_config=column_config,
-            key=f"ind_editor_{entry_movement}_{version}",
-        )
-        source = st.text_input(t("ind.entry_source"), value=t("ind.entry_source_default"))
-        if st.form_submit_button(t("ind.entry_save"), type="primary"):
-            try:
-                changed = indicators.save_values(store, member, indicators.editor_changes(grid, edited, source))
-            except DomainError as exc:
-                show_error(exc)
-            else:
-                st.session_state["ind_flash"] = t("ind.entry_saved", count=changed)
-                st.session_state["ind_editor_version"] = version + 1
-                st.rerun()
-
-    st.subheader(t("ind.import_title"))
-    st.caption(t("ind.import_help"))
-    st.download_button(
-        t("ind.import_template"),
-        data=indicator_import.template_csv(),
-        file_name="mau-nhap-chi-tieu.csv",
-        mime="text/csv",
-        key="ind_template",
-        on_click="ignore",
-    )
-    upload = st.file_uploader(t("ind.import_file"), type=["xlsx", "csv"], key="ind_import_file")
-    if upload is not None and st.button(t("ind.import_run"), type="primary", key="ind_import_run"):
-        data = upload.getvalue()
-        try:
-            result = indicator_import.import_values(store, member, data, upload.name)
-        except DomainError as exc:
-            show_error(exc)
-        else:
-            message = t("ind.import_done", count=result.written, file=upload.name)
-            st.session_state["ind_flash"] = " ".join([message, *result.notes])
-            st.session_state["ind_editor_version"] = version + 1
-            st.rerun()
-
-    # -- the catalogue: movements and their indicators ---------------------------------------------
-    st.header(t("ind.def.title"), divider="gray")
-    st.caption(t("ind.def.help"))
-    def_flash = st.session_state.pop("ind_def_flash", None)
-    if def_flash:
-        st.success(def_flash)
-    def_version = st.session_state.get("ind_def_version", 0)
-
-    with st.expander(t("ind.def.add_movement")), st.form(f"ind_def_add_{def_version}"):
-        new_name = st.text_input(t("ind.field.movement_name"))
-        new_short = st.text_input(t("ind.field.short_name"))
-        new_period = st.text_input(t("ind.field.period"))
-        new_description = st.text_area(t("ind.field.description"))
-        if st.form_submit_button(t("ind.def.add_movement"), type="primary"):
-            try:
-                new_id = indicators.create_movement(store, member, new_name, new_short, new_period, new_description)
-            except DomainError as exc:
-                show_error(exc)
-            else:
-                st.session_state["ind_def_flash"] = t("ind.def.movement_added", name=new_name.strip())
-                st.session_state["ind_def_movement"] = new_id
-                st.session_state["ind_def_version"] = def_version + 1
-                st.rerun()
-
-    # No table until a movement is chosen: the page is already long, and this is occasional work.
-    def_movement_id = st.selectbox(
-        t("ind.def.pick"),
-        list(movement_names),
-        index=None,
-        format_func=movement_names.get,
-        placeholder=t("ind.def.pick_placeholder"),
-        key="ind_def_movement",
-    )
-    def_movement = next((m for m in movements if m["id"] == def_movement_id), None)
-    if def_movement is not None:
-        st.subheader(t("ind.def.indicators_title", name=def_movement["name"]))
-        own = [i for i in all_indicators if i["movement_id"] == def_movement["id"]]
-        table = indicators.definition_frame(own, movements)
-        labels = indicators.movement_labels(movements)
-        pending_key = f"ind_def_pending_{def_movement['id']}_{def_version}"
-        with st.form(f"ind_def_form_{def_movement['id']}_{def_version}"):
-            st.caption(t("ind.def.editor_help"))
-            edited_table = st.data_editor(
-                table,
-                placeholder="",
-                hide_index=True,
-                num_rows="dynamic",
-                column_order=indicators.DEFINITION_COLUMNS,
-                column_config={
-                    "position": st.column_config.NumberColumn(t("ind.col.position"), step=1, format="%d", width=95),
-                    "name": st.column_config.TextColumn(t("ind.field.indicator_name"), width="large", required=True),
-                    "unit_of_measure": st.column_config.TextColumn(t("ind.col.unit_of_measure")),
-                    "direction": st.column_config.SelectboxColumn(
-                        t("ind.col.direction"),
-                        options=[indicators.direction_label(d) for d in Direction],
-                        default=indicators.direction_label(Direction.HIGHER),
-                        required=True,
-                    ),
-                    "baseline_year": st.column_config.NumberColumn(
-                        t("ind.col.baseline_year"), min_value=1990, max_value=2100, step=1, format="%d", default=2020
-                    ),
-                    "baseline": st.column_config.NumberColumn(t("ind.col.baseline")),
-                    "target_2025": st.column_config.NumberColumn(t("ind.col.target_2025")),
-                    "target_2030": st.column_config.NumberColumn(t("ind.col.target_2030")),
-                    "movement": st.column_config.SelectboxColumn(
-                        t("ind.col.movement"), options=list(labels.values()), default=labels[def_movement["id"]]
-                    ),
-                },
-                key=f"ind_def_editor_{def_movement['id']}_{def_version}",
-            )
-            pending = st.session_state.get(pending_key)
-            confirmed = bool(pending) and st.checkbox(
-                t("ind.def.confirm_values", count=pending), key=f"{pending_key}_ok_{pending}"
-            )
-            saved = st.form_submit_button(t("ind.def.save"), type="primary")
-            if saved:
-                try:
-                    changes = indicators.definition_changes(table, edited_table, def_movement["id"], movements)
-                    result = indicators.save_definitions(
-                        store, member, def_movement["id"], changes, with_values=confirmed
-                    )
-                except indicators.ValuesWouldBeLost as exc:
-                    st.session_state[pending_key] = exc.count  # ask, naming how many values would go
-                    st.session_state["ind_def_refused"] = str(exc)
-                    st.rerun()
-                except DomainError as exc:
-                    show_error(exc)
-                else:
-                    if not (result.added or result.updated or result.deleted):
-                        st.info(t("ind.def.no_changes"))
-                    else:
-                        message = t("ind.def.saved", added=result.added, updated=result.updated, deleted=result.deleted)
-                        if result.values_deleted:
-                            message += " " + t("ind.def.values_deleted", count=result.values_deleted)
-                        st.session_state["ind_def_flash"] = message
-                        st.session_state["ind_def_version"] = def_version + 1
-                        st.rerun()
-            refused = st.session_state.pop("ind_def_refused", None)
-            if refused:
-                st.warning(refused)
-
-        with st.expander(t("ind.def.edit_movement", name=def_movement["short_name"] or def_movement["name"])):
-            with st.form(f"ind_def_movement_{def_movement['id']}_{def_version}"):
-                name = st.text_input(t("ind.field.movement_name"), value=def_movement["name"])
-                short_name = st.text_input(t("ind.field.short_name"), value=def_movement["short_name"])
-                period = st.text_input(t("ind.field.period"), value=def_movement["period"])
-                description = st.text_area(t("ind.field.description"), value=def_movement["description"])
-                position = st.number_input(
-                    t("ind.col.position"),
-                    min_value=1,
-                    max_value=len(movements),
-                    value=min(def_movement["position"], len(movements)),
-                )
-                if st.form_submit_button(t("ind.def.movement_save")):
-                    try:
-                        indicators.update_movement(
-                            store,
-                            member,
-                            def_movement["id"],
-                            name=name,
-                            short_name=short_name,
-                            period=period,
-                            description=description,
-                        )
-                        if position != def_movement["position"]:
-                            indicators.move_movement(store, member, def_movement["id"], position)
-                    except DomainError as exc:
-                        show_error(exc)
-                    else:
-                        st.session_state["ind_def_flash"] = t("ind.def.movement_saved", name=name.strip())
-                        st.session_state["ind_def_version"] = def_version + 1
-                        st.rerun()
-            value_count = indicators.count_values(store, movement_id=def_movement["id"])
-            st.caption(t("ind.def.movement_contents", indicators=len(own), values=value_count))
-            with_values = value_count > 0 and st.checkbox(
-                t("ind.def.confirm_movement_values", count=value_count),
-                key=f"ind_def_delete_ok_{def_movement['id']}_{def_version}",
-            )
-            if st.button(t("ind.def.delete_movement"), key=f"ind_def_delete_{def_movement['id']}_{def_version}"):
-                try:
-                    lost = indicators.delete_movement(store, member, def_movement["id"], with_values=with_values)
-                except DomainError as exc:
-                    show_error(exc)
-                else:
-                    st.session_state["ind_def_flash"] = t(
-                        "ind.def.movement_deleted", name=def_movement["name"], count=lost
-                    )
-                    st.session_state["ind_def_version"] = def_version + 1
-                    st.rerun()
+    entry.render(store, member, movements, all_indicators, units, values, years, movement_names, movement_id)
+    catalogue.render(store, member, movements, all_indicators, movement_names)
