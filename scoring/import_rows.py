@@ -38,7 +38,7 @@ class Rows:
         self.keys = list(ALIASES[kind])
         ignored = set(match_columns(table.headers, {f"_{i}": [name] for i, name in enumerate(IGNORED)}).values())
         for header in table.headers:
-            unnamed = header.startswith("Cột ")  # a column without a header: worth a word only if it holds data
+            unnamed = header in table.unnamed  # a column without a header: worth a word only if it holds data
             used = header in self.columns.values() or header in ignored
             if not used and (not unnamed or any(row.get(header) for row in table.rows)):
                 self.warn(None, header, t("imp.warn.unused_column", column=header))

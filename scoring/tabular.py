@@ -44,6 +44,7 @@ class Table:
     notes: list[str] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)  # title lines above the header ("PHIẾU CHẤM ĐIỂM …")
     formulas: dict[tuple[int, str], str] = field(default_factory=dict)  # (row number, header) -> "=…" (xlsx)
+    unnamed: list[str] = field(default_factory=list)  # headers the file left empty, named "Cột 3" here
 
 
 def read_table(data: bytes, filename: str, *, sheet: str | int | None = None) -> Table:
@@ -253,6 +254,7 @@ def _to_table(raw: list[list[str]], filename: str, sheet: str, *, header_rows: i
         header = [(sub[i] if i < len(sub) and sub[i] else h) for i, h in enumerate(header)]
         first_data += 1
     headers = [h or t("imp.column_n", n=i + 1) for i, h in enumerate(header)]
+    unnamed = [name for name, h in zip(headers, header, strict=True) if not h]
     preamble = [" ".join(c for c in row if c) for row in raw[: header_number - 1] if any(row)]
     rows, numbers = [], []
     for n in range(first_data, len(raw) + 1):
@@ -262,7 +264,9 @@ def _to_table(raw: list[list[str]], filename: str, sheet: str, *, header_rows: i
         padded = row + [""] * (len(headers) - len(row))
         rows.append(dict(zip(headers, padded, strict=False)))
         numbers.append(n)
-    return Table(name=filename, headers=headers, rows=rows, row_numbers=numbers, sheet=sheet, preamble=preamble)
+    return Table(
+        name=filename, headers=headers, rows=rows, row_numbers=numbers, sheet=sheet, preamble=preamble, unnamed=unnamed
+    )
 
 
 def match_headers(headers: list[str], aliases: dict[str, list[str]]) -> dict[str, str]:

@@ -523,6 +523,18 @@ def test_data_on_the_second_sheet_when_the_first_is_empty(demo_store):
     assert plan.ok and plan.files[0].sheet == "DS"
 
 
+@pytest.mark.parametrize(("lang", "warning"), [("vi", "Cột “Cột 4” không dùng đến, bỏ qua."),
+                                               ("en", "Column “Column 4” is not used; ignored.")])  # fmt: skip
+def test_a_column_without_a_header_is_mentioned_only_if_it_holds_data(demo_store, lang, warning):
+    from scoring import i18n
+
+    i18n.set_language(lang)
+    empty = [("ds.csv", csv_bytes("STT;Họ và tên;Danh hiệu đề nghị;", "1;Lương Thị Thảo;Lao động tiên tiến;"))]
+    assert imports.plan_import(demo_store, empty).problems == []
+    filled = [("ds.csv", csv_bytes("STT;Họ và tên;Danh hiệu đề nghị;", "1;Lương Thị Thảo;Lao động tiên tiến;x"))]
+    assert [p.message for p in imports.plan_import(demo_store, filled).problems] == [warning]
+
+
 def test_unknown_columns_are_ignored_with_a_warning(demo_store):
     files = [
         (
