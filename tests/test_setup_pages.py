@@ -52,6 +52,7 @@ def test_every_tab_renders_with_its_content(setup_page):
     assert "Khoa Dân vận" in list(units["name"])
     titles = tab(at, "Danh hiệu").dataframe[0].value
     assert "Chiến sĩ thi đua cơ sở" in list(titles["Tên danh hiệu"])
+    assert "66,67" in list(titles["Tỷ lệ có mặt tối thiểu (%)"])  # a decimal comma, as typed in the form
     criteria = tab(at, "Bộ tiêu chí")
     assert criteria.metric[0].value == "0"  # a new, empty set until one is picked
     assert len(tab(at, "Đề nghị khen thưởng").data_editor[0].value) == 18

@@ -47,8 +47,8 @@ def render(store: Store, actor: str) -> None:
                         t("setup.titles.needs_ballot"): ti["needs_ballot"] == 1,
                         t("setup.titles.threshold"): threshold_text(ti),
                         t("setup.titles.denominator"): t(f"denominator.{ti['denominator']}"),
-                        t("setup.titles.quorum_pct"): ti["quorum_pct"],
-                        t("setup.titles.min_score"): ti["min_score"],
+                        t("setup.titles.quorum_pct"): shown(ti["quorum_pct"]),  # 66,67 as in the form
+                        t("setup.titles.min_score"): shown(ti["min_score"]),
                         t("setup.titles.quota"): t(
                             f"setup.quota_short.{ti['quota_kind']}",
                             value=f"{ti['quota_value'] or 0:g}".replace(".", ","),
