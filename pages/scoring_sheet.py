@@ -56,11 +56,6 @@ def save(store: Store, candidate_id: int, criterion_id: int, key: str) -> None:
         st.session_state[SAVED_AT] = datetime.now().strftime("%H:%M:%S")
 
 
-def shown(points: float | None) -> str:
-    """A score as its box shows it: "8,5" with a decimal comma, empty when not scored."""
-    return voting.format_points(points)
-
-
 def reconcile(items: list[voting.SheetItem]) -> bool:
     """Fill new widgets from the server, save changes a callback missed, and take
     changes made elsewhere (another tab). True if something was saved."""
@@ -69,7 +64,7 @@ def reconcile(items: list[voting.SheetItem]) -> bool:
     for item in items:
         for c in item.criteria:
             key = widget_key(item.candidate["id"], c["id"])
-            on_server = shown(item.points.get(c["id"]))
+            on_server = voting.format_points(item.points.get(c["id"]))
             if key not in st.session_state:
                 st.session_state[key] = on_server
                 synced[key] = on_server
@@ -92,7 +87,7 @@ submitted = voting.is_submitted(store, round_id, member["id"])
 if submitted:  # read-only: show exactly what is stored, in a new session too
     for item in items:
         for c in item.criteria:
-            st.session_state[widget_key(item.candidate["id"], c["id"])] = shown(item.points.get(c["id"]))
+            st.session_state[widget_key(item.candidate["id"], c["id"])] = voting.format_points(item.points.get(c["id"]))
 elif reconcile(items):
     items = voting.sheet(store, round_id, member["id"])
 

@@ -889,8 +889,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.field.period": "Giai đoạn",
         "ind.field.description": "Mô tả",
         "ind.field.indicator_name": "Tên chỉ tiêu",
-        "ind.what.movement": "phong trào",
-        "ind.what.indicator": "chỉ tiêu",
+        "what.movement": "phong trào",
+        "what.indicator": "chỉ tiêu",
         "ind.err.movement_exists": "Đã có phong trào “{name}” (trùng tên, không phân biệt hoa thường và cách gõ dấu).",
         "ind.err.indicator_exists": (
             "Phong trào “{movement}” đã có chỉ tiêu “{name}” (trùng tên, không phân biệt hoa thường và cách gõ dấu)."
@@ -2006,8 +2006,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.field.period": "Period",
         "ind.field.description": "Description",
         "ind.field.indicator_name": "Indicator name",
-        "ind.what.movement": "movement",
-        "ind.what.indicator": "indicator",
+        "what.movement": "movement",
+        "what.indicator": "indicator",
         "ind.err.movement_exists": (
             "Movement “{name}” already exists (same name, ignoring case and how accents were typed)."
         ),

@@ -68,7 +68,7 @@ def add_indicator(
         }
     )
     with store.write() as db:
-        movement = get_row(db, "movements", row["movement_id"], "ind.what.movement")
+        movement = get_row(db, "movements", row["movement_id"], "what.movement")
         _ensure_indicator_name_free(db, movement, row["name"])
         return _insert_indicator(db, actor, row)
 
@@ -361,7 +361,7 @@ def update_movement(store: Store, member: Mapping | None, movement_id: int, **fi
     if unknown:
         raise ValueError(f"unknown movement fields: {sorted(unknown)}")
     with store.write() as db:
-        current = get_row(db, "movements", movement_id, "ind.what.movement")
+        current = get_row(db, "movements", movement_id, "what.movement")
         row = _movement_row({**current, **fields})
         changed = _changed(current, row)
         if not changed:
@@ -378,7 +378,7 @@ def delete_movement(store: Store, member: Mapping | None, movement_id: int, *, w
     when its indicators have yearly values, unless `with_values`. Returns the values deleted."""
     actor = require_secretary(member)
     with store.write() as db:
-        movement = get_row(db, "movements", movement_id, "ind.what.movement")
+        movement = get_row(db, "movements", movement_id, "what.movement")
         count = count_values(store, movement_id=movement_id)
         if count and not with_values:
             raise ValuesWouldBeLost("ind.err.movement_has_values", count, name=movement["name"])
@@ -394,7 +394,7 @@ def move_movement(store: Store, member: Mapping | None, movement_id: int, positi
     """Put a movement at `position` (1 = first; clamped to the list); secretary only."""
     actor = require_secretary(member)
     with store.write() as db:
-        movement = get_row(db, "movements", movement_id, "ind.what.movement")
+        movement = get_row(db, "movements", movement_id, "what.movement")
         ids = [r["id"] for r in db.query("SELECT id FROM movements ORDER BY position, id") if r["id"] != movement_id]
         position = min(max(int(position), 1), len(ids) + 1)
         ids.insert(position - 1, movement_id)
@@ -410,12 +410,12 @@ def update_indicator(store: Store, member: Mapping | None, indicator_id: int, **
     if unknown:
         raise ValueError(f"unknown indicator fields: {sorted(unknown)}")
     with store.write() as db:
-        current = get_row(db, "indicators", indicator_id, "ind.what.indicator")
+        current = get_row(db, "indicators", indicator_id, "what.indicator")
         row = _indicator_row({**current, **fields})
         changed = _changed(current, row)
         if not changed:
             return []
-        movement = get_row(db, "movements", row["movement_id"], "ind.what.movement")
+        movement = get_row(db, "movements", row["movement_id"], "what.movement")
         if {"name", "movement_id"} & set(changed):
             _ensure_indicator_name_free(db, movement, row["name"], exclude_ids=[indicator_id])
         if "movement_id" in changed:
@@ -432,7 +432,7 @@ def delete_indicator(store: Store, member: Mapping | None, indicator_id: int, *,
     yearly values, unless `with_values`. Returns the values deleted."""
     actor = require_secretary(member)
     with store.write() as db:
-        indicator = get_row(db, "indicators", indicator_id, "ind.what.indicator")
+        indicator = get_row(db, "indicators", indicator_id, "what.indicator")
         count = count_values(store, indicator_id=indicator_id)
         if count and not with_values:
             raise ValuesWouldBeLost("ind.err.indicator_has_values", count, name=indicator["name"])
@@ -446,7 +446,7 @@ def move_indicator(store: Store, member: Mapping | None, indicator_id: int, posi
     """Put an indicator at `position` within its movement (1 = first, clamped); secretary only."""
     actor = require_secretary(member)
     with store.write() as db:
-        indicator = get_row(db, "indicators", indicator_id, "ind.what.indicator")
+        indicator = get_row(db, "indicators", indicator_id, "what.indicator")
         ids = [i for i in _movement_indicator_ids(db, indicator["movement_id"]) if i != indicator_id]
         position = min(max(int(position), 1), len(ids) + 1)
         ids.insert(position - 1, indicator_id)
@@ -602,8 +602,8 @@ def save_definitions(
     (ValuesWouldBeLost) unless `with_values`."""
     actor = require_secretary(member)
     with store.write() as db:
-        movement = get_row(db, "movements", movement_id, "ind.what.movement")
-        deleted = [get_row(db, "indicators", i, "ind.what.indicator") for i in changes.deleted]
+        movement = get_row(db, "movements", movement_id, "what.movement")
+        deleted = [get_row(db, "indicators", i, "what.indicator") for i in changes.deleted]
         deleted = [d for d in deleted if d["movement_id"] == movement_id]
         count = sum(count_values(store, indicator_id=d["id"]) for d in deleted)
         if count and not with_values:
@@ -614,10 +614,10 @@ def save_definitions(
         errors = []
         for r in changes.rows:
             if r.indicator_id is not None and r.indicator_id not in current:
-                raise ValidationError("err.not_found", what="ind.what.indicator", id=r.indicator_id)
+                raise ValidationError("err.not_found", what="what.indicator", id=r.indicator_id)
             target = movement if r.fields["movement_id"] == movement_id else None
             try:
-                target = target or get_row(db, "movements", r.fields["movement_id"], "ind.what.movement")
+                target = target or get_row(db, "movements", r.fields["movement_id"], "what.movement")
                 others = in_batch if target["id"] == movement_id else ([r.indicator_id] if r.indicator_id else [])
                 _ensure_indicator_name_free(db, target, r.fields["name"], exclude_ids=others)
             except ValidationError as exc:

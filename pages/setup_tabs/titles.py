@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
@@ -21,11 +19,6 @@ def threshold_text(ti: dict) -> str:
     """A title's pass rule as one phrase for the overview table ("more than 50%")."""
     pct = f"{ti['threshold_pct']:g}".replace(".", ",")
     return t(f"rule.{ti['threshold_rule']}", pct=pct)
-
-
-def shown(value: object) -> str:
-    """A stored figure as its box shows it: 66,67 with a decimal comma; empty (None, NaN) stays empty."""
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else format_points(float(value))
 
 
 def render(store: Store, actor: str) -> None:
@@ -47,8 +40,8 @@ def render(store: Store, actor: str) -> None:
                         t("setup.titles.needs_ballot"): ti["needs_ballot"] == 1,
                         t("setup.titles.threshold"): threshold_text(ti),
                         t("setup.titles.denominator"): t(f"denominator.{ti['denominator']}"),
-                        t("setup.titles.quorum_pct"): shown(ti["quorum_pct"]),  # 66,67 as in the form
-                        t("setup.titles.min_score"): shown(ti["min_score"]),
+                        t("setup.titles.quorum_pct"): format_points(ti["quorum_pct"]),  # 66,67 as in the form
+                        t("setup.titles.min_score"): format_points(ti["min_score"]),
                         t("setup.titles.quota"): t(
                             f"setup.quota_short.{ti['quota_kind']}",
                             value=f"{ti['quota_value'] or 0:g}".replace(".", ","),
@@ -95,7 +88,7 @@ def render(store: Store, actor: str) -> None:
         c1, c2, c3 = st.columns(3)
         # Text boxes, not number boxes: the browser's number box drops the comma of 66,67
         # (66.67 %) and keeps the old value; the core reads 66,67 and 66.67 and checks the range.
-        ti_threshold = c1.text_input(t("setup.titles.threshold_pct"), shown(current.get("threshold_pct", 50)))
+        ti_threshold = c1.text_input(t("setup.titles.threshold_pct"), format_points(current.get("threshold_pct", 50)))
         rules = [r.value for r in ThresholdRule]
         ti_rule = c2.selectbox(
             t("setup.titles.threshold_rule"),
@@ -112,8 +105,8 @@ def render(store: Store, actor: str) -> None:
         )
         s_ti_threshold = st.empty()
         c1, c2 = st.columns(2)
-        ti_quorum = c1.text_input(t("setup.titles.quorum_pct"), shown(current.get("quorum_pct", 66.67)))
-        ti_min = c2.text_input(t("setup.titles.min_score"), shown(current.get("min_score")))
+        ti_quorum = c1.text_input(t("setup.titles.quorum_pct"), format_points(current.get("quorum_pct", 66.67)))
+        ti_min = c2.text_input(t("setup.titles.min_score"), format_points(current.get("min_score")))
         s_ti_quorum = st.empty()
         c1, c2, c3 = st.columns(3)
         quotas = [q.value for q in QuotaKind]
@@ -123,7 +116,7 @@ def render(store: Store, actor: str) -> None:
             index=quotas.index(current.get("quota_kind", "none")),
             format_func=lambda q: t(f"setup.quota.{q}"),
         )
-        ti_quota_value = c2.text_input(t("setup.titles.quota_value"), shown(current.get("quota_value")))
+        ti_quota_value = c2.text_input(t("setup.titles.quota_value"), format_points(current.get("quota_value")))
         others = [i for i in title_names if i != picked]
         ti_quota_of = c3.selectbox(
             t("setup.titles.quota_of"),
