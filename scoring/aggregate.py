@@ -160,31 +160,29 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     worth = np.full(int(crit_id.max()) + 1, np.nan)  # NaN: a criterion the frame does not know
     worth[crit_id] = 100 * weight / full_of_set[set_codes]
 
-    # Ids are read as unsigned for the range checks: a negative id becomes huge, so
-    # one max() finds both a negative and a too-large id.
-    criterion = scores["criterion_id"].to_numpy(np.int64)
-    if int(criterion.view(np.uint64).max()) >= worth.size:
-        raise ValueError("a score refers to a criterion missing from the criteria frame")
     points = scores["points"].to_numpy(float)
     member = scores["member_id"].to_numpy(np.int64)
     candidate = scores["candidate_id"].to_numpy(np.int64)
+    criterion = scores["criterion_id"].to_numpy(np.int64)
+    sheet = _whole_sheets(member, candidate, criterion)
+    if sheet is not None:  # one row of `sheet` criteria per cell: a matrix product gives the totals
+        _require_known(sheet, worth)
+        value = points.reshape(-1, sheet.size) @ worth[sheet]
+        member, candidate = member[:: sheet.size], candidate[:: sheet.size]
+        zero_rows = slice(None)  # every row is a scored cell
+    else:
+        _require_known(criterion, worth)
+        value = worth[criterion]
+        value *= points
+        zero_rows = np.flatnonzero(points <= 0)
+    # Ids are read as unsigned: a negative id becomes huge, so one max() finds both
+    # a negative and a too-large id.
     m_span, c_span = int(member.view(np.uint64).max()) + 1, int(candidate.view(np.uint64).max()) + 1
     m_ids = c_ids = None  # None: the ids are small rowids, they are their own codes
     if m_span * c_span <= 4_000_000:
-        sheet = _whole_sheets(member, candidate, criterion, c_span)
-        if sheet is not None:  # one row of `sheet` criteria per cell: a matrix product gives the totals
-            value = points.reshape(-1, sheet.size) @ worth[sheet]
-            member, candidate = member[:: sheet.size], candidate[:: sheet.size]
-            zero_rows = slice(None)  # every row is a scored cell
-        else:
-            value = worth[criterion]
-            value *= points
-            zero_rows = np.flatnonzero(points <= 0)
         cell = candidate * m_span
         cell += member
     else:  # negative or very large ids: factorise first
-        value = worth[criterion] * points
-        zero_rows = np.flatnonzero(points <= 0)
         m_codes, m_ids = _codes(member)
         c_codes, c_ids = _codes(candidate)
         m_span, c_span = m_ids.size, c_ids.size
@@ -202,41 +200,67 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"member_id": columns, "candidate_id": rows, "total": total}, copy=False)
 
 
-def _whole_sheets(member: np.ndarray, candidate: np.ndarray, criterion: np.ndarray, c_span: int) -> np.ndarray | None:
-    """The criteria of one sheet, when the scores come as the store keeps them
-    (`ORDER BY member_id, candidate_id, criterion_id`) and every (member, candidate)
-    cell holds the same criteria: the common case of a round with one criteria set
-    and submitted sheets. None for any other layout (drafts, mixed sets, any order)."""
+def _require_known(criterion: np.ndarray, worth: np.ndarray) -> None:
+    if criterion.size and int(criterion.view(np.uint64).max()) >= worth.size:  # negative ids become huge
+        raise ValueError("a score refers to a criterion missing from the criteria frame")
+
+
+def _whole_sheets(member: np.ndarray, candidate: np.ndarray, criterion: np.ndarray) -> np.ndarray | None:
+    """The criteria of one sheet, when every k rows are one (member, candidate) cell
+    holding the same k criteria in the same order: how the store returns a round of
+    one criteria set with submitted sheets (`ORDER BY member_id, candidate_id,
+    criterion_id`). None for any other layout (drafts, mixed sets, shuffled rows)."""
     head = slice(1, 1025)  # a sheet has far fewer criteria than this
     first = np.flatnonzero((member[head] != member[0]) | (candidate[head] != candidate[0]))
     k = int(first[0]) + 1 if first.size else member.size  # rows of the first cell
-    if k > 1024 or member.size % k:
+    if k > 1024 or member.size % k or not np.array_equal(criterion[k:], criterion[:-k]):
+        return None  # not every k rows repeat the first cell's criteria
+    # The ids may change from one k rows to the next, never inside them.
+    changes = member[1:] != member[:-1]
+    changes |= candidate[1:] != candidate[:-1]
+    if np.count_nonzero(changes) != np.count_nonzero(changes[k - 1 :: k]):
         return None
-    sheet = criterion[:k]
-    if not np.array_equal(criterion, np.tile(sheet, member.size // k)):
-        return None
-    key = member * c_span
-    key += candidate
-    # Ascending keys whose first and last of every k rows agree: each k rows are one cell.
-    if (key[1:] < key[:-1]).any() or not np.array_equal(key[::k], key[k - 1 :: k]):
-        return None
-    return sheet
+    return criterion[:k]
 
 
 # --- 2. optional per-member normalisation -------------------------------------------------
 
 
+class _ByMember:
+    """Sums per member, and per-member values spread back to every total. Totals that
+    repeat one sequence of distinct members (every candidate scored by the same
+    members, as `member_totals` returns whole sheets) form a matrix with a column per
+    member, summed down its columns; any other layout goes through member codes."""
+
+    def __init__(self, member: np.ndarray) -> None:
+        repeats = np.flatnonzero(member[1:] <= member[:-1])
+        width = int(repeats[0]) + 1 if repeats.size else member.size
+        grid = width > 0 and member.size % width == 0 and bool((member.reshape(-1, width) == member[:width]).all())
+        self.width, self.rows = (width, member.size // width) if grid else (0, 0)
+        self.codes = None
+        if not grid:  # small rowids serve as their own codes (ids nobody used get n = 0, never looked up)
+            self.codes = member if int(member.view(np.uint64).max(initial=0)) < 1_000_000 else _codes(member)[0]
+
+    def count(self) -> np.ndarray:
+        return np.full(self.width, self.rows) if self.width else np.bincount(self.codes)
+
+    def sum(self, x: np.ndarray) -> np.ndarray:
+        return x.reshape(-1, self.width).sum(axis=0) if self.width else np.bincount(self.codes, weights=x)
+
+    def spread(self, per_member: np.ndarray) -> np.ndarray:
+        return np.tile(per_member, self.rows) if self.width else per_member[self.codes]
+
+
 def _normalise(member: np.ndarray, x: np.ndarray, min_scores: int) -> tuple[np.ndarray, np.ndarray]:
     """(adjusted totals, normalised flag per total). Per member the rescaling is a
     line, adjusted = slope·x + intercept, so it is applied in one pass."""
-    # Small rowids serve as their own codes (ids nobody used get n = 0, never looked up).
-    m_codes = member if int(member.view(np.uint64).max()) < 1_000_000 else _codes(member)[0]
-    n = np.bincount(m_codes)
-    sums = np.bincount(m_codes, weights=x)
+    by_member = _ByMember(member)
+    n = by_member.count()
+    sums = by_member.sum(x)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = sums / n
-    dev = x - mean[m_codes]
-    squares = np.bincount(m_codes, weights=dev * dev)  # Σ(x - member's mean)² per member
+    dev = x - by_member.spread(mean)
+    squares = by_member.sum(dev * dev)  # Σ(x - member's mean)² per member
     # The pooled sd from the same sums: Σ(x - pooled mean)² = Σ squares + Σ n·(member mean - pooled mean)².
     pooled_mean = sums.sum() / x.size
     scored = n > 0
@@ -247,7 +271,7 @@ def _normalise(member: np.ndarray, x: np.ndarray, min_scores: int) -> tuple[np.n
         sd = np.sqrt(squares / (n - 1))
         slope = np.where(use, np.where(sd > 0, pooled_sd / sd, 0.0), 1.0)
     intercept = np.where(use, pooled_mean - slope * mean, 0.0)
-    return slope[m_codes] * x + intercept[m_codes], use[m_codes]
+    return by_member.spread(slope) * x + by_member.spread(intercept), by_member.spread(use)
 
 
 def normalise_totals(totals: pd.DataFrame, min_scores: int) -> pd.DataFrame:

@@ -148,6 +148,39 @@ def test_normalisation_only_for_members_above_the_minimum():
     assert aggregate.normalise_totals(totals, min_scores=5)["total"].tolist() == totals["total"].tolist()
 
 
+@pytest.mark.parametrize("layout", ["full_grid", "full_grid_member_major", "with_gaps", "one_candidate"])
+def test_normalisation_same_for_every_layout_of_the_totals(layout):
+    # Totals that repeat one sequence of members (every candidate scored by everyone, as
+    # member_totals returns them) are summed as a matrix; any other layout by member codes.
+    rng = np.random.default_rng(5)
+    candidates = 1 if layout == "one_candidate" else 12
+    totals = pd.DataFrame(
+        [(m, c, round(float(rng.uniform(40, 100)), 2)) for c in range(1, candidates + 1) for m in (2, 3, 5, 8)],
+        columns=["member_id", "candidate_id", "total"],
+    )
+    totals.loc[totals["member_id"] == 5, "total"] = 77.0  # a member who gave everyone the same total: z = 0
+    if layout == "full_grid_member_major":
+        totals = totals.sort_values(["member_id", "candidate_id"]).reset_index(drop=True)
+    if layout == "with_gaps":  # a recusal and an absent sheet
+        totals = totals.drop(index=[6, 17]).reset_index(drop=True)
+    member = totals["member_id"].to_numpy(np.int64)
+    assert bool(aggregate._ByMember(member).width) == (layout in ("full_grid", "one_candidate"))
+
+    min_scores = 1 if layout == "one_candidate" else 10
+    out = aggregate.normalise_totals(totals, min_scores=min_scores)
+    pooled_mean, pooled_sd = statistics.mean(totals["total"]), statistics.stdev(totals["total"])
+    for (_, row), adjusted, normalised in zip(totals.iterrows(), out["total"], out["normalised"], strict=True):
+        own = totals.loc[totals["member_id"] == row["member_id"], "total"].tolist()
+        assert normalised == (len(own) >= min_scores)
+        if not normalised:
+            assert adjusted == row["total"]
+        elif len(own) < 2 or statistics.pstdev(own) == 0:
+            assert adjusted == pytest.approx(pooled_mean)
+        else:
+            z = (row["total"] - statistics.mean(own)) / statistics.stdev(own)
+            assert adjusted == pytest.approx(pooled_mean + z * pooled_sd)
+
+
 def test_normalised_score_changes_the_score_but_not_the_raw_statistics():
     candidates = [{}, {}]
     scores = {1: [90, 60, 75], 2: [80, 70, 71]}
@@ -515,7 +548,10 @@ def test_member_totals_with_negative_or_huge_ids_take_the_factorised_path():
             aggregate.member_totals(scores.assign(criterion_id=wrong), criteria)
 
 
-@pytest.mark.parametrize("layout", ["store_order", "shuffled", "with_drafts", "two_sets"])
+@pytest.mark.parametrize(
+    "layout",
+    ["store_order", "whole_cells_reordered", "rows_swapped_across_cells", "shuffled", "with_drafts", "two_sets"],
+)
 def test_member_totals_same_for_every_row_order_and_sheet_layout(layout):
     # The store's order with whole sheets of one set goes through a matrix product, every other
     # layout through the general weighted count: both must agree with a plain pandas computation.
@@ -543,9 +579,14 @@ def test_member_totals_same_for_every_row_order_and_sheet_layout(layout):
         scores = scores.sample(frac=1, random_state=3).reset_index(drop=True)
     if layout == "with_drafts":
         scores = scores.drop(index=[5, 17, 40]).reset_index(drop=True)  # criteria left empty count 0
+    if layout == "whole_cells_reordered":  # each sheet's rows together, the sheets in another order
+        cells = rng.permutation(len(scores) // 4)
+        scores = scores.iloc[(cells[:, None] * 4 + np.arange(4)).ravel()].reset_index(drop=True)
+    if layout == "rows_swapped_across_cells":  # same criterion, two cells: the criteria repeat, the cells do not
+        scores.iloc[[1, 9]] = scores.iloc[[9, 1]].to_numpy()
     sheet = aggregate._whole_sheets(*(scores[c].to_numpy(np.int64) for c in ("member_id", "candidate_id",
-                                                                         "criterion_id")), 9)  # fmt: skip
-    assert (sheet is not None) == (layout == "store_order")
+                                                                         "criterion_id")))  # fmt: skip
+    assert (sheet is not None) == (layout in ("store_order", "whole_cells_reordered"))
 
     full = criteria.groupby("set_id").apply(lambda g: (g["weight"] * g["max_points"]).sum(), include_groups=False)
     worth = criteria.set_index("id").eval("100 * weight") / criteria.set_index("id")["set_id"].map(full)
