@@ -4,33 +4,49 @@ only that a ballot was cast)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import streamlit as st
 
 from pages._common import get_store, require_member
 from scoring import audit, exports
 from scoring.i18n import t
 
+
+def _day_label(open_end: str) -> Callable[[date | None], str]:
+    return lambda day: t(open_end) if day is None else day.strftime("%d/%m/%Y")
+
+
 require_member("secretary")
 store = get_store()
 st.title(t("nav.audit"))
 st.caption(t("audit.help"))
 
-left, middle, right = st.columns(3)
-actors = left.multiselect(
+actor_box, action_box, from_box, to_box = st.columns([3, 3, 2, 2])
+actors = actor_box.multiselect(
     t("audit.filter.actor"), exports.audit_actors(store), placeholder=t("common.all"), key="audit_actors"
 )
-actions = middle.multiselect(
+actions = action_box.multiselect(
     t("audit.filter.action"),
     exports.audit_actions(store),
     format_func=audit.action_label,
     placeholder=t("common.all"),
     key="audit_actions",
 )
-dates = right.date_input(t("audit.filter.dates"), value=(), format="DD/MM/YYYY", key="audit_dates")
+# Days the log has entries on, as dd/mm/yyyy: Streamlit's calendar names months in English.
+days = exports.audit_days(store)
+date_from = from_box.selectbox(
+    t("audit.filter.from"), [None, *days], format_func=_day_label("audit.filter.start"), key="audit_from"
+)
+date_to = to_box.selectbox(
+    t("audit.filter.to"),
+    [None, *(d for d in days if date_from is None or d >= date_from)],
+    format_func=_day_label("audit.filter.end"),
+    key="audit_to",
+)
 text = st.text_input(t("audit.filter.text"), key="audit_text")
 
-date_from = dates[0] if len(dates) >= 1 else None
-date_to = dates[1] if len(dates) >= 2 else date_from
 rows = exports.audit_rows(store, actors=actors, actions=actions, date_from=date_from, date_to=date_to, text=text)
 total = audit.count(store)
 st.caption(t("audit.count", shown=len(rows), total=total))

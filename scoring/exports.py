@@ -376,6 +376,19 @@ def audit_actors(store: Store) -> list[str]:
     return sort_names(r["actor"] for r in store.query("SELECT DISTINCT actor FROM audit_log"))
 
 
+def audit_days(store: Store) -> list[date]:
+    """The days the log has entries on, oldest first: what the date filter offers
+    (a meeting's log spans a few days, so a list beats a calendar)."""
+    rows = store.query("SELECT DISTINCT substr(at, 1, 10) AS day FROM audit_log ORDER BY day")
+    days = []
+    for row in rows:
+        try:
+            days.append(date.fromisoformat(row["day"]))
+        except (TypeError, ValueError):  # a hand-edited or damaged time: not offered, still listed
+            continue
+    return days
+
+
 def audit_actions(store: Store) -> list[str]:
     """The action codes in the log, in the alphabetical order of the words shown for them."""
     codes = [r["action"] for r in store.query("SELECT DISTINCT action FROM audit_log")]

@@ -311,6 +311,18 @@ def test_audit_filters_and_csv(closed_round):
     assert pd.to_datetime(df["Thời gian"], format="%d/%m/%Y %H:%M").notna().all()
 
 
+def test_audit_days_are_the_days_the_log_has_entries_on(closed_round):
+    store, _ = closed_round
+    assert exports.audit_days(store) == [date.today()]
+    with store.db.conn:
+        store.db.conn.executemany(
+            "INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, 'x', 'auth.login', '', '')",
+            [("2025-04-15T07:10:00",), ("2025-04-14T23:59:00",), ("2025-04-15T18:00:00",), ("hôm qua",)],
+        )
+    assert exports.audit_days(store) == [date(2025, 4, 14), date(2025, 4, 15), date.today()]  # "hôm qua": no day
+    assert len(exports.audit_rows(store, date_from=date(2025, 4, 15), date_to=date(2025, 4, 15))) == 2
+
+
 def test_audit_filter_lists_people_by_given_name_and_actions_by_their_words(closed_round):
     # SQLite's ORDER BY put "Đặng…" after "Võ…" and sorted actions by their codes
     # ("auth.login" before "ballot.cast"), not by the Vietnamese words on screen.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import date
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -104,6 +106,34 @@ def test_audit_page_filters_and_offers_csv(app_env, demo_codes):
     assert "Tải nhật ký đang lọc (CSV)" in labels(at)
     at.text_input(key="audit_text").input("không có dòng này").run()
     assert "Không có dòng nào khớp bộ lọc." in page_text(at)
+
+
+def test_audit_page_filters_by_days_the_log_has_written_dd_mm_yyyy(app_env, demo_codes):
+    # A list of the log's own days replaced the date picker, whose calendar spoke English.
+    with sqlite3.connect(app_env) as db:
+        db.executemany(
+            "INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, 'Lê Văn Đức', 'auth.login', '', ?)",
+            [("2025-04-14T16:30:00", "chiều hôm trước"), ("2025-04-15T07:10:00", "sáng hội nghị")],
+        )
+    at = run_app(app_env, code=demo_codes["secretary"], page=AUDIT)
+    assert not at.exception
+    first = at.selectbox(key="audit_from")
+    shown = first.options  # as written on screen
+    assert shown[:3] == ["Từ đầu", "14/04/2025", "15/04/2025"] and len(shown) >= 4  # and the demo's day
+    total = len(at.dataframe[0].value)
+
+    first.select(date(2025, 4, 15)).run()
+    assert at.selectbox(key="audit_to").options[0] == "Đến nay"
+    assert "14/04/2025" not in at.selectbox(key="audit_to").options  # the end cannot come before the start
+    at.selectbox(key="audit_to").select(date(2025, 4, 15)).run()
+    assert at.dataframe[0].value["Chi tiết"].tolist() == ["sáng hội nghị"]
+    assert at.dataframe[0].value["Thời gian"].tolist() == ["15/04/2025 07:10"]
+
+    at.selectbox(key="audit_from").select(None).run()
+    at.selectbox(key="audit_to").select(date(2025, 4, 14)).run()
+    assert at.dataframe[0].value["Chi tiết"].tolist() == ["chiều hôm trước"]
+    at.selectbox(key="audit_to").select(None).run()
+    assert len(at.dataframe[0].value) == total
 
 
 def test_the_pages_refuse_anyone_but_the_secretary(app_env, demo_codes):
