@@ -108,8 +108,8 @@ else:
         st.write(t("ballot.confirm_text"))
         for s in subjects:
             st.markdown(f"- {label_for(s)}: **{Choice(chosen[s['candidate_id']]).label}**")
-        ok, back = st.columns(2)
-        if ok.button(t("ballot.confirm_cast"), type="primary", key="ballot_confirm_cast"):
+        buttons = st.container(horizontal=True)
+        if buttons.button(t("ballot.confirm_cast"), type="primary", key="ballot_confirm_cast"):
             try:
                 voting.cast_ballot(store, round_id, member["id"], chosen)
             except DomainError as exc:
@@ -117,6 +117,6 @@ else:
             else:
                 forget_choices()
                 st.rerun()
-        if back.button(t("ballot.back"), key="ballot_back"):
+        if buttons.button(t("ballot.back"), key="ballot_back"):
             st.session_state.pop(CONFIRM, None)
             st.rerun()

@@ -54,13 +54,13 @@ def agenda_controls() -> None:
     ids = [a["id"] for a in agenda]
     index = ids.index(current["id"]) if current else -1
     st.write(t("res.agenda_current", step=current["title"]) if current else t("res.agenda_none"))
-    prev_col, next_col = st.columns(2)
-    if prev_col.button(t("res.agenda_prev"), disabled=index <= 0, key="agenda_prev"):
+    buttons = st.container(horizontal=True)  # side by side, each as wide as its label
+    if buttons.button(t("res.agenda_prev"), disabled=index <= 0, key="agenda_prev"):
         act(
             lambda: conference.set_current_agenda_item(store, actor, ids[index - 1]),
             t("res.agenda_moved", step=agenda[index - 1]["title"]),
         )
-    if next_col.button(t("res.agenda_next"), disabled=index >= len(ids) - 1 or not ids, key="agenda_next"):
+    if buttons.button(t("res.agenda_next"), disabled=index >= len(ids) - 1 or not ids, key="agenda_next"):
         act(
             lambda: conference.set_current_agenda_item(store, actor, ids[index + 1]),
             t("res.agenda_moved", step=agenda[index + 1]["title"]),

@@ -211,8 +211,8 @@ else:
                 for n, i in enumerate(items, start=1)
             ]
         )
-        left, right = st.columns(2)
-        if left.button(t("sheet.confirm_submit"), type="primary", key="sheet_confirm_submit"):
+        buttons = st.container(horizontal=True)
+        if buttons.button(t("sheet.confirm_submit"), type="primary", key="sheet_confirm_submit"):
             try:
                 voting.submit_scores(store, round_id, member["id"])
             except DomainError as exc:
@@ -220,6 +220,6 @@ else:
             else:
                 st.session_state.pop("sheet_confirm", None)
                 st.rerun()
-        if right.button(t("sheet.back"), key="sheet_back"):
+        if buttons.button(t("sheet.back"), key="sheet_back"):
             st.session_state.pop("sheet_confirm", None)
             st.rerun()
