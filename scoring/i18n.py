@@ -876,6 +876,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.imp.year_not_integer": "năm “{value}” không phải là số nguyên",
         "ind.imp.year_out_of_range": "năm {value} nằm ngoài khoảng {low}-{high}",
         "ind.imp.not_a_number": "“{value}” không phải là số",
+        "ind.imp.percent_not_measure": "“{value}” có dấu %, nhưng chỉ tiêu này tính bằng “{measure}”",
+        "ind.imp.ambiguous_dot": (
+            "“{value}” là {grouped} (dấu chấm ngăn cách hàng nghìn) hay {decimal}? Ghi {grouped} hoặc {decimal}"
+        ),
+        "ind.imp.no_figure": "Dòng {row}: “{value}” (chưa có số liệu), bỏ qua dòng này.",
+        "ind.imp.unit_column_unknown": (
+            "Cột “{column}” ghi tên đơn vị (như “{example}”) nhưng không được nhận là cột Đơn vị: đổi tiêu đề cột "
+            "thành “Đơn vị”; nếu không, mọi số liệu sẽ bị ghi cho toàn trường."
+        ),
         "ind.imp.too_long": "quá dài (tối đa {max} ký tự)",
         "ind.imp.duplicate": "Dòng {row}: trùng chỉ tiêu, đơn vị và năm với dòng {first}.",
         "ind.imp.default_source": "Tệp {file}",
@@ -1996,6 +2005,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.imp.year_not_integer": "year “{value}” is not a whole number",
         "ind.imp.year_out_of_range": "year {value} is outside {low}-{high}",
         "ind.imp.not_a_number": "“{value}” is not a number",
+        "ind.imp.percent_not_measure": "“{value}” has a % sign, but this indicator is measured in “{measure}”",
+        "ind.imp.ambiguous_dot": (
+            "is “{value}” {grouped} (a dot grouping thousands) or {decimal}? Write {grouped} or {decimal}"
+        ),
+        "ind.imp.no_figure": "Row {row}: “{value}” (no figure yet), row skipped.",
+        "ind.imp.unit_column_unknown": (
+            "Column “{column}” holds unit names (such as “{example}”) but was not recognised as the Unit column: "
+            "rename its header “Unit”; otherwise every value would be filed for the whole school."
+        ),
         "ind.imp.too_long": "too long (at most {max} characters)",
         "ind.imp.duplicate": "Row {row}: same indicator, unit and year as row {first}.",
         "ind.imp.default_source": "File {file}",

@@ -6,7 +6,9 @@ is clean.
 Columns (headers matched ignoring case, diacritics and spacing):
 Phong trào (optional when the indicator's name is unique), Chỉ tiêu, Đơn vị
 (empty or "Toàn trường" = the whole school; a unit's name or short name),
-Năm, Giá trị (decimal comma accepted), Nguồn (optional).
+Năm, Giá trị (decimal comma accepted; dots grouping thousands as in "12.500.000";
+a % sign for an indicator measured in %; "-" for no figure, that row is skipped),
+Nguồn (optional).
 """
 
 from __future__ import annotations
@@ -27,13 +29,23 @@ from .text import fold
 ALIASES: dict[str, list[str]] = {
     "movement": ["Phong trào", "Phong trào thi đua", "Tên phong trào", "Movement"],
     "indicator": ["Chỉ tiêu", "Tên chỉ tiêu", "Chỉ số", "Indicator"],
-    "unit": ["Đơn vị", "Tên đơn vị", "Khoa, phòng", "Unit"],
+    "unit": [
+        "Đơn vị",
+        "Tên đơn vị",
+        "Khoa, phòng",
+        "Khoa/Phòng",
+        "Khoa - Phòng",
+        "Khoa phòng",
+        "Đơn vị công tác",
+        "Unit",
+    ],
     "year": ["Năm", "Year"],
     "value": ["Giá trị", "Số liệu", "Kết quả", "Value"],
     "source": ["Nguồn", "Nguồn số liệu", "Source"],
 }
 REQUIRED = ("indicator", "year", "value")
 WHOLE_SCHOOL_WORDS = {"", "toan truong", "truong", "ca truong", "whole school", "school"}
+NO_FIGURE = {"-", "–", "—", "--"}  # what offices write in a cell that has no figure yet
 MAX_ERRORS_SHOWN = 50
 MAX_SOURCE = 500
 
@@ -77,6 +89,7 @@ class _Catalogue:
     indicators: dict[tuple[int, str], int]
     indicators_by_name: dict[str, list[int]]
     units: dict[str, int]
+    measures: dict[int, str]  # indicator id -> unit of measure ("%", "người"…)
 
     @classmethod
     def load(cls, store: Store) -> _Catalogue:
@@ -87,15 +100,17 @@ class _Catalogue:
                 movements[fold(m["short_name"])] = m["id"]
         by_movement: dict[tuple[int, str], int] = {}
         by_name: dict[str, list[int]] = {}
+        measures: dict[int, str] = {}
         for ind in indicators.list_indicators(store):
             by_movement[(ind["movement_id"], fold(ind["name"]))] = ind["id"]
             by_name.setdefault(fold(ind["name"]), []).append(ind["id"])
+            measures[ind["id"]] = ind.get("unit_of_measure") or ""
         units: dict[str, int] = {}
         for u in conference.list_units(store):
             units[fold(u["name"])] = u["id"]
             if u.get("short_name"):
                 units[fold(u["short_name"])] = u["id"]
-        return cls(movements, by_movement, by_name, units)
+        return cls(movements, by_movement, by_name, units, measures)
 
 
 def parse_values(store: Store, data: bytes, filename: str) -> tuple[list[ValueChange], list[str], list[str]]:
@@ -113,15 +128,20 @@ def parse_values(store: Store, data: bytes, filename: str) -> tuple[list[ValueCh
         raise ValidationError("err.file_empty", file=filename)
     catalogue = _Catalogue.load(store)
     changes: list[ValueChange] = []
-    errors: list[str] = []
+    errors: list[str] = _unrecognised_unit_column(table.headers, table.rows, columns, catalogue)
+    notes = list(table.notes)
     seen: dict[tuple[int, int | None, int], int] = {}
     for row, number in zip(table.rows, table.row_numbers, strict=True):
+        if row.get(columns["value"], "") in NO_FIGURE:  # nothing to file for that year yet
+            notes.append(t("ind.imp.no_figure", row=number, value=row[columns["value"]]))
+            continue
         problem = _RowProblems(number, columns)
         row_errors = problem.errors
         indicator_id = _indicator(row, columns, catalogue, problem)
         unit_id = _unit(row, columns, catalogue, problem)
         year = _year(row.get(columns["year"], ""), problem)
-        value = _value(row.get(columns["value"], ""), problem)
+        measure = catalogue.measures.get(indicator_id) if indicator_id is not None else None
+        value = _value(row.get(columns["value"], ""), measure, problem)
         source = _source(row.get(columns["source"], ""), problem) if "source" in columns else ""
         if not row_errors and indicator_id is not None and year is not None:
             key = (indicator_id, unit_id, year)
@@ -135,7 +155,7 @@ def parse_values(store: Store, data: bytes, filename: str) -> tuple[list[ValueCh
                     )
                 )
         errors.extend(row_errors)
-    return changes, errors, list(table.notes)
+    return changes, errors, notes
 
 
 def import_values(store: Store, member: Mapping | None, data: bytes, filename: str) -> ImportResult:
@@ -224,12 +244,50 @@ def _source(raw: str, problem: _RowProblems) -> str:
     return raw
 
 
-def _value(raw: str, problem: _RowProblems) -> float | None:
+# Dots grouping thousands, as Vietnamese write numbers: "12.500.000", "1.234,5".
+_GROUPED = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+
+
+def _value(raw: str, measure: str | None, problem: _RowProblems) -> float | None:
+    """The figure; `measure` is the indicator's unit of measure (None: indicator unknown)."""
     if not raw:
         problem("value", "ind.imp.required")
         return None
+    text = raw.replace(" ", "")
+    if text.endswith("%") and measure is not None and "%" not in measure:
+        problem("value", "ind.imp.percent_not_measure", value=raw, measure=measure or "—")
+        return None
+    text = text.removesuffix("%")
+    if _GROUPED.match(text):
+        if text.count(".") == 1 and "," not in text:  # "1.234": a thousand and more, or one point something?
+            problem(
+                "value",
+                "ind.imp.ambiguous_dot",
+                value=raw,
+                grouped=text.replace(".", ""),
+                decimal=text.replace(".", ","),
+            )
+            return None
+        text = text.replace(".", "")
     try:
-        return v.number(raw, "field.value")
+        return v.number(text, "field.value")
     except ValidationError:
         problem("value", "ind.imp.not_a_number", value=raw)
         return None
+
+
+def _unrecognised_unit_column(
+    headers: list[str], rows: list[dict[str, str]], columns: Mapping[str, str], catalogue: _Catalogue
+) -> list[str]:
+    """Without a unit column every value is the whole school's: refuse a file where
+    an unrecognised column holds unit names, rather than file them all school-wide."""
+    if "unit" in columns:
+        return []
+    used = set(columns.values())
+    for header in headers:
+        if header in used:
+            continue
+        named = [row[header] for row in rows if fold(row.get(header, "")) in catalogue.units]
+        if named:
+            return [t("ind.imp.unit_column_unknown", column=header, example=named[0])]
+    return []

@@ -91,6 +91,8 @@ def test_xlsx_with_header_aliases_and_no_movement_column(demo_store):
         (f"{SIGNED};;2025;khoảng 80;", "Dòng 2, cột “Giá trị”: “khoảng 80” không phải là số"),
         (f"{SIGNED};;2025;;", "Dòng 2, cột “Giá trị”: còn trống"),
         (f"{SIGNED};;;80;", "Dòng 2, cột “Năm”: còn trống"),
+        (f"{SIGNED};;2025;1.234;", "Dòng 2, cột “Giá trị”: “1.234” là 1234 (dấu chấm ngăn cách hàng nghìn) hay 1,234?"),
+        (f"{HOURS};DV;2025;41%;", "Dòng 2, cột “Giá trị”: “41%” có dấu %, nhưng chỉ tiêu này tính bằng “giờ/người”"),
         (f"{SIGNED};;2025;1;" + "x" * 501, "Dòng 2, cột “Nguồn”: quá dài"),
     ],
 )
@@ -101,6 +103,47 @@ def test_a_bad_cell_rejects_the_file_names_row_and_column_and_changes_nothing(de
         indicator_import.import_values(demo_store, secretary(demo_store), csv(line, good), "x.csv")
     assert expected in str(exc.value)
     assert "chưa ghi gì vào cơ sở dữ liệu" in str(exc.value)
+    assert snapshot(demo_store) == before
+
+
+def test_figures_as_vietnamese_offices_write_them(demo_store):
+    # "12.500.000": dots group thousands; "1.234,5": and a decimal comma; "85,5%" for an
+    # indicator measured in %; "-": no figure yet, the row is skipped with a note.
+    money = "Vì người nghèo;Số tiền ủng hộ Quỹ Vì người nghèo"
+    learners = "Xã hội học tập;Số lượt học viên"
+    data = csv(
+        f"{money};;2024;12.500.000;",
+        f"{learners};;2024;1.234,5;",
+        f"{SIGNED};;2024;85,5%;",
+        f"{SIGNED};;2023;-;",
+    )
+    before_2023 = value_of(demo_store, "Tỷ lệ văn bản đi được ký số", 2023)
+    result = indicator_import.import_values(demo_store, secretary(demo_store), data, "x.csv")
+    assert result.written == 3
+    assert value_of(demo_store, "Số tiền ủng hộ Quỹ Vì người nghèo", 2024) == 12_500_000
+    assert value_of(demo_store, "Số lượt học viên", 2024) == 1234.5
+    assert value_of(demo_store, "Tỷ lệ văn bản đi được ký số", 2024) == 85.5
+    assert value_of(demo_store, "Tỷ lệ văn bản đi được ký số", 2023) == before_2023  # "-" left it alone
+    assert "Dòng 5: “-” (chưa có số liệu), bỏ qua dòng này." in result.notes
+
+
+@pytest.mark.parametrize("header", ["Khoa/Phòng", "KHOA - PHÒNG", "Đơn vị công tác"])
+def test_a_unit_column_as_offices_head_it_files_values_for_that_unit(demo_store, header):
+    data = csv(f"{HOURS};Khoa Dân vận;2025;41;", header=f"Phong trào;Chỉ tiêu;{header};Năm;Giá trị;Nguồn")
+    indicator_import.import_values(demo_store, secretary(demo_store), data, "x.csv")
+    assert value_of(demo_store, "Số giờ bồi dưỡng bình quân mỗi viên chức trong năm", 2025, "Khoa Dân vận") == 41
+    assert value_of(demo_store, "Số giờ bồi dưỡng bình quân mỗi viên chức trong năm", 2025) != 41
+
+
+def test_unit_names_under_an_unknown_header_refuse_the_file(demo_store):
+    # Read as a file without a unit column, every unit's figure became the whole school's.
+    before = snapshot(demo_store)
+    data = csv(
+        f"{HOURS};Khoa Dân vận;2025;41;", f"{HOURS};;2025;40;", header="Phong trào;Chỉ tiêu;Bộ phận;Năm;Giá trị;Nguồn"
+    )
+    with pytest.raises(ImportRejected) as exc:
+        indicator_import.import_values(demo_store, secretary(demo_store), data, "x.csv")
+    assert "Cột “Bộ phận” ghi tên đơn vị (như “Khoa Dân vận”) nhưng không được nhận là cột Đơn vị" in str(exc.value)
     assert snapshot(demo_store) == before
 
 
