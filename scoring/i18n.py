@@ -199,6 +199,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.foreign_key": "Tham chiếu tới một mục không tồn tại hoặc đang được dùng.",
         "err.check_failed": "Giá trị không hợp lệ ({detail}).",
         "err.not_a_number": "{field_name}: “{value}” không phải là số.",
+        "err.not_integer": "{field_name}: “{value}” phải là số nguyên.",
+        "err.not_yes_no": "“{value}” ở cột “{field_name}” không rõ là có hay không; ghi x hoặc để trống.",
         "err.out_of_range": "{field_name} phải từ {low} đến {high} (đang là {value}).",
         "err.not_positive": "{field_name} phải lớn hơn 0 (đang là {value}).",
         "err.bad_choice": "{field_name}: “{value}” không hợp lệ; chọn một trong: {allowed}.",
@@ -647,6 +649,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.err.formula_text": "Ô bắt đầu bằng “{char}” như một công thức Excel: hãy bỏ ký tự đó.",
         "imp.err.bad_kind": "“{value}” không phải “Tập thể” hay “Cá nhân”.",
         "imp.err.bad_unit_kind": "Loại đơn vị “{value}” không hợp lệ; ghi: Khoa, Phòng, Đoàn thể hoặc Khác.",
+        "imp.err.short_name_taken": (
+            "“{name}” có tên viết tắt “{short}” trùng với đơn vị “{other}” đã có: nếu là cùng một đơn vị, ghi đúng "
+            "tên “{other}”; nếu là đơn vị khác, đổi tên viết tắt."
+        ),
         "imp.err.bad_role": (
             "Vai trò “{value}” không hợp lệ; ghi: Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký Hội đồng."
         ),
@@ -660,7 +666,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.err.mixed_applies_to": "Bộ tiêu chí “{name}” ghi đối tượng khác nhau ở các dòng.",
         "imp.err.set_empty": "Bộ tiêu chí “{name}” không có tiêu chí nào.",
         "imp.warn.unused_column": "Cột “{column}” không dùng đến, bỏ qua.",
-        "imp.warn.exists_variant": "“{given}” là “{existing}” đã có (khác cách viết hoa hoặc gõ dấu).",
+        "imp.warn.exists_variant": "“{given}” là “{existing}” đã có (khác cách viết hoa, gõ dấu hoặc dấu câu).",
         "imp.warn.total_row": "Dòng tổng cộng, bỏ qua.",
         "imp.set_from_title": "Tên bộ tiêu chí lấy từ dòng tiêu đề: “{name}”.",
         "imp.set_from_file": "Tên bộ tiêu chí lấy từ tên tệp: “{name}” (thêm cột “Bộ tiêu chí” để đặt tên khác).",
@@ -1321,6 +1327,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.foreign_key": "Refers to an entry that does not exist or is still in use.",
         "err.check_failed": "Invalid value ({detail}).",
         "err.not_a_number": "{field_name}: “{value}” is not a number.",
+        "err.not_integer": "{field_name}: “{value}” must be a whole number.",
+        "err.not_yes_no": "“{value}” in column “{field_name}” is neither yes nor no; write x or leave it empty.",
         "err.out_of_range": "{field_name} must be between {low} and {high} (now {value}).",
         "err.not_positive": "{field_name} must be greater than 0 (now {value}).",
         "err.bad_choice": "{field_name}: “{value}” is not valid; choose one of: {allowed}.",
@@ -1766,6 +1774,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Unit type “{value}” is not valid; write Khoa (faculty), Phòng (office), Đoàn thể (mass organisation) or "
             "Khác (other)."
         ),
+        "imp.err.short_name_taken": (
+            "“{name}” has the short name “{short}” of the existing unit “{other}”: if it is the same unit, write its "
+            "name “{other}”; if it is another unit, change the short name."
+        ),
         "imp.err.bad_role": (
             "Role “{value}” is not valid; write Chủ tịch Hội đồng (council chair), Phó Chủ tịch Hội đồng (council "
             "vice-chair), Ủy viên (member) or Thư ký Hội đồng (council secretary)."
@@ -1780,7 +1792,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.err.mixed_applies_to": "Criteria set “{name}” gives different target groups on different rows.",
         "imp.err.set_empty": "Criteria set “{name}” has no criteria.",
         "imp.warn.unused_column": "Column “{column}” is not used; ignored.",
-        "imp.warn.exists_variant": "“{given}” is the existing “{existing}” (different capitalisation or accents).",
+        "imp.warn.exists_variant": (
+            "“{given}” is the existing “{existing}” (different capitalisation, accents or punctuation)."
+        ),
         "imp.warn.total_row": "Total row; ignored.",
         "imp.set_from_title": "Criteria set name taken from the title line: “{name}”.",
         "imp.set_from_file": (

@@ -11,6 +11,23 @@ from .text import fold
 KINDS = ("units", "criteria", "members", "candidates")  # also the order a batch is applied in
 
 
+# Where a person works, as lists of people head it. Punctuation is ignored, so
+# "Khoa/Phòng" also stands for "Khoa, phòng" and "Khoa - Phòng".
+UNIT_HEADERS = [
+    "Đơn vị",
+    "Đơn vị công tác",
+    "Tên đơn vị",
+    "Khoa/Phòng",
+    "Phòng/Khoa",
+    "Đơn vị/Khoa/Phòng",
+    "Khoa/Phòng/Đơn vị",
+    "Khoa, phòng, đơn vị",
+    "Phòng, khoa, đơn vị",
+    "Cơ quan, đơn vị",
+    "Nơi công tác",
+    "Unit",
+]
+
 # Canonical key -> headers as offices write them. Matching ignores case,
 # diacritics, spaces and punctuation; the first alias of each key is the
 # template's header. Order matters: a header goes to the first key claiming it.
@@ -34,7 +51,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
         "full_name": ["Họ và tên", "Họ tên", "Full name", "Name"],
         "role": ["Vai trò", "Chức danh trong Hội đồng", "Chức vụ trong Hội đồng", "Nhiệm vụ", "Role"],
         "position": ["Chức vụ", "Chức danh", "Position"],
-        "unit": ["Đơn vị", "Đơn vị công tác", "Unit"],
+        "unit": UNIT_HEADERS,
         "position_unit": ["Chức vụ, đơn vị", "Chức vụ, đơn vị công tác", "Position, unit"],
         "is_voting": ["Biểu quyết", "Có quyền biểu quyết", "Voting"],
     },
@@ -51,7 +68,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
         ],
         "kind": ["Loại (Tập thể/Cá nhân)", "Loại", "Tập thể/Cá nhân", "Đối tượng", "Kind", "Type"],
         "position": ["Chức vụ", "Chức danh", "Position"],
-        "unit": ["Đơn vị", "Đơn vị công tác", "Unit"],
+        "unit": UNIT_HEADERS,
         "position_unit": ["Chức vụ, đơn vị", "Chức vụ, đơn vị công tác", "Position, unit"],
         "title": [
             "Danh hiệu đề nghị",

@@ -3,6 +3,7 @@ also inside one "Chức vụ, đơn vị" cell."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -17,6 +18,7 @@ from .model import CandidateKind, Role
 from .tabular import Table
 from .text import clean, fold
 
+_HEAD_WORDS = {"truong", "pho", "quyen"}  # Trưởng khoa, Phó phòng, Quyền Trưởng phòng
 _UNIT_WORDS = {"khoa", "phong", "ban", "bo", "trung", "cong", "doan", "chi", "hoi", "to", "van"}
 
 
@@ -44,13 +46,25 @@ def split_position_unit(text: str, unit_names: list[str]) -> tuple[str, str]:
         if target and folded.endswith(target):
             start = len(folded) - len(target)
             if start == 0 or not folded[start - 1].isalnum():
-                return text[:start].strip(" ,;-–"), text[start:]
+                return _position_before(text, start), text[start:]
     if "," in text:
         position, unit = text.rsplit(",", 1)
         return position.strip(), unit.strip()
     if fold(text).split(" ")[0] in _UNIT_WORDS:
         return "", text  # looks like a unit ("Khoa Vật lý"): reported if unknown
     return text, ""  # a position alone ("Hiệu trưởng")
+
+
+def _position_before(text: str, start: int) -> str:
+    """The position written before the unit that starts at `start`. "Trưởng khoa Dân
+    vận" names the unit "Khoa Dân vận" and the position "Trưởng khoa": a head's title
+    shares the unit's first word, which the position keeps."""
+    position = text[:start].strip(" ,;-–")
+    if position and position == text[:start].rstrip() and fold(position).split(" ")[-1] in _HEAD_WORDS:
+        first_word = text[start:].split(" ", 1)[0]
+        if fold(first_word) in _UNIT_WORDS:
+            return f"{position} {first_word}"
+    return position
 
 
 def _person_unit(rows: Rows, batch: Batch, number: int, cells: dict[str, str]) -> tuple[str, str] | object:
@@ -64,10 +78,11 @@ def _person_unit(rows: Rows, batch: Batch, number: int, cells: dict[str, str]) -
         split_position, split_unit = split_position_unit(cells["position_unit"], batch.unit_names())
         position = position or split_position
         unit = unit or split_unit
-    if unit and fold(unit) not in batch.units:
+    found = batch.find_unit(unit) if unit else None
+    if unit and found is None:
         rows.error(number, rows.header(key), t("err.unknown_unit", name=unit))
         return FAILED
-    return position, (batch.units[fold(unit)]["name"] if unit else "")
+    return position, (found["name"] if found else "")
 
 
 # --- council members -----------------------------------------------------------------------
@@ -101,10 +116,11 @@ def plan_members(batch: Batch, table: Table, plan: FilePlan) -> None:
         name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "field.full_name", max_len=200))
         role = rows.check(number, "role", lambda c=cells: _role(c.get("role", "")))
         place = _person_unit(rows, batch, number, cells)
-        if FAILED in (name, role, place):
+        voting = rows.check(number, "is_voting", lambda c=cells: v.yes_no(c["is_voting"], rows.header("is_voting")))
+        if FAILED in (name, role, place, voting):
             continue
         position, unit = place
-        voting = v.flag(cells["is_voting"]) if cells.get("is_voting") else 1
+        voting = 1 if voting is None else int(voting)  # an empty cell: a member votes, as on the council's list
         earlier = batch.first_seen("members", (fold(name),), plan.file, number)
         if earlier:
             note_duplicate(rows, number, rows.header("full_name"), name, earlier)
@@ -148,6 +164,29 @@ def _add_member(row: dict) -> Callable[[Store, str], None]:
 
 # --- candidates -----------------------------------------------------------------------------
 
+_COUNT = re.compile(r"(\d+)(?:\s|$)")
+
+
+def initiative(cell: str, column: str) -> tuple[int, str]:
+    """(has an initiative, what the cell says of it) from a "Sáng kiến" cell. Offices
+    tick it (x, ✓, có), count ("01 sáng kiến") or describe it ("Có (Sáng kiến “…”,
+    QĐ số 12/QĐ-TCT)"): a count above 0 or a description means yes. The model has
+    only a yes/no, so a count or description is returned to be kept in the note."""
+    text = clean(cell)
+    if not text:
+        return 0, ""
+    described = text if len(text.split(" ")) > 1 else ""  # "x", "✓", "Có": nothing to keep
+    count = _COUNT.match(text)
+    if count:
+        return int(int(count.group(1)) > 0), described
+    try:
+        answer = v.yes_no(text, column)
+    except ValidationError:
+        if not any(ch.isalpha() for ch in text):
+            raise  # "?", "-", "✗": neither a tick nor a description
+        return 1, text  # a description of the initiative
+    return int(bool(answer)), described if answer else ""
+
 
 def plan_candidates(batch: Batch, table: Table, plan: FilePlan) -> None:
     rows = Rows(table, "candidates", plan)
@@ -181,15 +220,27 @@ def plan_candidates(batch: Batch, table: Table, plan: FilePlan) -> None:
             )
             title = FAILED
         place = _person_unit(rows, batch, number, cells)
-        if FAILED in (name, title, kind, place):
+        found = rows.check(
+            number, "has_initiative", lambda c=cells: initiative(c["has_initiative"], rows.header("has_initiative"))
+        )
+        if FAILED in (name, title, kind, place, found):
             continue
+        has_initiative, described = found
+        note = clean(cells.get("note", ""))
+        if described:  # the model has no place for it: the note keeps what the cell said
+            note = "; ".join(filter(None, (note, f"{rows.header('has_initiative')}: {described}")))
         position, unit = place
-        if not unit and kind == CandidateKind.COLLECTIVE and fold(name) in batch.units:
-            unit = batch.units[fold(name)]["name"]  # a khoa proposed as a collective is its own unit
-        unit_row = batch.units.get(fold(unit)) if unit else None
+        written = name
+        if kind == CandidateKind.COLLECTIVE:
+            own = _collective_unit(batch, name)
+            if own is not None and (not unit or fold(unit) == fold(own["name"])):
+                # a khoa proposed as a collective is its own unit, and one nominee
+                # whether written "Khoa Dân vận" or "Tập thể Khoa Dân vận"
+                name, unit = own["name"], own["name"]
+        unit_row = batch.find_unit(unit) if unit else None
         earlier = batch.first_seen("candidates", (fold(name), fold(unit), title["id"]), plan.file, number)
         if earlier:
-            note_duplicate(rows, number, rows.header("full_name"), name, earlier)
+            note_duplicate(rows, number, rows.header("full_name"), written, earlier)
             continue
         row = {
             "kind": kind.value,
@@ -198,8 +249,8 @@ def plan_candidates(batch: Batch, table: Table, plan: FilePlan) -> None:
             "unit": unit,
             "position": position,
             "achievements": clean(cells.get("achievements", "")),
-            "has_initiative": v.flag(cells.get("has_initiative", "")),
-            "note": clean(cells.get("note", "")),
+            "has_initiative": has_initiative,
+            "note": note,
         }
         existing = stored_by_key.get((fold(name), (unit_row or {}).get("id") or 0, title["id"]))
         if existing is not None:
@@ -221,6 +272,14 @@ def plan_candidates(batch: Batch, table: Table, plan: FilePlan) -> None:
         plan.rows.append(
             PlannedRow(number, "create", name, preview_cells(row), _add_candidate(row, member is not None))
         )
+
+
+def _collective_unit(batch: Batch, name: str) -> dict | None:
+    """The unit a collective nominee is: its name or short name, also after "Tập thể "."""
+    words = name.split(" ", 2)
+    if len(words) == 3 and fold(" ".join(words[:2])) == "tap the":
+        return batch.find_unit(name) or batch.find_unit(words[2])
+    return batch.find_unit(name)
 
 
 def _add_candidate(row: dict, is_member: bool) -> Callable[[Store, str], None]:

@@ -16,7 +16,7 @@ from .import_columns import ALIASES, IGNORED, NAME_FIELDS, REQUIRED, match_colum
 from .import_plan import FilePlan, PlannedRow, Problem
 from .model import CandidateKind, Role, UnitKind
 from .tabular import Table
-from .text import fold
+from .text import fold, loose
 
 # "Tổng cộng", and the forms offices write under a list: "Tổng cộng: 5 người",
 # "Tổng số (4 tập thể)", "Cộng: 12" (folded); never "Công đoàn", "Tổng hợp…".
@@ -104,15 +104,14 @@ class Batch:
 
     store: Store
     units: dict[str, dict] = field(default_factory=dict)  # fold(name or short) -> unit
+    loose_units: dict[str, dict] = field(default_factory=dict)  # loose(name) -> unit
     new_units: dict[str, tuple[str, int]] = field(default_factory=dict)  # fold(name) -> (file, row)
     members: dict[str, dict] = field(default_factory=dict)
     seen: dict[tuple, tuple[str, int]] = field(default_factory=dict)  # (kind, key) -> (file, row)
 
     def __post_init__(self) -> None:
         for u in conference.list_units(self.store):
-            self.units[fold(u["name"])] = u
-            if u["short_name"]:
-                self.units.setdefault(fold(u["short_name"]), u)
+            self.add_unit(u)
         for m in self.store.query("SELECT id, full_name FROM members WHERE active = 1"):
             self.members[fold(m["full_name"])] = m
 
@@ -122,6 +121,25 @@ class Batch:
         if earlier is None:
             self.seen[(kind, key)] = (file, row)
         return earlier
+
+    def add_unit(self, unit: dict) -> None:
+        """Known by its name, its short name, and its name written another way."""
+        self.units[fold(unit["name"])] = unit
+        if unit["short_name"]:
+            self.units.setdefault(fold(unit["short_name"]), unit)
+        self.loose_units.setdefault(loose(unit["name"]), unit)
+
+    def unit_named(self, name: str) -> dict | None:
+        """The unit of this name, also with other punctuation or "&" for "và"
+        ("Khoa Nhà nước & Pháp luật"); not a unit whose short name this is."""
+        unit = self.units.get(fold(name))
+        if unit is not None and fold(unit["name"]) == fold(name):
+            return unit
+        return self.loose_units.get(loose(name))
+
+    def find_unit(self, name: str) -> dict | None:
+        """The unit a person's or nominee's row names: by name or short name."""
+        return self.units.get(fold(name)) or self.loose_units.get(loose(name))
 
     def unit_names(self) -> list[str]:
         return [u["name"] for u in self.units.values()]

@@ -8,11 +8,12 @@ from . import conference
 from . import validation as v
 from .db import Store
 from .errors import ValidationError
+from .i18n import t
 from .import_plan import FilePlan, PlannedRow
 from .import_rows import FAILED, Batch, Rows, note_duplicate, note_variant, planned, preview_cells
 from .model import UnitKind
 from .tabular import Table
-from .text import fold
+from .text import fold, loose
 
 _UNIT_KIND_WORDS = {
     "khoa": UnitKind.KHOA,
@@ -67,13 +68,23 @@ def plan_units(batch: Batch, table: Table, plan: FilePlan) -> None:
         )
         if FAILED in (name, kind, short, staff):
             continue
-        earlier = batch.first_seen("units", (fold(name),), plan.file, number)
+        earlier = batch.first_seen("units", (loose(name),), plan.file, number)
         if earlier:
             note_duplicate(rows, number, rows.header("name"), name, earlier)
             continue
         row = {"name": name, "kind": kind.value, "short_name": short, "staff_count": staff}
-        existing = batch.units.get(fold(name))
-        if existing is not None and fold(existing["name"]) == fold(name):
+        existing = batch.unit_named(name)
+        owner = batch.units.get(fold(short)) if short else None
+        if existing is None and owner is not None and fold(owner["short_name"] or "") == fold(short):
+            # Same short name, another name: the same unit renamed, or two units given one
+            # short name by mistake. Guessing either way could file people in the wrong unit.
+            rows.error(
+                number,
+                rows.header("short_name"),
+                t("imp.err.short_name_taken", name=name, short=short, other=owner["name"]),
+            )
+            continue
+        if existing is not None:
             note_variant(rows, number, rows.header("name"), name, existing["name"])
             changes = {k: row[k] for k in ("short_name", "staff_count") if cells.get(k) and row[k] != existing[k]}
             if cells.get("kind") and row["kind"] != existing["kind"]:
@@ -88,9 +99,7 @@ def plan_units(batch: Batch, table: Table, plan: FilePlan) -> None:
                 existing["id"],
             )
             continue
-        batch.units[fold(name)] = {"id": None, **row}
-        if short:
-            batch.units.setdefault(fold(short), batch.units[fold(name)])
+        batch.add_unit({"id": None, **row})
         plan.rows.append(PlannedRow(number, "create", name, preview_cells(row), _add_unit(row)))
 
 

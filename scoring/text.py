@@ -28,11 +28,16 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+# Old font converters (TCVN3/VNI to Unicode) type Đ/đ as the Icelandic eth Ð/ð
+# (U+00D0/U+00F0), which looks the same: "Ðặng" must be the same name as "Đặng".
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u00a0": " ", "\ufeff": None})
+
+
 def clean(value: object) -> str:
-    """Trimmed, single-spaced, NFC text; None becomes ''."""
+    """Trimmed, single-spaced, NFC text, Ð read as Đ; None becomes ''."""
     if value is None:
         return ""
-    text = nfc(str(value)).replace("\u00a0", " ").replace("\ufeff", "")
+    text = nfc(str(value)).translate(_LOOKALIKES)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -48,6 +53,13 @@ def _fold_text(value: str) -> str:
     text = clean(value).lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def loose(value: object) -> str:
+    """`fold` that also ignores punctuation and reads "&" as "và", to spot one unit
+    written two ways: "Phòng Tổ chức - Hành chính" is "Phòng Tổ chức, hành chính",
+    "Khoa Nhà nước & Pháp luật" is "Khoa Nhà nước và pháp luật"."""
+    return " ".join(re.findall(r"[^\W_]+", fold(value).replace("&", " va ")))
 
 
 def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

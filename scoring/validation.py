@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
 from .errors import ValidationError
 from .i18n import current_language
-from .text import clean
+from .text import clean, fold
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -76,9 +77,24 @@ def number(
     return result
 
 
+# "1.250", "12.500", "1 250" (and "1,250" from an English Excel): digits grouped by
+# threes with one separator throughout. Only whole numbers are read this way:
+# where a decimal is allowed, "8.5" and "8,5" stay 8.5 (`number`).
+_GROUPED = re.compile(r"[+-]?\d{1,3}([., ])\d{3}(?:\1\d{3})*")
+
+
 def integer(value: object, field_name: str, **kwargs) -> int | None:
+    """A whole number; Vietnamese thousands dots are grouping ("1.250" is 1250), and a
+    fraction ("9,5") is refused rather than rounded: a count is never 9.5."""
+    if isinstance(value, str) and _GROUPED.fullmatch(clean(value)):
+        value = re.sub(r"[., ]", "", clean(value))
     result = number(value, field_name, **kwargs)
-    return None if result is None else round(result)
+    if result is None:
+        return None
+    if not result.is_integer():
+        shown = clean(value) if isinstance(value, str) else _fmt(result)
+        raise ValidationError("err.not_integer", field=field_name, field_name=field_name, value=shown)
+    return int(result)
 
 
 def choice(value: object, field_name: str, enum: type[E]) -> E:
@@ -92,9 +108,27 @@ def choice(value: object, field_name: str, enum: type[E]) -> E:
         ) from None
 
 
-def flag(value: object) -> int:
-    """Truthy cells as offices write them: 1, x, có, yes, true."""
-    return 1 if clean(value).lower() in ("1", "x", "có", "co", "yes", "y", "true", "đúng") else 0
+# A yes/no cell as offices write it, folded (no case, no diacritics). A cell of
+# several words answers with its first word: "Có quyền biểu quyết", "Không biểu quyết".
+_YES = {"x", "v", "c", "1", "y", "yes", "true", "co", "dung", "ok", "✓", "✔", "☑", "✅", "🗸"}
+_NO = {"0", "k", "ko", "n", "no", "false", "khong", "sai", "chua"}
+_YES_NO_PUNCTUATION = " .,;:!()[]\"'“”‘’"
+
+
+def yes_no(value: object, field_name: str) -> bool | None:
+    """True/False from a yes/no cell, None when it is empty (the caller decides what
+    empty means). Anything else is refused: guessing "no" for "✓" would store a wrong
+    answer without a word."""
+    raw = clean(value)
+    folded = fold(raw).strip(_YES_NO_PUNCTUATION)
+    if not folded:
+        return None
+    first = re.split(r"[\s,;:(]+", folded, maxsplit=1)[0].strip(_YES_NO_PUNCTUATION)
+    if folded in _YES or first in ("co", "yes", "true", "dung"):
+        return True
+    if folded in _NO or first in ("khong", "ko", "chua", "no", "false"):
+        return False
+    raise ValidationError("err.not_yes_no", field=field_name, field_name=field_name, value=raw)
 
 
 def parse_date(value: object) -> str | None:

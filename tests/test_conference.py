@@ -1,10 +1,11 @@
+import re
 import unicodedata
 
 import pytest
 
 from scoring import conference
 from scoring.errors import ValidationError
-from scoring.validation import format_date, format_date_long, number, parse_date
+from scoring.validation import format_date, format_date_long, integer, number, parse_date, yes_no
 
 
 def test_units_are_stored_nfc_and_duplicates_refused_across_case_and_encoding(store):
@@ -87,6 +88,42 @@ def test_place_and_date_on_screen_follow_the_language():
 def test_decimal_comma_is_understood():
     assert number("12,5", "Điểm") == 12.5
     assert number(" 7 ", "Điểm") == 7
+
+
+def test_an_integer_reads_thousands_dots_and_refuses_a_fraction():
+    assert integer("1.250", "Số viên chức") == 1250
+    assert integer("12.500", "Số viên chức") == 12500
+    assert integer("1 250", "Số viên chức") == 1250
+    assert integer("1.250.000", "Số viên chức") == 1250000
+    assert integer("12", "Số viên chức") == integer(12.0, "Số viên chức") == 12
+    for fraction in ("9,5", "9.5", "1.25", 9.5):
+        with pytest.raises(ValidationError, match="phải là số nguyên"):
+            integer(fraction, "Số viên chức")
+    # where a decimal is allowed, a dot or a comma is still the decimal mark
+    assert number("8.5", "Điểm") == number("8,5", "Điểm") == 8.5
+    assert number("1.250", "Điểm") == 1.25
+
+
+@pytest.mark.parametrize(
+    ("cell", "answer"),
+    [
+        *[(yes, True) for yes in ("x", "X", "✓", "✔", "v", "Có", "CÓ", "co", "c", "1", "yes", "TRUE", "(x)")],
+        ("Có quyền biểu quyết", True),
+        *[(no, False) for no in ("không", "Không", "k", "0", "no", "false")],
+        ("Không biểu quyết", False),
+        ("Không có quyền biểu quyết", False),
+        ("", None),
+        ("  ", None),
+    ],
+)
+def test_yes_no_as_offices_write_it(cell, answer):
+    assert yes_no(cell, "Biểu quyết") is answer
+
+
+@pytest.mark.parametrize("cell", ["Biểu quyết?", "2", "✗", "-", "abc"])
+def test_yes_no_refuses_what_is_neither(cell):
+    with pytest.raises(ValidationError, match=f"“{re.escape(cell)}” ở cột “Biểu quyết” không rõ là có hay không"):
+        yes_no(cell, "Biểu quyết")
 
 
 def test_a_rate_may_be_written_with_its_percent_sign(store):

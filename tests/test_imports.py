@@ -861,3 +861,189 @@ def test_utf16_text_from_excel_is_read(demo_store):
     data = "Họ và tên\tDanh hiệu đề nghị\r\nLương Thị Thảo\tLao động tiên tiến\r\n".encode("utf-16")
     plan = imports.plan_import(demo_store, [("ds.txt", data)])
     assert plan.ok and _created(plan) == ["Lương Thị Thảo"]
+
+
+# --- how fields are understood (messy office files) ------------------------------------------
+
+
+def _messages(plan: imports.ImportPlan) -> list[tuple[int | None, str, str, str]]:
+    return [(p.row, p.column, p.level, p.message) for p in plan.problems]
+
+
+def test_the_voting_column_understands_ticks_and_words_and_refuses_the_rest(demo_store):
+    header = ["STT", "Họ và tên", "Chức danh trong Hội đồng", "Biểu quyết"]
+    cells = ["✓", "v", "Có quyền biểu quyết", "X", "không", None, "Không biểu quyết"]
+    rows = [header] + [[i, f"Nguyễn Hữu {i}", "Ủy viên", cell] for i, cell in enumerate(cells, start=1)]
+    imports.commit_import(demo_store, "test", [("thanh-vien.xlsx", xlsx_bytes(rows))])
+    stored = {r["full_name"]: r["is_voting"] for r in demo_store.query("SELECT * FROM members")}
+    assert [stored[f"Nguyễn Hữu {i}"] for i in range(1, 8)] == [1, 1, 1, 1, 0, 1, 0]  # empty: votes, as before
+
+    bad = xlsx_bytes([header, *rows[1:5], [5, "Lê Văn Năm", "Ủy viên", "Biểu quyết?"]])  # row 6 in Excel
+    before = dump(demo_store)
+    plan = imports.plan_import(demo_store, [("thanh-vien-2.xlsx", bad)])
+    assert _messages(plan) == [
+        (6, "Biểu quyết", "error", "“Biểu quyết?” ở cột “Biểu quyết” không rõ là có hay không; ghi x hoặc để trống.")
+    ]
+    with pytest.raises(imports.ImportRefused):
+        imports.commit_import(demo_store, "test", [("thanh-vien-2.xlsx", bad)])
+    assert dump(demo_store) == before
+
+
+def test_an_initiative_ticked_counted_or_described_is_yes_and_its_description_kept(demo_store):
+    described = "Có (Sáng kiến “Đổi mới phương pháp giảng dạy”, QĐ số 12/QĐ-TCT)"
+    cells = [described, "01 sáng kiến", "✓", "x", "0", "không", None, "Đề tài cấp trường về dân vận"]
+    rows = [["STT", "Họ và tên", "Đơn vị", "Danh hiệu đề nghị", "Sáng kiến", "Ghi chú"]]
+    rows += [[i, f"Lê Sáng {i}", "Khoa Dân vận", "Chiến sĩ thi đua cơ sở", c, None] for i, c in enumerate(cells, 1)]
+    rows[2][5] = "Đã xác minh"
+    plan = imports.commit_import(demo_store, "test", [("de-nghi.xlsx", xlsx_bytes(rows))])
+    assert plan.ok
+    stored = {r["full_name"]: r for r in demo_store.query("SELECT * FROM candidates WHERE full_name LIKE 'Lê Sáng %'")}
+    assert [stored[f"Lê Sáng {i}"]["has_initiative"] for i in range(1, 9)] == [1, 1, 1, 1, 0, 0, 0, 1]
+    assert stored["Lê Sáng 1"]["note"] == f"Sáng kiến: {described}"
+    assert stored["Lê Sáng 2"]["note"] == "Đã xác minh; Sáng kiến: 01 sáng kiến"
+    assert stored["Lê Sáng 3"]["note"] == ""
+    assert stored["Lê Sáng 8"]["note"] == "Sáng kiến: Đề tài cấp trường về dân vận"
+
+    bad = xlsx_bytes([rows[0], [1, "Lê Văn Hỏi", "Khoa Dân vận", "Chiến sĩ thi đua cơ sở", "?", None]])
+    assert _messages(imports.plan_import(demo_store, [("de-nghi-2.xlsx", bad)])) == [
+        (2, "Sáng kiến", "error", "“?” ở cột “Sáng kiến” không rõ là có hay không; ghi x hoặc để trống.")
+    ]
+
+
+@pytest.mark.parametrize("header", ["Tên đơn vị", "Khoa/Phòng", "Khoa, phòng", "Đơn vị/Khoa/Phòng", "Đơn vị công tác"])
+def test_the_unit_column_is_recognised_under_the_headers_offices_write(demo_store, header):
+    rows = [["STT", "Họ và tên", "Chức vụ", header, "Danh hiệu đề nghị"]]
+    rows.append([1, "Lương Thị Thảo", "Giảng viên", "Khoa Dân vận", "Lao động tiên tiến"])
+    plan = imports.commit_import(demo_store, "test", [("de-nghi.xlsx", xlsx_bytes(rows))])
+    assert plan.problems == []  # no "Cột … không dùng đến"
+    unit = demo_store.scalar(
+        "SELECT u.name FROM candidates c JOIN units u ON u.id = c.unit_id WHERE c.full_name = 'Lương Thị Thảo'"
+    )
+    assert unit == "Khoa Dân vận"  # so the same-unit recusal applies
+
+
+@pytest.mark.parametrize("header", ["Tên đơn vị", "Khoa/Phòng"])
+def test_the_unit_column_of_members_too(demo_store, header):
+    rows = [["Họ và tên", "Vai trò", header], ["Lê Văn Mới", "Ủy viên", "Khoa Dân vận"]]
+    imports.commit_import(demo_store, "test", [("thanh-vien.xlsx", xlsx_bytes(rows))])
+    assert demo_store.scalar("SELECT unit_id FROM members WHERE full_name = 'Lê Văn Mới'") == demo_store.scalar(
+        "SELECT id FROM units WHERE name = 'Khoa Dân vận'"
+    )
+
+
+def test_a_staff_count_reads_thousands_dots_and_refuses_a_fraction(demo_store):
+    files = [("don-vi.csv", csv_bytes("STT;Tên đơn vị;Số viên chức", "1;Trung tâm A;1.250", "2;Trung tâm B;12.500"))]
+    imports.commit_import(demo_store, "test", files)
+    counts = {u["name"]: u["staff_count"] for u in conference.list_units(demo_store)}
+    assert (counts["Trung tâm A"], counts["Trung tâm B"]) == (1250, 12500)
+
+    before = dump(demo_store)
+    bad = [("don-vi-2.csv", csv_bytes("STT;Tên đơn vị;Số viên chức", "1;Trung tâm C;12", "2;Trung tâm D;9,5"))]
+    with pytest.raises(imports.ImportRefused) as refused:
+        imports.commit_import(demo_store, "test", bad)
+    assert _messages(refused.value.plan) == [(3, "Số viên chức", "error", "Số viên chức: “9,5” phải là số nguyên.")]
+    assert dump(demo_store) == before
+
+
+def test_a_unit_written_with_other_punctuation_or_ampersand_is_the_stored_unit(demo_store):
+    units = demo_store.scalar("SELECT COUNT(*) FROM units")
+    lines = [
+        "Phòng Tổ chức - Hành chính - Thông tin - Tư liệu;Phòng;TCHC;15",
+        "Khoa Nhà nước & Pháp luật;Khoa;NN&PL;8",
+    ]
+    plan = imports.commit_import(
+        demo_store, "test", [("don-vi.csv", csv_bytes("Tên đơn vị;Loại;Viết tắt;Số người", *lines))]
+    )
+    assert [r.action for r in plan.files[0].rows] == ["update", "unchanged"]
+    assert demo_store.scalar("SELECT COUNT(*) FROM units") == units
+    tchc = demo_store.query("SELECT * FROM units WHERE short_name = 'TCHC'")
+    assert [(u["name"], u["staff_count"]) for u in tchc] == [("Phòng Tổ chức, hành chính, thông tin, tư liệu", 15)]
+    # a person's row naming the unit that way finds it too
+    line = "Lê Văn Mới;Khoa Nhà nước & Pháp luật;Lao động tiên tiến"
+    imports.commit_import(demo_store, "test", [("de-nghi.csv", csv_bytes("Họ và tên;Đơn vị;Danh hiệu đề nghị", line))])
+    assert demo_store.scalar("SELECT unit_id FROM candidates WHERE full_name = 'Lê Văn Mới'") == 3
+
+
+def test_a_new_unit_with_a_stored_units_short_name_is_refused_naming_both(demo_store):
+    before = dump(demo_store)
+    files = [("don-vi.csv", csv_bytes("Tên đơn vị;Viết tắt", "Phòng Hành chính;tchc"))]
+    with pytest.raises(imports.ImportRefused) as refused:
+        imports.commit_import(demo_store, "test", files)
+    assert _messages(refused.value.plan) == [
+        (
+            2,
+            "Viết tắt",
+            "error",
+            "“Phòng Hành chính” có tên viết tắt “tchc” trùng với đơn vị “Phòng Tổ chức, hành chính, thông tin, tư "
+            "liệu” đã có: nếu là cùng một đơn vị, ghi đúng tên “Phòng Tổ chức, hành chính, thông tin, tư liệu”; nếu "
+            "là đơn vị khác, đổi tên viết tắt.",
+        )
+    ]
+    assert dump(demo_store) == before
+
+
+def test_a_name_typed_with_eth_is_the_stored_member_and_finds_its_unit(demo_store):
+    members = demo_store.scalar("SELECT COUNT(*) FROM members")
+    line = "1;\u00d0ặng Quốc Hùng;Trưởng khoa;Khoa Nhà nước và pháp luật;Ủy viên"
+    plan = imports.commit_import(
+        demo_store, "test", [("tv.csv", csv_bytes("STT;Họ và tên;Chức vụ;Đơn vị;Vai trò", line))]
+    )
+    assert [r.label for r in plan.files[0].rows] == ["Đặng Quốc Hùng"]
+    assert demo_store.scalar("SELECT COUNT(*) FROM members") == members
+    line = "1;\u00d0inh Văn Mới;Giảng viên, Khoa Xây dựng \u00d0ảng;Lao động tiên tiến"
+    files = [("dn.csv", csv_bytes("STT;Họ và tên;Chức vụ, đơn vị;Danh hiệu đề nghị", line))]
+    imports.commit_import(demo_store, "test", files)
+    row = demo_store.query("SELECT full_name, unit_id FROM candidates WHERE full_name = 'Đinh Văn Mới'")
+    assert row == [{"full_name": "Đinh Văn Mới", "unit_id": 2}]
+
+
+@pytest.mark.parametrize(
+    ("cell", "position", "unit"),
+    [
+        ("Phó Trưởng khoa Dân vận", "Phó Trưởng khoa", "Khoa Dân vận"),
+        ("Trưởng khoa Dân vận", "Trưởng khoa", "Khoa Dân vận"),
+        (
+            "Trưởng phòng Tổ chức, hành chính, thông tin, tư liệu",
+            "Trưởng phòng",
+            "Phòng Tổ chức, hành chính, thông tin, tư liệu",
+        ),
+        ("Giảng viên chính Khoa Lý luận cơ sở", "Giảng viên chính", "Khoa Lý luận cơ sở"),
+        ("Phó Trưởng khoa, Khoa Dân vận", "Phó Trưởng khoa", "Khoa Dân vận"),
+    ],
+)
+def test_a_heads_position_keeps_the_word_it_shares_with_the_unit(demo_store, cell, position, unit):
+    files = [
+        ("dn.csv", csv_bytes("Họ và tên;Chức vụ, đơn vị;Danh hiệu đề nghị", f"Lê Văn Mới;{cell};Lao động tiên tiến"))
+    ]
+    imports.commit_import(demo_store, "test", files)
+    stored = demo_store.query(
+        "SELECT c.position, u.name AS unit FROM candidates c JOIN units u ON u.id = c.unit_id "
+        "WHERE c.full_name = 'Lê Văn Mới'"
+    )
+    assert stored == [{"position": position, "unit": unit}]
+
+
+def test_a_collective_written_tap_the_is_its_unit_and_one_nominee(demo_store):
+    header = ["STT", "Tên tập thể, cá nhân", "Đơn vị", "Danh hiệu đề nghị"]
+    one = [1, "Tập thể Khoa Dân vận", None, "Tập thể lao động xuất sắc"]
+    plan = imports.commit_import(demo_store, "test", [("dn.xlsx", xlsx_bytes([header, one]))])
+    assert plan.ok
+    stored = demo_store.query(
+        "SELECT c.full_name, u.name AS unit FROM candidates c JOIN units u ON u.id = c.unit_id "
+        "JOIN titles t ON t.id = c.title_id WHERE t.name = 'Tập thể lao động xuất sắc'"
+    )
+    assert stored == [{"full_name": "Khoa Dân vận", "unit": "Khoa Dân vận"}]
+    # written both ways in one file: the second is the same nominee
+    two = [2, "Khoa Dân vận", None, "Tập thể lao động tiên tiến"]
+    plan = imports.plan_import(
+        demo_store, [("dn2.xlsx", xlsx_bytes([header, [1, *one[1:]], two, [3, "TẬP THỂ KHOA DÂN VẬN", None, two[3]]]))]
+    )
+    assert [r.action for r in plan.files[0].rows] == ["unchanged", "create"]
+    assert _messages(plan) == [
+        (
+            4,
+            "Tên tập thể, cá nhân",
+            "error",
+            "“TẬP THỂ KHOA DÂN VẬN” trùng với dòng 3 của tệp (không phân biệt hoa thường, cách gõ dấu).",
+        )
+    ]

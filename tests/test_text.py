@@ -1,6 +1,6 @@
 import unicodedata
 
-from scoring.text import clean, fold, name_parts, name_sort_key, sort_names, text_sort_key
+from scoring.text import clean, fold, loose, name_parts, name_sort_key, sort_names, text_sort_key
 
 
 def test_clean_makes_nfc_and_trims():
@@ -13,6 +13,20 @@ def test_clean_makes_nfc_and_trims():
 def test_fold_ignores_case_diacritics_and_encoding():
     assert fold("Đặng Quốc Hùng") == "dang quoc hung"
     assert fold(unicodedata.normalize("NFD", "NGUYỄN")) == fold("nguyễn") == "nguyen"
+
+
+def test_eth_from_old_font_converters_is_the_letter_d_with_stroke():
+    # "Ð" (U+00D0, Latin capital eth) looks like "Đ" (U+0110): one letter everywhere
+    assert clean("\u00d0ặng Quốc Hùng") == "Đặng Quốc Hùng"
+    assert clean("Xây dựng \u00f0ảng") == "Xây dựng đảng"
+    assert fold("\u00d0ặng") == fold("Đặng") == "dang"
+
+
+def test_loose_ignores_punctuation_and_reads_ampersand_as_va():
+    stored = "Phòng Tổ chức, hành chính, thông tin, tư liệu"
+    assert loose("Phòng Tổ chức - Hành chính - Thông tin - Tư liệu") == loose(stored)
+    assert loose("Khoa Nhà nước & Pháp luật") == loose("Khoa Nhà nước và pháp luật")
+    assert loose("Khoa Dân vận") != loose("Khoa Dân vận 2")
 
 
 def test_name_parts_vietnamese_order():
