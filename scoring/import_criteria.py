@@ -19,11 +19,14 @@ from .text import clean, fold
 
 def _set_name_from(table: Table, filename: str) -> tuple[str, str]:
     """(name, where it came from) when the file has no "Bộ tiêu chí" column: the
-    title line above the header ("PHIẾU CHẤM ĐIỂM CÁ NHÂN"), else the file name."""
-    for line in table.preamble:
-        folded = fold(line)
-        if any(word in folded for word in ("phieu", "tieu chi", "bo ")) and "cong hoa" not in folded:
-            return clean(line), "imp.set_from_title"
+    title line above the header that names a scoring sheet ("PHIẾU CHẤM ĐIỂM CÁ
+    NHÂN"), else one that names criteria, else the file name. Never the issuing
+    body's lines above it ("ĐẢNG BỘ KHỐI …", "TRƯỜNG CHÍNH TRỊ …", "CỘNG HÒA …")."""
+    for words in (("phieu", "bang cham", "bang diem"), ("tieu chi",)):
+        for line in table.preamble:
+            folded = fold(line)
+            if any(word in folded for word in words) and "cong hoa" not in folded:
+                return clean(line), "imp.set_from_title"
     stem = clean(re.sub(r"[-_]+", " ", Path(filename).stem))
     return stem[:1].upper() + stem[1:], "imp.set_from_file"
 

@@ -1047,3 +1047,18 @@ def test_a_collective_written_tap_the_is_its_unit_and_one_nominee(demo_store):
             "“TẬP THỂ KHOA DÂN VẬN” trùng với dòng 3 của tệp (không phân biệt hoa thường, cách gõ dấu).",
         )
     ]
+
+
+def test_a_criteria_set_is_named_after_the_scoring_sheet_line_not_the_issuing_body(demo_store):
+    rows = [
+        ["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"],
+        ["TRƯỜNG CHÍNH TRỊ TỈNH KHÁNH HÒA"],
+        ["PHIẾU CHẤM ĐIỂM THI ĐUA CÁ NHÂN NĂM 2024"],
+        [None],
+        ["STT", "Tiêu chí", "Điểm tối đa"],
+        [1, "Phẩm chất chính trị", 40],
+        [2, "Kết quả thực hiện nhiệm vụ", 60],
+    ]
+    imports.commit_import(demo_store, "test", [("tieu-chi.xlsx", xlsx_bytes(rows))])
+    stored = demo_store.query("SELECT name, applies_to FROM criteria_sets WHERE name LIKE '%2024'")
+    assert stored == [{"name": "PHIẾU CHẤM ĐIỂM THI ĐUA CÁ NHÂN NĂM 2024", "applies_to": "individual"}]
