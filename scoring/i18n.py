@@ -235,6 +235,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.file_too_large": "Tệp “{file}” quá lớn ({size} MB; tối đa {max} MB).",
         "err.file_not_spreadsheet": "Tệp “{file}” không phải bảng tính Excel (.xlsx) hay CSV.",
         "err.file_encoding": "Không đọc được bảng mã của tệp (hãy lưu lại dạng UTF-8 hoặc .xlsx).",
+        "err.file_encoding_lost": (
+            "Tệp “{file}” được lưu bằng bảng mã cũ (ANSI), đã mất chữ tiếng Việt: chữ có dấu bị thay bằng “?” "
+            "(ví dụ “{sample}”). Mở tệp gốc bằng Excel, chọn Tệp → Lưu dưới dạng → “CSV UTF-8 (Comma delimited)” "
+            "(hoặc gửi tệp .xlsx) rồi tải lên lại."
+        ),
+        "err.file_encoding_mixed": (
+            "Tệp “{file}” trộn hai bảng mã: phần lớn là UTF-8 nhưng dòng {row} lưu bằng bảng mã khác, nên chữ có dấu "
+            "bị hỏng. Mở tệp bằng Excel, sửa lại dòng đó rồi chọn Tệp → Lưu dưới dạng → “CSV UTF-8 (Comma delimited)” "
+            "(hoặc gửi tệp .xlsx)."
+        ),
+        "err.file_ods": (
+            "Tệp “{file}” là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice, chọn Tệp → Lưu thành → "
+            "“Excel 2007-365 (.xlsx)” rồi tải lên tệp .xlsx."
+        ),
+        "err.file_same_list_sheets": (
+            "Tệp “{file}” có nhiều trang cùng một danh sách ({sheets}); phần mềm chỉ đọc một trang mỗi tệp. Hãy chép "
+            "các dòng vào một trang, hoặc lưu mỗi trang thành một tệp riêng rồi tải lên cùng lúc."
+        ),
         # --- scoring sheet, ballot, rounds, login (issue 3) ---
         "sheet.guide": "Hướng dẫn tiêu chí chấm (điểm tối đa, bước điểm, nội dung)",
         "sheet.guide_line": "{n}. **{name}**: tối đa {max} điểm, bước {step}: {description}",
@@ -640,6 +658,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.err.missing_column": "Thiếu cột “{column}” (có thể ghi: {aliases}).",
         "imp.err.too_many_rows": "Tệp có {count} dòng, quá giới hạn {max} dòng.",
         "imp.note.other_sheets": "Chỉ đọc trang “{sheet}”; bỏ qua: {others}.",
+        "imp.note.signature": "Bỏ qua phần ký tên ở cuối (dòng {rows}).",
         "imp.column_n": "Cột {n}",
         "imp.err.duplicate_in_file": (
             "“{name}” trùng với dòng {other} của tệp (không phân biệt hoa thường, cách gõ dấu)."
@@ -1363,6 +1382,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.file_too_large": "The file “{file}” is too large ({size} MB; at most {max} MB).",
         "err.file_not_spreadsheet": "The file “{file}” is not an Excel workbook (.xlsx) or a CSV file.",
         "err.file_encoding": "The file's character encoding cannot be read (save it again as UTF-8 or .xlsx).",
+        "err.file_encoding_lost": (
+            "The file “{file}” was saved in an old (ANSI) encoding that lost the Vietnamese letters: they became “?” "
+            "(for example “{sample}”). Open the original in Excel, choose File → Save As → “CSV UTF-8 (Comma "
+            "delimited)” (or send the .xlsx) and upload it again."
+        ),
+        "err.file_encoding_mixed": (
+            "The file “{file}” mixes two encodings: mostly UTF-8, but row {row} was saved in another one, so its "
+            "accented letters are broken. Open it in Excel, fix that row, then File → Save As → “CSV UTF-8 (Comma "
+            "delimited)” (or send the .xlsx)."
+        ),
+        "err.file_ods": (
+            "“{file}” is an OpenDocument spreadsheet (.ods): open it in LibreOffice, choose File → Save As → "
+            "“Excel 2007-365 (.xlsx)” and upload the .xlsx."
+        ),
+        "err.file_same_list_sheets": (
+            "The file “{file}” holds the same list on several sheets ({sheets}); one sheet is read per file. Copy the "
+            "rows into one sheet, or save each sheet as its own file and upload them together."
+        ),
         # --- scoring sheet, ballot, rounds, login (issue 3) ---
         "sheet.guide": "Criteria guide (maximum, step, what to look at)",
         "sheet.guide_line": "{n}. **{name}**: max {max}, step {step}: {description}",
@@ -1762,6 +1799,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.err.missing_column": "Column “{column}” is missing (it may also be headed: {aliases}).",
         "imp.err.too_many_rows": "The file has {count} rows, over the limit of {max} rows.",
         "imp.note.other_sheets": "Only sheet “{sheet}” was read; ignored: {others}.",
+        "imp.note.signature": "The signature block at the end was skipped (rows {rows}).",
         "imp.column_n": "Column {n}",
         "imp.err.duplicate_in_file": (
             "“{name}” duplicates row {other} of the file (ignoring case and how accents were typed)."

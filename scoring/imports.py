@@ -55,9 +55,11 @@ MAX_ROWS = 2000
 # --- reading ----------------------------------------------------------------------------
 
 
-def _read(filename: str, data: bytes, plan: FilePlan) -> Table | None:
+def _read(filename: str, data: bytes, plan: FilePlan, kind: str | None) -> Table | None:
+    # The reader looks for the headers of the kind asked for, or of any kind: it picks the sheet and header row by them.
+    expected = [ALIASES[kind]] if kind else [ALIASES[k] for k in KINDS]
     try:
-        table = read_table(data, filename)
+        table = read_table(data, filename, expected=expected)
     except ValidationError as exc:
         plan.problems.append(Problem(filename, str(exc)))
         return None
@@ -91,7 +93,7 @@ def plan_import(store: Store, uploads: list[Upload], kind: str | None = None) ->
     for filename, data in uploads:
         plan = FilePlan(file=filename)
         plans.append(plan)
-        table = _read(filename, data, plan)
+        table = _read(filename, data, plan, kind)
         if table is None:
             continue
         plan.kind = kind or guess_kind(table.headers, filename)

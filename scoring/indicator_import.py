@@ -115,7 +115,7 @@ class _Catalogue:
 
 def parse_values(store: Store, data: bytes, filename: str) -> tuple[list[ValueChange], list[str], list[str]]:
     """(changes, errors, notes) for a file; nothing is written."""
-    table = read_table(data, filename)
+    table = read_table(data, filename, expected=ALIASES)
     columns = match_headers(table.headers, ALIASES)
     missing = [key for key in REQUIRED if key not in columns]
     if missing:

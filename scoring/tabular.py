@@ -6,6 +6,11 @@ caller's validators, which understand a decimal comma), with the file's own
 row numbers so that messages can say "dòng 7". `match_headers` maps the
 headers as offices write them ("Họ và tên", "HO VA TEN", "Full name") to
 canonical keys.
+
+The caller says which headers it expects (`expected`: its alias dicts). Office
+files put an official heading, titles, instructions sheets and signature blocks
+around the list, so the reader picks the separator, the sheet and the header row
+that match those headers best, rather than the first thing that looks like a row.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import unicodedata
 import zipfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -29,6 +36,9 @@ from .text import clean, fold
 
 MAX_BYTES = 10 * 1024 * 1024  # a unit's list is a few KB; refuse anything absurd before parsing
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+HEADER_SCAN_ROWS = 30  # an official heading, a title and a blank line or two come before the header, never 30 rows
+
+Aliases = Mapping[str, Sequence[str]]  # canonical key -> the headers offices write for it
 
 
 @dataclass
@@ -47,9 +57,13 @@ class Table:
     unnamed: list[str] = field(default_factory=list)  # headers the file left empty, named "Cột 3" here
 
 
-def read_table(data: bytes, filename: str, *, sheet: str | int | None = None) -> Table:
-    """Parse an uploaded file. Raises ValidationError (Vietnamese) for an empty
-    file, a file that is not a spreadsheet, or one too large."""
+def read_table(
+    data: bytes, filename: str, *, sheet: str | int | None = None, expected: Aliases | Sequence[Aliases] = ()
+) -> Table:
+    """Parse an uploaded file. `expected` is the alias dict the caller will match
+    headers with (or several, one per kind of list, when the kind is not known
+    yet). Raises ValidationError (Vietnamese) for an empty file, a file that is
+    not a spreadsheet, one too large, or text whose encoding lost its letters."""
     if not data:
         raise ValidationError("err.file_empty", file=filename)
     if len(data) > MAX_BYTES:
@@ -60,10 +74,13 @@ def read_table(data: bytes, filename: str, *, sheet: str | int | None = None) ->
             max=f"{MAX_BYTES / 1e6:.0f}",
         )
     lower = filename.lower()
+    headers = _Headers(expected)
+    if lower.endswith((".ods", ".ots")) or b"application/vnd.oasis.opendocument" in data[:100]:
+        raise ValidationError("err.file_ods", file=filename)  # a zip too, but not one openpyxl reads
     if lower.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
-        return _read_xlsx(data, filename, sheet)
+        return _read_xlsx(data, filename, sheet, headers)
     if lower.endswith((".csv", ".txt")):
-        return _read_csv(data, filename)
+        return _read_csv(data, filename, headers)
     if lower.endswith(".xls") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ValidationError("err.file_old_excel", file=filename)  # Excel 97-2003: ask for .xlsx
     raise ValidationError("err.file_not_spreadsheet", file=filename)
@@ -87,48 +104,126 @@ def encode_windows_1258(text: str) -> bytes:
     return bytes(out)
 
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, filename: str = "") -> str:
     """UTF-8 (with or without BOM) first; else the best guess, which for
-    Vietnamese files from old Windows machines is Windows-1258."""
+    Vietnamese files from old Windows machines is Windows-1258. Text whose
+    letters were already lost is refused: a UTF-8 file with lines in another
+    encoding, or a legacy file with "?" inside words (a Windows set to English
+    saves Vietnamese letters it cannot encode as "?"), so nobody imports
+    "Ngo?i ng?" as a unit's name."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" is UTF-16
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" is UTF-16
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise ValidationError("err.file_encoding") from None
-    if b"\x00" in data[:4096]:
+    elif b"\x00" in data[:4096]:
         raise ValidationError("err.file_not_spreadsheet_bytes")  # binary: an image, a PDF, a program…
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    _refuse_mixed_utf8(data, filename)
     try:
-        return data.decode("cp1258")
+        text = data.decode("cp1258")
     except UnicodeDecodeError:
         best = charset_normalizer.from_bytes(data).best()
         if best is None:
             raise ValidationError("err.file_encoding") from None
-        return str(best)
+        text = str(best)
+    lost = _LOST_LETTER.search(text)
+    if lost:
+        raise ValidationError("err.file_encoding_lost", file=filename, sample=lost.group())
+    return text
 
 
-def _read_csv(data: bytes, filename: str) -> Table:
+# A "?" with letters on both sides: a letter the legacy code page could not hold.
+_LOST_LETTER = re.compile(r"[^\W\d_]*[^\W\d_]\?+[^\W\d_][^\W\d_?]*(?:\?+[^\W\d_]*)*")
+
+
+def _refuse_mixed_utf8(data: bytes, filename: str) -> None:
+    """A file that is not UTF-8 as a whole but has lines with accented letters
+    that are: UTF-8 with lines added in another encoding (Notepad, an old macro).
+    A real Windows-1258 line is almost never valid UTF-8 (ê, ư, đ are single
+    bytes followed by ASCII letters)."""
+    utf8_lines, bad_line = 0, None
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            bad_line = bad_line or number
+    if utf8_lines and bad_line:
+        raise ValidationError("err.file_encoding_mixed", file=filename, row=bad_line)
+
+
+class _Headers:
+    """The headers a caller expects, to score how well a row of cells reads as
+    the header of its list: the number of different keys of one alias dict the
+    row names (the best dict when several kinds of list are possible)."""
+
+    def __init__(self, expected: Aliases | Sequence[Aliases]) -> None:
+        dicts = [expected] if isinstance(expected, Mapping) else list(expected)
+        self.kinds = [{_key(name): key for key, names in d.items() for name in [key, *names]} for d in dicts]
+
+    def score(self, row: Sequence[str]) -> int:
+        if not self.kinds:
+            return 0
+        cells = {_key(c) for c in row if c}
+        return max(len({kinds[c] for c in cells if c in kinds}) for kinds in self.kinds)
+
+    def best(self, raw: Sequence[Sequence[str]]) -> tuple[int, int | None]:
+        """(score, 1-based row number) of the best header among the first rows;
+        (0, None) when no row names an expected header."""
+        best, number = 0, None
+        for i, row in enumerate(raw[:HEADER_SCAN_ROWS]):
+            score = self.score(row)
+            if score > best:
+                best, number = score, i + 1
+        return best, number
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", fold(text))
+
+
+def _read_csv(data: bytes, filename: str, headers: _Headers) -> Table:
     try:
-        text = decode_text(data)
+        text = decode_text(data, filename)
     except ValidationError as exc:
         if exc.key == "err.file_not_spreadsheet_bytes":
             raise ValidationError("err.file_not_spreadsheet", file=filename) from None
         raise
     if "\x00" in text:
         raise ValidationError("err.file_not_spreadsheet", file=filename)
-    sample = text[:4096]
-    delimiter = max((";", ",", "\t"), key=sample.count)
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    delimiter = _delimiter(text, headers, ("\t", ";", ",") if utf16 else (";", ",", "\t"))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     raw = [[clean(cell) for cell in row] for row in reader]
-    return _to_table(raw, filename, "")
+    return _to_table(raw, filename, "", _header_row_number(raw, headers))
 
 
-def _read_xlsx(data: bytes, filename: str, sheet: str | int | None) -> Table:
+def _delimiter(text: str, headers: _Headers, order: tuple[str, ...]) -> str:
+    """The separator under which the first lines read best: first the header
+    that names the most expected columns, then the most lines with the same
+    number of cells (more than one). Counting characters picked "," in a ";"
+    file whose cells are full of commas. On a tie, the first of `order` (tab
+    first for UTF-16, which is Excel's tab-separated "Unicode Text")."""
+    sample = "\n".join(text.splitlines()[:50])
+
+    def fit(delimiter: str) -> tuple[int, int]:
+        rows = [row for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(c.strip() for c in row)]
+        widths = [len(row) for row in rows if len(row) > 1]
+        consistent = max((widths.count(w) for w in set(widths)), default=0)
+        return headers.best(rows)[0], consistent
+
+    return max(order, key=fit)  # max keeps the first of equals
+
+
+def _read_xlsx(data: bytes, filename: str, sheet: str | int | None, headers: _Headers) -> Table:
     """Cached values (what Excel shows), with merged cells filled downwards and a
     two-row header (a merged group title over sub-headers) flattened."""
     try:
@@ -144,10 +239,9 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | int | None) -> Table:
     sheets = {ws.title: _sheet_cells(ws) for ws in book.worksheets}
     names = list(sheets)
     notes: list[str] = []
-    filled = [n for n in names if any(any(row) for row in sheets[n])]
     if sheet is None:
-        # The first sheet that has something in it; say so if others are ignored.
-        chosen = filled[0] if filled else (names[0] if names else None)
+        chosen = _choose_sheet(book, sheets, headers, filename)
+        filled = [n for n in names if any(any(row) for row in sheets[n])]
         others = [n for n in filled if n != chosen]
         if others:
             notes.append(t("imp.note.other_sheets", sheet=chosen, others=", ".join(others)))
@@ -157,17 +251,56 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | int | None) -> Table:
         raise ValidationError("err.file_empty", file=filename)
     ws = book[chosen]
     raw = sheets[chosen]
-    header_rows = _merged_header_rows(ws, raw)
-    table = _to_table(raw, filename, str(chosen), header_rows=header_rows)
+    header = _header_row_number(raw, headers)
+    table = _to_table(raw, filename, str(chosen), header, header_rows=_merged_header_rows(ws, header))
     table.notes[:0] = notes
     if _has_formulas(data):
         table.formulas = _formulas(data, chosen, table)
     return table
 
 
+def _choose_sheet(book: Any, sheets: dict[str, list[list[str]]], headers: _Headers, filename: str) -> str | None:
+    """The sheet whose header names the most expected columns: not a "Hướng dẫn"
+    sheet or a hidden sheet of dropdown lists that come first. Hidden sheets
+    only when no visible one matches; without any match, the first filled sheet
+    as before. Two visible sheets of the same list ("Cá nhân", "Tập thể") are
+    refused: reading one would lose the other's rows without a word."""
+    filled = [n for n, raw in sheets.items() if any(any(row) for row in raw)]
+    if not filled:
+        return next(iter(sheets), None)
+    visible = [n for n in filled if book[n].sheet_state == "visible"]
+    scores = {n: _sheet_score(sheets[n], headers) for n in filled}
+    matching = [n for n in visible if scores[n][0]] or [n for n in filled if scores[n][0]]
+    if not matching:
+        return (visible or filled)[0]
+    chosen = max(matching, key=lambda n: scores[n][0])
+    best, kind = scores[chosen]
+    same = [n for n in visible if scores[n][1] == kind and scores[n][0] >= max(2, (best + 1) // 2)]
+    if len(same) > 1:
+        raise ValidationError("err.file_same_list_sheets", file=filename, sheets=", ".join(f"“{n}”" for n in same))
+    return chosen
+
+
+def _sheet_score(raw: list[list[str]], headers: _Headers) -> tuple[int, int]:
+    """(number of expected headers the sheet's best row names, which alias dict)."""
+    number = headers.best(raw)[1]
+    if number is None:
+        return 0, -1
+    row = raw[number - 1]
+    cells = {_key(c) for c in row if c}
+    counts = [len({kinds[c] for c in cells if c in kinds}) for kinds in headers.kinds]
+    best = max(counts)
+    return best, counts.index(best)
+
+
 def _sheet_cells(ws: Any) -> list[list[str]]:
-    """Cell texts from A1 (so row numbers are Excel's), vertical merges filled."""
-    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
+    """Cell texts from A1 (so row numbers are Excel's), vertical merges filled.
+    Numbers shown as a percentage keep their % ("85.5%" for 0.855), as the user
+    sees them; only number cells look at their format, so large sheets stay cheap."""
+    rows = [
+        [_number_text(c) if type(c.value) in (int, float) else _cell_text(c.value) for c in row]
+        for row in ws.iter_rows(min_row=1, min_col=1)
+    ]
     for merged in ws.merged_cells.ranges:
         if merged.max_row == merged.min_row:
             continue  # a title spread across columns stays one cell: it is not a header
@@ -179,9 +312,14 @@ def _sheet_cells(ws: Any) -> list[list[str]]:
     return rows
 
 
-def _merged_header_rows(ws: Any, raw: list[list[str]]) -> int:
+def _number_text(cell: Any) -> str:
+    if "%" in (cell.number_format or ""):
+        return _cell_text(round(cell.value * 100, 9)) + "%"  # round: 0.855 * 100 is 85.49999999999999
+    return _cell_text(cell.value)
+
+
+def _merged_header_rows(ws: Any, header: int | None) -> int:
     """2 when the header spans two rows (cells merged downwards from it), else 1."""
-    header = _header_row_number(raw)
     if header is None:
         return 1
     for merged in ws.merged_cells.ranges:
@@ -229,21 +367,62 @@ def _cell_text(value: object) -> str:
     return clean(value)
 
 
-def _header_row_number(raw: list[list[str]]) -> int | None:
-    """The first row with at least two filled cells (a lone title line is not a
-    header), as a 1-based row number; the first non-empty row if none has two."""
+def _header_row_number(raw: list[list[str]], headers: _Headers) -> int | None:
+    """The row among the first ones that names the most expected headers (an
+    official heading "TRƯỜNG … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" has two
+    cells too, but names none). Without a match: the first row with at least two
+    filled cells (a lone title line is not a header), as a 1-based row number;
+    the first non-empty row if none has two."""
+    number = headers.best(raw)[1]
+    if number is not None:
+        return number
     non_empty = [i + 1 for i, row in enumerate(raw) if any(cell for cell in row)]
     if not non_empty:
         return None
     return next((n for n in non_empty if sum(1 for c in raw[n - 1] if c) >= 2), non_empty[0])
 
 
-def _to_table(raw: list[list[str]], filename: str, sheet: str, *, header_rows: int = 1) -> Table:
-    """The header row is found by `_header_row_number` (titles above it, as in
-    office forms, are kept as the preamble); blank rows are dropped but keep
-    their numbers. With `header_rows=2` the row under the header holds
-    sub-headers that replace the group title above them."""
-    header_number = _header_row_number(raw)
+# What office forms write under a list, folded: "Người lập biểu", "Thủ trưởng đơn vị",
+# "TM. HỘI ĐỒNG", "KT. HIỆU TRƯỞNG", "HIỆU TRƯỞNG", "(Ký, ghi rõ họ tên)", "Nơi nhận:".
+_SIGNATURE = re.compile(
+    r"^(?:(?:tm|kt|tl|q|ttl)\s*\.?\s+)?(?:nguoi lap|nguoi ky|thu truong|hieu truong|pho hieu truong|giam doc|"
+    r"pho giam doc|chu tich|pho chu tich|truong (?:khoa|phong|ban)|thu ky|ke toan|xac nhan|noi nhan|lanh dao|"
+    r"\(ky\b|\(da ky\))"
+)
+_PLACE_DATE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")  # "Khánh Hòa, ngày 15 tháng 4 năm 2025"
+_NUMBER = re.compile(r"^[\d.,%\s]+$")
+
+
+def _signature_start(raw: list[list[str]], first_data: int) -> int | None:
+    """The row number where a signature block under the list begins, if any: a
+    place/date line, or a blank row followed by a row whose every cell is a
+    signature heading ("Người lập biểu", "Thủ trưởng đơn vị"), and below it
+    only short rows without numbers (headings, signers' names). A data row
+    after a blank row has a name, not a heading, so it stays."""
+    blank_before = False
+    for n in range(first_data, len(raw) + 1):
+        cells = [c for c in raw[n - 1] if c]
+        if not cells:
+            blank_before = True
+            continue
+        folded = [fold(c) for c in cells]
+        place_date = any(_PLACE_DATE.search(c) for c in folded) and len(cells) <= 2
+        heading = blank_before and all(_SIGNATURE.match(c) or _PLACE_DATE.search(c) for c in folded)
+        if (place_date or heading) and all(
+            sum(1 for c in row if c) <= 4 and not any(_NUMBER.match(c) for c in row if c) for row in raw[n:]
+        ):
+            return n
+        blank_before = False
+    return None
+
+
+def _to_table(
+    raw: list[list[str]], filename: str, sheet: str, header_number: int | None, *, header_rows: int = 1
+) -> Table:
+    """The header row is `header_number` (titles above it, as in office forms,
+    are kept as the preamble); blank rows are dropped but keep their numbers; a
+    signature block at the end is left out and noted. With `header_rows=2` the
+    row under the header holds sub-headers that replace the group title above them."""
     if header_number is None:
         raise ValidationError("err.file_empty", file=filename)
     header = list(raw[header_number - 1])
@@ -256,8 +435,15 @@ def _to_table(raw: list[list[str]], filename: str, sheet: str, *, header_rows: i
     headers = [h or t("imp.column_n", n=i + 1) for i, h in enumerate(header)]
     unnamed = [name for name, h in zip(headers, header, strict=True) if not h]
     preamble = [" ".join(c for c in row if c) for row in raw[: header_number - 1] if any(row)]
+    notes = []
+    end = len(raw)
+    footer = _signature_start(raw, first_data)
+    if footer is not None:
+        last = max(n for n in range(footer, len(raw) + 1) if any(raw[n - 1]))
+        notes.append(t("imp.note.signature", rows=str(footer) if last == footer else f"{footer}–{last}"))
+        end = footer - 1
     rows, numbers = [], []
-    for n in range(first_data, len(raw) + 1):
+    for n in range(first_data, end + 1):
         row = raw[n - 1]
         if not any(cell for cell in row):
             continue
@@ -265,7 +451,14 @@ def _to_table(raw: list[list[str]], filename: str, sheet: str, *, header_rows: i
         rows.append(dict(zip(headers, padded, strict=False)))
         numbers.append(n)
     return Table(
-        name=filename, headers=headers, rows=rows, row_numbers=numbers, sheet=sheet, preamble=preamble, unnamed=unnamed
+        name=filename,
+        headers=headers,
+        rows=rows,
+        row_numbers=numbers,
+        sheet=sheet,
+        notes=notes,
+        preamble=preamble,
+        unnamed=unnamed,
     )
 
 
