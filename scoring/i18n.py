@@ -251,7 +251,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "err.file_same_list_sheets": (
             "Tệp “{file}” có nhiều trang cùng một danh sách ({sheets}); phần mềm chỉ đọc một trang mỗi tệp. Hãy chép "
-            "các dòng vào một trang, hoặc lưu mỗi trang thành một tệp riêng rồi tải lên cùng lúc."
+            "các dòng vào một trang, hoặc lưu mỗi trang thành một tệp riêng rồi tải lên từng tệp."
         ),
         # --- scoring sheet, ballot, rounds, login (issue 3) ---
         "sheet.guide": "Hướng dẫn tiêu chí chấm (điểm tối đa, bước điểm, nội dung)",
@@ -1398,7 +1398,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "err.file_same_list_sheets": (
             "The file “{file}” holds the same list on several sheets ({sheets}); one sheet is read per file. Copy the "
-            "rows into one sheet, or save each sheet as its own file and upload them together."
+            "rows into one sheet, or save each sheet as its own file and upload each file."
         ),
         # --- scoring sheet, ballot, rounds, login (issue 3) ---
         "sheet.guide": "Criteria guide (maximum, step, what to look at)",

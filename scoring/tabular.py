@@ -389,14 +389,15 @@ _SIGNATURE = re.compile(
     r"pho giam doc|chu tich|pho chu tich|truong (?:khoa|phong|ban)|thu ky|ke toan|xac nhan|noi nhan|lanh dao|"
     r"\(ky\b|\(da ky\))"
 )
-_PLACE_DATE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")  # "Khánh Hòa, ngày 15 tháng 4 năm 2025"
+# The whole cell: "Khánh Hòa, ngày 15 tháng 4 năm 2025", "ngày … tháng … năm 2025"; not a sentence that has a date.
+_PLACE_DATE = re.compile(r"^(?:[^,\d]{1,40},\s*)?ngay\b[\s\d./…_-]*\bthang\b[\s\d./…_-]*\bnam\b[\s\d./…_-]*$")
 _NUMBER = re.compile(r"^[\d.,%\s]+$")
 
 
 def _signature_start(raw: list[list[str]], first_data: int) -> int | None:
     """The row number where a signature block under the list begins, if any: a
     place/date line, or a blank row followed by a row whose every cell is a
-    signature heading ("Người lập biểu", "Thủ trưởng đơn vị"), and below it
+    signature heading ("Người lập biểu", "Thủ trưởng đơn vị"); below it
     only short rows without numbers (headings, signers' names). A data row
     after a blank row has a name, not a heading, so it stays."""
     blank_before = False
@@ -406,14 +407,19 @@ def _signature_start(raw: list[list[str]], first_data: int) -> int | None:
             blank_before = True
             continue
         folded = [fold(c) for c in cells]
-        place_date = any(_PLACE_DATE.search(c) for c in folded) and len(cells) <= 2
-        heading = blank_before and all(_SIGNATURE.match(c) or _PLACE_DATE.search(c) for c in folded)
-        if (place_date or heading) and all(
-            sum(1 for c in row if c) <= 4 and not any(_NUMBER.match(c) for c in row if c) for row in raw[n:]
-        ):
+        heading = all(_SIGNATURE.match(c) or _PLACE_DATE.match(c) for c in folded)
+        starts = blank_before or any(_PLACE_DATE.match(c) for c in folded)
+        if heading and starts and all(_signer_row(row) for row in raw[n:]):
             return n
         blank_before = False
     return None
+
+
+def _signer_row(row: list[str]) -> bool:
+    """A row that may stand under signature headings: a few cells (names, "(Ký, ghi rõ
+    họ tên)"), none a number, which a data row (its STT, a count) would have."""
+    cells = [c for c in row if c]
+    return len(cells) <= 4 and not any(_NUMBER.match(c) for c in cells)
 
 
 def _to_table(

@@ -245,9 +245,10 @@ def test_data_rows_after_a_blank_row_are_kept():
         [2, "Trần Minh Quang", "Hiệu trưởng", "Chủ tịch Hội đồng"],
         [],
         [None, "Lê Thị Hoa", "Hiệu trưởng"],
+        ["Võ Thị Lan", "Khen thưởng ngày 1 tháng 5 năm 2024"],  # a date inside a sentence: not a place/date line
     ]
     table = read_table(_book({"Sheet1": rows}), "thanh-vien.xlsx")
-    assert (table.row_numbers, table.notes) == ([2, 4, 6], [])
+    assert (table.row_numbers, table.notes) == ([2, 4, 6, 7], [])
 
 
 def test_an_ods_file_is_asked_for_as_xlsx():
