@@ -61,13 +61,16 @@ else:
             key="dl_xlsx",
         )
         board = conference.list_counting_board(store)
+        counted = status in (RoundStatus.CLOSED, RoundStatus.PUBLISHED)  # ballots are counted at the close
         cols[2].download_button(
             t("xp.minutes"),
-            data=lambda: minutes.minutes_docx(results, conf, board),
+            data=lambda: minutes.minutes_docx(results, conf, board) if counted else b"",
             file_name=f"{base}-bien-ban-kiem-phieu.docx",
             mime=DOCX_MIME,
             on_click="ignore",
             key="dl_minutes",
+            disabled=not counted,
+            help=None if counted else t("err.minutes_not_closed", name=chosen["name"]),
         )
         signers = minutes.signers_of(store)
         cols[3].download_button(

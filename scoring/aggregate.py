@@ -523,14 +523,23 @@ _TESTS = (
 )
 
 
-def _decide(columns: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+_SEALED = (len(_TESTS), "res.reason.sealed")  # a bit of its own: not failed, not counted yet
+
+
+def _decide(columns: Mapping[str, np.ndarray], sealed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     # One bit per failed test; each distinct combination's text is written once.
     failed = np.zeros(len(next(iter(columns.values()))), dtype=np.int64)
     for bit, (column, _) in enumerate(_TESTS):
         failed |= (~np.asarray(columns[column], dtype=bool)).astype(np.int64) << bit
+    if sealed is not None:  # the approval test of a sealed ballot has not failed: it waits for the count
+        threshold_bit = 1 << next(bit for bit, (column, _) in enumerate(_TESTS) if column == "passes_threshold")
+        failed = np.where(sealed, (failed & ~threshold_bit) | (1 << _SEALED[0]), failed)
     combos, which = np.unique(failed, return_inverse=True)
     texts = np.array(
-        ["; ".join(t(key) for bit, (_, key) in enumerate(_TESTS) if combo >> bit & 1) for combo in combos.tolist()],
+        [
+            "; ".join(t(key) for bit, (_, key) in enumerate((*_TESTS, (None, _SEALED[1]))) if combo >> bit & 1)
+            for combo in combos.tolist()
+        ],
         dtype=object,
     )
     return failed == 0, texts[which]
@@ -555,6 +564,7 @@ def compute_table(
     members_total: int,
     present: int,
     external_passes: Mapping[int, int] | None = None,
+    ballots_counted: bool = True,
 ) -> pd.DataFrame:
     """The ranking table from prepared frames, in rank order within each title.
 
@@ -563,7 +573,9 @@ def compute_table(
     eligible, and the title's rules (needs_scoring, needs_ballot, threshold_pct,
     threshold_rule, quorum_pct, min_score, quota_kind, quota_value,
     quota_of_title_id). `external_passes`: title id -> number passing it in other
-    rounds, for a pct_of_title quota whose reference title is not in this round."""
+    rounds, for a pct_of_title quota whose reference title is not in this round.
+    Without `ballots_counted` (a round still open), the ballot figures of titles that
+    need a ballot are NaN and their reason says the count waits for the close."""
     method = Method(method).value
     numeric = ("candidate_id", "title_id", "title_position", "name_order", "eligible", "needs_scoring", "needs_ballot",
                "threshold_pct", "threshold_rule", "quorum_pct", "min_score", "quota_kind", "quota_value",
@@ -647,7 +659,11 @@ def compute_table(
             pass_counts[tid] = int((contender[rows] & out["has_scores"][rows] & out["within_quota"][rows]).sum())
         pending = [tid for tid in pending if tid not in ready]
 
-    out["passes"], out["reason"] = _decide(out)
+    sealed = None if ballots_counted else col["needs_ballot"].astype(bool)
+    out["passes"], out["reason"] = _decide(out, sealed)
+    if sealed is not None:  # nothing of a secret ballot leaves the core before the round closes
+        for column in ("approve", "reject", "abstain", "approval_pct", "passes_threshold"):
+            out[column] = np.where(sealed, np.nan, out[column])
     order = np.lexsort((col["name_order"], out["rank"], title, col["title_position"]))
     return pd.concat(
         [candidates.take(order).reset_index(drop=True), pd.DataFrame({c: v[order] for c, v in out.items()})], axis=1
@@ -758,8 +774,13 @@ def round_results(
         ["id", "set_id", "position", "name", "weight", "max_points"],
     )
     totals = member_totals(scores, criteria)
+    # Ballots are counted when the round closes; before, not one figure of them is read,
+    # or a download between two ballots would show what the last member chose.
+    ballots_counted = RoundStatus(current["status"]) in (RoundStatus.CLOSED, RoundStatus.PUBLISHED)
     tallies = _frame(
-        store.query("SELECT candidate_id, choice, count FROM ballot_tallies WHERE round_id = ?", (round_id,)),
+        store.query("SELECT candidate_id, choice, count FROM ballot_tallies WHERE round_id = ?", (round_id,))
+        if ballots_counted
+        else [],
         ["candidate_id", "choice", "count"],
     )
     tallies["candidate_id"] = tallies["candidate_id"].astype(float)
@@ -775,6 +796,7 @@ def round_results(
         members_total=members_total,
         present=len(present_ids),
         external_passes=_external_passes(store, round_id, candidates, _visiting | {round_id}),
+        ballots_counted=ballots_counted,
     )
     ballot_titles = [titles[tid] for tid in set(candidates["title_id"]) if titles[tid]["needs_ballot"]]
     if not ballot_titles:

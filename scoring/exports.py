@@ -105,21 +105,22 @@ def threshold_text(row: dict) -> str:
 
 
 def reasons(row: dict) -> str:
-    """Why a candidate does not pass: the aggregate's own reason (what the results
-    screen shows), else rebuilt from the result's flags in the order a council
-    checks them."""
+    """Why a candidate does not pass, rebuilt from the result's flags in the order a
+    council checks them, in Vietnamese whatever the screen's language: the table's
+    own `reason` is written for the reader of a screen, a file is filed as it is."""
     if _flag(row.get("passes")):
         return ""
-    own = row.get("reason")
-    if isinstance(own, str) and own.strip():
-        return own.strip()
     found = []
     if _flag(row.get("quorum_met")) is False:
         found.append(_t("exp.reason.quorum"))
-    if _flag(row.get("passes_threshold")) is False:
-        found.append(_t("exp.reason.threshold"))
-    if _flag(row.get("meets_min_score")) is False:
+    if has_scoring(row) and not _int(row.get("n_scores")):
+        found.append(_t("exp.reason.no_scores"))
+    if _flag(row.get("meets_min_score")) is False and _int(row.get("n_scores")):
         found.append(_t("exp.reason.min_score"))
+    if has_ballot(row) and is_missing(row.get("passes_threshold")):
+        found.append(_t("exp.reason.sealed"))
+    elif _flag(row.get("passes_threshold")) is False:
+        found.append(_t("exp.reason.threshold"))
     if _flag(row.get("within_quota")) is False:
         found.append(_t("exp.reason.quota"))
     return "; ".join(found)

@@ -455,6 +455,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.reason.min_score": "dưới điểm tối thiểu",
         "res.reason.threshold": "chưa đạt tỷ lệ phiếu đồng ý",
         "res.reason.quota": "vượt hạn mức (số lượng tối đa) của danh hiệu",
+        "res.reason.sealed": "chưa kiểm phiếu (vòng chưa khóa)",
         "res.cascade.title": "Thứ tự xếp hạng trong mỗi danh hiệu",
         "res.cascade.approval": "1. Tỷ lệ phiếu đồng ý (cao hơn xếp trước);",
         "res.cascade.score": "2. Nếu bằng nhau: điểm tổng hợp ({method});",
@@ -482,6 +483,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.pass": "Đạt",
         "res.fail": "Không đạt",
         "err.rank_not_final": "Vòng “{name}” chưa khóa: chỉ xuất bảng xếp hạng khi vòng đã khóa hoặc đã công bố.",
+        "err.minutes_not_closed": (
+            "Vòng “{name}” chưa khóa: biên bản kiểm phiếu lập khi vòng đã khóa (phiếu bầu chỉ được kiểm lúc đó)."
+        ),
         "proj.progress.scores": "Đã nộp phiếu chấm: {done}/{total}",
         "proj.progress.ballots": "Đã bỏ phiếu: {done}/{total}",
         "proj.waiting": "Kết quả được công bố khi Chủ tịch Hội đồng cho phép.",
@@ -992,6 +996,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "exp.reason.threshold": "chưa đạt tỷ lệ phiếu đồng ý",
         "exp.reason.min_score": "dưới điểm tối thiểu",
         "exp.reason.quota": "vượt số lượng được xét (hạn mức)",
+        "exp.reason.no_scores": "chưa có phiếu chấm điểm nào",
+        "exp.reason.sealed": "chưa kiểm phiếu (vòng chưa khóa)",
         "exp.sheet.summary": "Tổng hợp",
         "doc.nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "doc.motto": "Độc lập - Tự do - Hạnh phúc",
@@ -1031,6 +1037,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "min.section.conclusion": "III. KẾT LUẬN",
         "min.conclusion": (
             "Danh hiệu “{title}”: có {count} trường hợp đạt tỷ lệ phiếu đồng ý theo quy định ({rule}): {names}."
+        ),
+        "min.conclusion_no_quorum": (
+            "Danh hiệu “{title}”: số thành viên có mặt ({present}/{total}, {share}%) chưa đạt tỷ lệ tối thiểu theo quy "
+            "định ({quorum}%), nên kết quả bỏ phiếu không đủ điều kiện để xét danh hiệu."
         ),
         "min.conclusion_none": (
             "Danh hiệu “{title}”: không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy định ({rule})."
@@ -1598,6 +1608,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.reason.min_score": "below the minimum score",
         "res.reason.threshold": "below the approval threshold",
         "res.reason.quota": "over the title's quota",
+        "res.reason.sealed": "ballots not counted yet (round still open)",
         "res.cascade.title": "Ranking order within each title",
         "res.cascade.approval": "1. Approval percentage (higher first);",
         "res.cascade.score": "2. If equal: aggregate score ({method});",
@@ -1622,6 +1633,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.col.reason": "Reason",
         "res.pass": "Passes",
         "res.fail": "Does not pass",
+        "err.minutes_not_closed": (
+            "Round “{name}” is not closed: the vote-count minutes are made once it is (the ballots are counted then)."
+        ),
         "err.rank_not_final": (
             "Round “{name}” is not closed: the ranking can be exported only once the round is closed or published."
         ),

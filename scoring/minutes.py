@@ -27,6 +27,7 @@ from docx.text.paragraph import Paragraph
 
 from .conference import shown_unit
 from .db import Store
+from .errors import ValidationError
 from .exports import (
     FILE_LANG,
     FONT_NAME,
@@ -267,12 +268,13 @@ def _when(iso: str | None) -> datetime:
 def minutes_docx(results: RoundResults, conf: dict, board: list[dict]) -> bytes:
     """The vote-count minutes of a round, ready to print and sign.
     `board` is the counting board (conference.list_counting_board): head first."""
+    if results.round.get("status") not in ("closed", "published"):
+        # The count is made when the round closes; before, the ballots stay sealed.
+        raise ValidationError("err.minutes_not_closed", name=results.round.get("name", ""))
     doc = _new_document()
     _header(doc, conf, _t("doc.council"))
     _para(doc, _t("min.title"), bold=True, size=14, align="center", space_after=0)
     _para(doc, results.round.get("name", ""), bold=True, align="center", space_after=12)
-    if results.round.get("status") not in ("closed", "published"):
-        _para(doc, _t("min.provisional"), italic=True, align="center")
     when = _when(results.round.get("closed_at"))
     _para(
         doc,
@@ -358,7 +360,16 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict]) -> bytes:
     for title, rows in balloted:
         winners = [r for r in rows if passed(r.get("passes_threshold"))]
         rule = threshold_text(rows[0])
-        if winners:
+        if not passed(rows[0].get("quorum_met")):  # too few members present: the vote decides nothing
+            text = _t(
+                "min.conclusion_no_quorum",
+                title=title,
+                present=results.present,
+                total=results.members_total,
+                share=number_vi(100 * results.present / max(results.members_total, 1)),
+                quorum=number_vi(rows[0].get("quorum_pct")),
+            )
+        elif winners:
             names = "; ".join(f"{r['full_name']} ({_pct(r.get('approval_pct'))}%)" for r in winners)
             text = _t("min.conclusion", title=title, rule=rule, count=len(winners), names=names)
         else:

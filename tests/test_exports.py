@@ -183,15 +183,22 @@ def test_csv_formula_cells_are_neutralised_and_numbers_kept():
     assert spreadsheet.neutralise(-5) == -5  # a number is never touched
 
 
-def test_reason_names_every_failed_test_when_the_result_gives_none():
+def test_reason_names_every_failed_test_in_vietnamese():
     df = read_csv(exports.ranking_csv(hand_results()))
-    assert df["Lý do không đạt"][1] == "chưa đạt tỷ lệ phiếu đồng ý; dưới điểm tối thiểu"
+    assert df["Lý do không đạt"][1] == "dưới điểm tối thiểu; chưa đạt tỷ lệ phiếu đồng ý"
     assert df["Lý do không đạt"][2] == "vượt số lượng được xét (hạn mức)"
     assert pd.isna(df["Lý do không đạt"][0])
     quorum = hand_results(quorum_met=False, passes=False)
     assert read_csv(exports.ranking_csv(quorum))["Lý do không đạt"][0] == "không đủ số thành viên có mặt"
-    own = hand_results(reason="lý do riêng", passes=False)
-    assert read_csv(exports.ranking_csv(own))["Lý do không đạt"][0] == "lý do riêng"
+    # The table's own reason is for a screen, in its reader's language: a file is Vietnamese.
+    english = hand_results(reason="quorum not met; below the approval threshold", passes=False, quorum_met=False)
+    assert read_csv(exports.ranking_csv(english))["Lý do không đạt"][0] == "không đủ số thành viên có mặt"
+    unscored = hand_results(n_scores=0, score=None, mean=None, median=None, trimmed_mean=None, passes=False)
+    assert read_csv(exports.ranking_csv(unscored))["Lý do không đạt"][0] == "chưa có phiếu chấm điểm nào"
+    sealed = hand_results(
+        approve=None, reject=None, abstain=None, approval_pct=None, passes_threshold=None, passes=False
+    )
+    assert read_csv(exports.ranking_csv(sealed))["Lý do không đạt"][0] == "chưa kiểm phiếu (vòng chưa khóa)"
 
 
 def test_rows_grouped_by_title_then_rank():

@@ -13,6 +13,7 @@ import pytest
 from docx.shared import Pt
 
 from scoring import aggregate, conference, minutes
+from scoring.errors import ValidationError
 from tests.test_exports import closed_round, closed_round_template, hand_results  # noqa: F401 - fixtures
 
 
@@ -120,13 +121,29 @@ def test_summary_holds_every_score(round_docs):
     assert "Phạm Thị Ngọc Ánh" in text and "Trần Minh Quang" in text  # secretary and chair sign
 
 
-def test_hand_built_minutes_show_provisional_and_missing_board():
+def test_minutes_of_an_open_round_are_refused_and_the_missing_board_is_said():
+    # The count is made when the round closes: before, the ballots are sealed.
     results = hand_results()
     results.round["status"] = "open"
+    with pytest.raises(ValidationError, match="biên bản kiểm phiếu lập khi vòng đã khóa"):
+        minutes.minutes_docx(results, {"name": "Hội nghị", "date": "2025-02-05"}, [])
+    results.round["status"] = "closed"
     text = minutes.document_text(minutes.minutes_docx(results, {"name": "Hội nghị", "date": "2025-02-05"}, []))
-    assert "Số liệu tạm thời" in text and "Chưa có danh sách Ban kiểm phiếu" in text
+    assert "Số liệu tạm thời" not in text and "Chưa có danh sách Ban kiểm phiếu" in text
     assert "ngày 05 tháng 02 năm 2025" in text
     assert "72,73" in text and "45,45" in text
+
+
+def test_minutes_conclusion_says_when_too_few_members_were_present():
+    # It listed who reached the approval rate although the quorum failed and nobody passed.
+    results = hand_results(quorum_met=False, passes=False)
+    results.round["status"] = "closed"
+    results.table["quorum_pct"] = 66.67
+    results.present, results.members_total = 7, 11
+    text = minutes.document_text(minutes.minutes_docx(results, {"name": "Hội nghị"}, []))
+    conclusion = text.split("III. KẾT LUẬN", 1)[1]
+    assert "số thành viên có mặt (7/11, 63,64%) chưa đạt tỷ lệ tối thiểu theo quy định (66,67%)" in conclusion
+    assert "đạt tỷ lệ phiếu đồng ý theo quy định" not in conclusion
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -38,6 +38,11 @@ def test_exports_page_offers_every_file_of_a_round(app_env, demo_codes):
     assert "số liệu chưa chốt" in page_text(at)  # round 1 of the demo is still open
     ranking = at.dataframe[0].value
     assert len(ranking) == 12 and "Xếp hạng" in ranking.columns
+    # No vote-count minutes while the round is open: its ballots are counted at the close.
+    buttons = {b.label: b for b in at.get("download_button")}
+    assert buttons["Biên bản kiểm phiếu (Word)"].proto.disabled
+    assert not buttons["Bảng xếp hạng (CSV)"].proto.disabled
+    assert "Tỷ lệ đồng ý (%)" not in ranking.columns or ranking["Tỷ lệ đồng ý (%)"].isna().all()
 
 
 def test_closed_round_exports_without_the_provisional_warning(app_env, demo_codes):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from scoring import rounds, voting
+from scoring import aggregate, exports, rounds, voting
 from tests.conftest import member_id
 
 ROUND1 = "Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025"
@@ -115,3 +115,29 @@ def test_reopening_keeps_the_counters_in_place(voted):
     rounds.transition(store, "Thư ký", round_id, "open", reason="Bổ sung phiếu")
     after = store.query("SELECT rowid, candidate_id, choice FROM ballot_tallies WHERE round_id = ?", (round_id,))
     assert [tuple(r.values()) for r in after] == [(r["rowid"], r["candidate_id"], r["choice"]) for r in before]
+
+
+def test_no_ballot_figure_leaves_the_core_before_the_round_closes(voted):
+    # A ranking downloaded between two ballots showed the counts: diffed against the
+    # previous download, they told what the member who just voted (the audit log says
+    # who) had chosen. Until the round closes the counts, the % and the threshold test
+    # are blank in the results, the files and the minutes' source.
+    store, round_id, _, ids = voted
+    results = aggregate.round_results(store, round_id)
+    balloted = results.table[results.table["needs_ballot"].astype(bool)]
+    assert len(balloted) > 0
+    for column in ("approve", "reject", "abstain", "approval_pct", "passes_threshold"):
+        assert balloted[column].isna().all(), column
+    assert not balloted["passes"].any()
+    assert all("chưa kiểm phiếu (vòng chưa khóa)" in r for r in balloted["reason"])
+    ranking = exports.ranking_frame(results, headers=False)
+    assert ranking["approve"].isna().all() and ranking["approval_pct"].isna().all()
+    assert results.ballots.returned == len(ids)  # who has voted is progress, shown to everyone
+
+    rounds.transition(store, "Thư ký", round_id, "closed")
+    counted = aggregate.round_results(store, round_id).table
+    counted = counted[counted["needs_ballot"].astype(bool)]
+    cast = store.scalar("SELECT SUM(count) FROM ballot_tallies WHERE round_id = ?", (round_id,))
+    assert cast > 0 and counted[["approve", "reject", "abstain"]].to_numpy().sum() == cast
+    assert counted["approval_pct"].notna().all()
+    assert not any("chưa kiểm phiếu" in r for r in counted["reason"])
