@@ -11,7 +11,7 @@ import streamlit as st
 from pages._common import actor_name, get_store, require_member, show_error
 from scoring import aggregate, backup, conference, exports, minutes, rounds
 from scoring.errors import DomainError
-from scoring.i18n import t
+from scoring.i18n import number_text, t
 from scoring.model import RoundStatus
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -136,7 +136,7 @@ st.caption(
     t(
         "xp.snapshots_help",
         folder=str(folder),
-        minutes=f"{backup.interval_minutes(db_file):g}".replace(".", ","),
+        minutes=number_text(backup.interval_minutes(db_file)),
         keep=backup.keep_count(db_file),
     )
 )

@@ -64,12 +64,12 @@ CHART_FONT_LARGE = 32
 
 
 def _num(value: float, digits: int = 2) -> str:
-    """A number as Vietnamese readers write it: decimal comma."""
-    return f"{value:.{digits}f}".replace(".", ",")
+    """A number as the screen's reader writes it: decimal comma (point in English)."""
+    return i18n.number_text(value, f".{digits}f")
 
 
 def _pct(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return i18n.number_text(value)
 
 
 @st.cache_data(ttl=1, show_spinner=False)

@@ -157,7 +157,7 @@ def show_results(current: dict) -> None:
     st.subheader(t("res.table"))
     flagged = int(res.table["flagged"].sum())
     if flagged:
-        st.warning(t("res.flagged_note", count=flagged, sd=f"{current['disagreement_sd']:g}".replace(".", ",")))
+        st.warning(t("res.flagged_note", count=flagged, sd=i18n.number_text(current["disagreement_sd"])))
     for n, (title, frame) in enumerate(aggregate.ranking_view(res)):
         st.markdown(f"**{title}**")
         reason = {t("res.col.reason"): st.column_config.TextColumn(width="large")}  # the reasons are sentences

@@ -31,7 +31,7 @@ import pandas as pd
 from . import conference, rounds, voting
 from .db import Store
 from .errors import ValidationError
-from .i18n import t
+from .i18n import number_text, t
 from .model import BallotMode, Method, QuotaKind, RoundStatus, ThresholdRule
 from .text import display_sort_key, name_sort_key
 
@@ -970,7 +970,7 @@ def ranking_view(results: RoundResults) -> list[tuple[str, pd.DataFrame]]:
 
 
 def _pct_text(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return number_text(value)  # a screen's table: the reader's decimal separator
 
 
 def require_final(current: dict) -> None:

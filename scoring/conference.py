@@ -18,7 +18,7 @@ from . import access_sheet, audit, auth
 from . import validation as v
 from .db import Store, get_row
 from .errors import ValidationError
-from .i18n import t
+from .i18n import number_text, t
 from .model import CandidateKind, Denominator, QuotaKind, Role, ThresholdRule, UnitKind
 from .text import clean, display_sort_key, fold, name_sort_key, text_sort_key
 
@@ -358,7 +358,7 @@ def criteria_warnings(criteria: list[dict]) -> list[str]:
     """Warnings (not errors: totals are rescaled to 100 anyway) about a criteria list."""
     total = criteria_total(criteria)
     if criteria and abs(total - 100) > 1e-9:
-        return [t("warn.criteria_total", total=f"{total:g}".replace(".", ","))]
+        return [t("warn.criteria_total", total=number_text(total))]
     return []
 
 

@@ -41,6 +41,18 @@ def current_language() -> str:
     return lang
 
 
+def decimal_mark(lang: str | None = None) -> str:
+    """The decimal separator the reader of `lang` (default: this thread's) expects:
+    a comma in Vietnamese, a point in English. Documents pass lang="vi"."""
+    return "." if (lang or current_language()) == "en" else ","
+
+
+def number_text(value: float, spec: str = "g", lang: str | None = None) -> str:
+    """`value` formatted by `spec` ("g", ".2f"; no thousands grouping) with the
+    reader's decimal separator: "66,67" in Vietnamese, "66.67" in English."""
+    return format(value, spec).replace(".", decimal_mark(lang))
+
+
 def is_key(text: str) -> bool:
     """Whether `text` names a catalogue entry (rather than being text already)."""
     return text in MESSAGES[DEFAULT_LANG]

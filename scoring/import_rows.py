@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import conference
 from .db import Store
 from .errors import DomainError, ValidationError
-from .i18n import t
+from .i18n import number_text, t
 from .import_columns import ALIASES, IGNORED, NAME_FIELDS, REQUIRED, match_columns
 from .import_plan import FilePlan, PlannedRow, Problem
 from .model import CandidateKind, Role, UnitKind
@@ -206,7 +206,8 @@ def preview_cells(row: dict) -> dict[str, str]:
 
 
 def decimal_comma(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    """A number in a preview cell or message, with the reader's decimal separator."""
+    return number_text(value)
 
 
 def kind_value(value: str) -> CandidateKind:

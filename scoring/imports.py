@@ -39,7 +39,7 @@ from pathlib import Path
 from . import audit
 from .db import Store
 from .errors import DomainError, ValidationError
-from .i18n import t
+from .i18n import number_text, t
 from .import_columns import ALIASES, KINDS, guess_kind, match_columns
 from .import_criteria import plan_criteria
 from .import_people import plan_candidates, plan_members, split_position_unit
@@ -152,7 +152,7 @@ def read_upload(path: Path) -> Upload:
         raise ValidationError(
             "err.file_too_large",
             file=path.name,
-            size=f"{size / 1e6:.1f}".replace(".", ","),
+            size=number_text(size / 1e6, ".1f"),
             max=f"{MAX_BYTES / 1e6:.0f}",
         )
     return path.name, path.read_bytes()

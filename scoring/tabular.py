@@ -31,7 +31,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .errors import ValidationError
-from .i18n import t
+from .i18n import number_text, t
 from .text import clean, fold
 
 MAX_BYTES = 10 * 1024 * 1024  # a unit's list is a few KB; refuse anything absurd before parsing
@@ -70,7 +70,7 @@ def read_table(
         raise ValidationError(
             "err.file_too_large",
             file=filename,
-            size=f"{len(data) / 1e6:.1f}".replace(".", ","),
+            size=number_text(len(data) / 1e6, ".1f"),
             max=f"{MAX_BYTES / 1e6:.0f}",
         )
     lower = filename.lower()

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from .errors import ValidationError
-from .i18n import current_language
+from .i18n import current_language, number_text
 from .text import clean, fold
 
 E = TypeVar("E", bound=StrEnum)
@@ -178,4 +178,4 @@ def format_place_date(iso: str | None, place: str = "") -> str:
 def _fmt(value: float) -> str:
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
-    return f"{value:g}".replace(".", ",")
+    return number_text(value)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from . import audit, conference, rounds
+from . import audit, conference, i18n, rounds
 from .db import Store, now_iso
 from .errors import DomainError, PermissionDenied, RoundNotOpen, ValidationError
 from .model import BallotMode, Choice, RoundStatus, Source
@@ -44,12 +44,13 @@ class SheetItem:
         return weighted_total(self.criteria, self.points)
 
 
-def format_points(value: float | None, decimals: int = 2) -> str:
-    """Points as Vietnamese users read them: decimal comma, no trailing zeros ("12,5", "95")."""
+def format_points(value: float | None, decimals: int = 2, lang: str | None = None) -> str:
+    """Points as the reader writes them, no trailing zeros: "12,5" in Vietnamese, "12.5"
+    in English, "95" in both (`lang`: default the screen's; documents pass "vi")."""
     if value is None:
         return ""
     text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return text.replace(".", i18n.decimal_mark(lang))
 
 
 def weighted_total(criteria: list[dict], points: dict[int, float]) -> float:
@@ -115,8 +116,8 @@ def _check_points(criterion: dict, value: object) -> float:
             field=str(criterion["id"]),
             field_name=label,
             low="0",
-            high=f"{criterion['max_points']:g}".replace(".", ","),
-            value=f"{points:g}".replace(".", ","),
+            high=i18n.number_text(criterion["max_points"]),
+            value=i18n.number_text(points),
         )
     step = criterion["step"]
     if step and not math.isclose(points / step, round(points / step), abs_tol=1e-9):
@@ -124,8 +125,8 @@ def _check_points(criterion: dict, value: object) -> float:
             "err.score_step",
             field=str(criterion["id"]),
             field_name=label,
-            step=f"{step:g}".replace(".", ","),
-            value=f"{points:g}".replace(".", ","),
+            step=i18n.number_text(step),
+            value=i18n.number_text(points),
         )
     return points
 

@@ -8,7 +8,7 @@ import streamlit as st
 from pages.setup_tabs.widgets import act, delete_box, plain, version
 from scoring import conference
 from scoring.db import Store
-from scoring.i18n import t
+from scoring.i18n import number_text, t
 from scoring.model import CandidateKind
 
 
@@ -71,7 +71,7 @@ def render(store: Store, actor: str) -> None:
         if any(plain(v) not in (None, "") for v in row.values())
     ]
     total = conference.criteria_total([{"max_points": r.get("max_points") or 0} for r in rows_in])
-    st.metric(t("setup.criteria.total"), f"{total:g}".replace(".", ","))
+    st.metric(t("setup.criteria.total"), number_text(total))
     for warning in conference.criteria_warnings([{"max_points": r.get("max_points") or 0} for r in rows_in]):
         st.warning(warning)
     s_cs = st.empty()

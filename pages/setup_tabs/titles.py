@@ -8,7 +8,7 @@ import streamlit as st
 from pages.setup_tabs.widgets import act, delete_box, version
 from scoring import conference
 from scoring.db import Store
-from scoring.i18n import t
+from scoring.i18n import number_text, t
 from scoring.model import CandidateKind, Denominator, QuotaKind, ThresholdRule
 from scoring.voting import format_points
 
@@ -17,7 +17,7 @@ LEVELS = ("co_so", "cap_tren", "hoi_nghi")
 
 def threshold_text(ti: dict) -> str:
     """A title's pass rule as one phrase for the overview table ("more than 50%")."""
-    pct = f"{ti['threshold_pct']:g}".replace(".", ",")
+    pct = number_text(ti["threshold_pct"])
     return t(f"rule.{ti['threshold_rule']}", pct=pct)
 
 
@@ -40,11 +40,11 @@ def render(store: Store, actor: str) -> None:
                         t("setup.titles.needs_ballot"): ti["needs_ballot"] == 1,
                         t("setup.titles.threshold"): threshold_text(ti),
                         t("setup.titles.denominator"): t(f"denominator.{ti['denominator']}"),
-                        t("setup.titles.quorum_pct"): format_points(ti["quorum_pct"]),  # 66,67 as in the form
+                        t("setup.titles.quorum_pct"): format_points(ti["quorum_pct"]),  # as in the form
                         t("setup.titles.min_score"): format_points(ti["min_score"]),
                         t("setup.titles.quota"): t(
                             f"setup.quota_short.{ti['quota_kind']}",
-                            value=f"{ti['quota_value'] or 0:g}".replace(".", ","),
+                            value=number_text(ti["quota_value"] or 0),
                             of=title_names.get(ti["quota_of_title_id"], ""),
                         ),
                         t("setup.titles.criteria_set"): set_names.get(ti["criteria_set_id"], t("setup.by_kind")),
