@@ -161,7 +161,7 @@ def show_results(current: dict) -> None:
     for n, (title, frame) in enumerate(aggregate.ranking_view(res)):
         st.markdown(f"**{title}**")
         reason = {t("res.col.reason"): st.column_config.TextColumn(width="large")}  # the reasons are sentences
-        st.dataframe(readable(frame), hide_index=True, column_config=reason, key=f"ranking_{n}")
+        st.dataframe(readable(frame), hide_index=True, column_config=reason, key=f"ranking_{n}", placeholder="")
     # The steps carry their numbers (a numbered list); a line without one is a paragraph after it.
     steps = "\n".join(line if line[:1].isdigit() else f"\n{line}" for line in res.cascade)
     st.markdown(f"**{t('res.cascade.title')}**\n\n{steps}")
@@ -182,9 +182,10 @@ def show_results(current: dict) -> None:
         if block.shape[1]:
             block.index = pd.Index([names.get(i, i) for i in block.index], name=t("res.col.name"))
             st.markdown(f"**{title}**")
-            st.dataframe(readable(block), key=f"criterion_means_{n}")
+            st.dataframe(readable(block), key=f"criterion_means_{n}", placeholder="")
     st.subheader(t("res.score_matrix"))
-    st.dataframe(readable(res.score_matrix.round(2)), key="score_matrix")
+    # placeholder: without it the grid writes "None" where the styler left a blank
+    st.dataframe(readable(res.score_matrix.round(2)), key="score_matrix", placeholder="")
     st.caption(t("res.score_matrix_blank"))
 
 

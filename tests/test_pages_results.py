@@ -156,6 +156,10 @@ def test_results_page_shows_the_table_and_reveal_works(scored, app_env, demo_cod
     assert collective.notna().all().all() and individual.notna().all().all()
     matrix = at.dataframe[4].value
     assert len(matrix) == 11 and "Trần Minh Quang" in matrix.index
+    # A recused member's cell is blank on screen, not the grid's "None".
+    assert all(
+        at.dataframe[i].proto.placeholder == "" and at.dataframe[i].proto.HasField("placeholder") for i in range(5)
+    )
     assert [m.value for m in at.metric] == ["11", "11", "11", "11", "11", "0"]
     assert "Kết quả chưa hiện trên màn hình trình chiếu." in page_text(at)
 
