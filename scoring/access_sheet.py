@@ -55,13 +55,17 @@ header p { font-size: 11pt; margin: 0; }
 """
 
 
+SHEET_LANG = "vi"
+
+
 def build_html(conference_name: str, join_url: str, cards: list[dict]) -> str:
-    """`cards`: [{"full_name", "role", "position", "code"}] in print order."""
+    """`cards`: [{"full_name", "role", "position", "code"}] in print order. In Vietnamese
+    whatever the secretary's screen language: the cards are handed to the members."""
     base = clean_join_url(join_url)
     items = []
     for card in cards:
         link = login_link(base, card["code"])
-        role = Role(card["role"]).label if card.get("role") else ""
+        role = t(f"role.{Role(card['role']).value}", SHEET_LANG) if card.get("role") else ""
         position = html.escape(card.get("position") or "")
         items.append(
             '<div class="card">'
@@ -69,17 +73,17 @@ def build_html(conference_name: str, join_url: str, cards: list[dict]) -> str:
             '<div class="who">'
             f'<div class="name">{html.escape(card["full_name"])}</div>'
             f"<div>{html.escape(role)}{' · ' + position if position else ''}</div>"
-            f"<div>{html.escape(t('codes.sheet_code'))}:</div>"
+            f"<div>{html.escape(t('codes.sheet_code', SHEET_LANG))}:</div>"
             f'<div class="code">{html.escape(card["code"])}</div>'
             f'<div class="link">{html.escape(link)}</div>'
             "</div></div>"
         )
-    title = html.escape(t("codes.sheet_title"))
+    title = html.escape(t("codes.sheet_title", SHEET_LANG))
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>"
         f"<header><h1>{title}</h1><p>{html.escape(conference_name)}</p></header>"
         f'<div class="cards">{"".join(items)}</div>'
-        f'<p class="note">{html.escape(t("codes.sheet_note", url=base + "/login"))}</p>'
+        f'<p class="note">{html.escape(t("codes.sheet_note", SHEET_LANG, url=base + "/login"))}</p>'
         "</body></html>\n"
     )

@@ -27,6 +27,19 @@ def test_each_member_gets_a_card_with_code_and_qr_link():
     assert not re.search(r"(src|href)=\"https?://", page)  # standalone: nothing fetched when printed offline
 
 
+def test_the_cards_are_vietnamese_whatever_the_secretarys_screen_language():
+    # Printed from an English screen, the cards read "Council secretary", "Access code:".
+    from scoring import i18n
+
+    i18n.set_language("en")
+    try:
+        page = access_sheet.build_html("HN", "http://localhost:8501", CARDS)
+    finally:
+        i18n.set_language("vi")
+    assert "Ủy viên · Phó Hiệu trưởng" in page and "Thư ký Hội đồng" in page
+    assert "Access code" not in page and "Council" not in page
+
+
 def test_the_qr_encodes_the_login_link():
     link = access_sheet.login_link("http://localhost:8501", "K7PQ-4QXM-9M2T")
     page = access_sheet.build_html("HN", "http://localhost:8501", CARDS[:1])
