@@ -49,6 +49,8 @@ CSS = """
 .pj-pass { color: #69f0ae !important; font-weight: 700; }
 .pj-fail { color: #ff8a80 !important; }
 .pj-reason { font-size: .72em; line-height: 1.2; }
+.pj-person { white-space: nowrap; }  /* a person's name on one line; a collective's long name may wrap */
+.pj-quorum { color: #ff8a80; }
 .pj-qr { text-align: center; font-size: clamp(14px, 1.2vw, 22px); color: #fff; }
 .pj-qr svg { background: #fff; padding: 8px; }
 .pj-cascade { font-size: clamp(14px, 1.2vw, 22px); color: #bbb; margin-top: .6rem; }
@@ -101,6 +103,8 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
             "table": res.table,
             "cascade": res.cascade,
             "ballots": res.ballots,
+            "present": res.present,
+            "members_total": res.members_total,
             "title_id": all_rounds[focus]["projected_title_id"],  # None: every title, one under the other
         }
     return {
@@ -195,6 +199,7 @@ def _chart(rows: pd.DataFrame, title_row: pd.Series, large: bool = False) -> go.
             annotation_text=label,
             annotation_position="top",
             annotation_font={"size": font, "color": "#ffd54f"},
+            layer="below",  # behind the bars and their values: a value next to the line stays readable
         )
     fig.update_layout(
         template="plotly_dark",
@@ -247,9 +252,16 @@ def _results(conference_name: str, results: dict) -> None:
         if first["quota_cap"] == first["quota_cap"]:
             rule_parts.append(t("proj.quota", cap=int(first["quota_cap"])))
         rule_parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))
+        # A quorum missed is the title's, not a row's: said once here, not on every row.
+        quorum = (
+            ""
+            if first["quorum_met"]
+            else t("proj.no_quorum", present=results["present"], total=results["members_total"])
+        )
+        quorum_html = f' · <span class="pj-quorum">{html.escape(quorum)}</span>' if quorum else ""
         st.markdown(
             f'<div class="pj"><div class="pj-h2">{html.escape(first["title"])}</div>'
-            f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}</div></div>',
+            f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}{quorum_html}</div></div>',
             unsafe_allow_html=True,
         )
         chart_col, table_col = st.columns([2, 3] if large else [1, 1])
@@ -264,7 +276,8 @@ def _results(conference_name: str, results: dict) -> None:
         head.append(t("res.col.result"))
         lines = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
         for r in rows.itertuples(index=False):
-            cells = [f'<td class="pj-num">{r.rank}</td>', f"<td>{html.escape(r.full_name)}</td>"]
+            person = ' class="pj-person"' if r.kind == CandidateKind.INDIVIDUAL else ""
+            cells = [f'<td class="pj-num">{r.rank}</td>', f"<td{person}>{html.escape(r.full_name)}</td>"]
             if first["needs_scoring"]:
                 cells.append(f'<td class="pj-num">{_num(r.score) if r.score == r.score else ""}</td>')
             if first["needs_ballot"]:
@@ -273,12 +286,16 @@ def _results(conference_name: str, results: dict) -> None:
             if r.passes:
                 cells.append(f'<td class="pj-pass">{html.escape(t("res.pass"))}</td>')
             else:  # the reason smaller, under the verdict: long reasons had wrapped a row to seven lines
-                reason = f'<div class="pj-reason">{html.escape(r.reason)}</div>' if r.reason else ""
+                parts = [p for p in r.reason.split("; ") if p and p != t("res.reason.quorum")] if quorum else [r.reason]
+                reason = f'<div class="pj-reason">{html.escape("; ".join(parts))}</div>' if any(parts) else ""
                 cells.append(f'<td class="pj-fail">{html.escape(t("res.fail"))}{reason}</td>')
             lines.append("<tr>" + "".join(cells) + "</tr>")
         with table_col if first["needs_scoring"] or first["needs_ballot"] else chart_col:
             size = "pj-table pj-table-lg" if large else "pj-table"
-            st.markdown(f'<table class="pj {size}">{"".join(lines)}</table>', unsafe_allow_html=True)
+            # Every row of the title on one screen: smaller type when there are many rows
+            # (some 3.6 lines of text each, under some 20rem of headings).
+            fit = f"font-size: min({'1.6vw' if large else '1.5vw'}, calc((100vh - 20rem) / {3.6 * len(rows):.1f}))"
+            st.markdown(f'<table class="pj {size}" style="{fit}">{"".join(lines)}</table>', unsafe_allow_html=True)
     cascade = " ".join(results["cascade"])
     st.markdown(
         f'<div class="pj pj-cascade">{html.escape(t("res.cascade.title"))}: {html.escape(cascade)}</div>',

@@ -114,6 +114,22 @@ def test_projector_after_reveal_shows_the_ranking(scored, app_env):
     assert "Họ và tên / Tên tập thể" not in text
 
 
+def test_projector_says_a_missed_quorum_once_and_fits_the_rows_to_the_screen(scored, app_env):
+    # "không đủ số thành viên có mặt theo quy định" on every row had made each row three lines
+    # high: at 1920 × 1080 the last rows fell below the screen.
+    ids = members(scored)
+    for m in ids[:7]:
+        rounds.set_attendance(scored, "Thư ký", ROUND1, m, True)
+    for m in ids[7:]:
+        rounds.set_attendance(scored, "Thư ký", ROUND1, m, False)
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(scored, "Chủ tịch", ROUND1)
+    text = page_text(projector(app_env))
+    assert text.count("Không đủ số thành viên có mặt theo quy định (7/11)") == 2  # once per title
+    assert "không đủ số thành viên có mặt theo quy định" not in text  # no row repeats it
+    assert "calc((100vh - 20rem) / " in text  # the table's type shrinks with its number of rows
+
+
 def test_projector_follows_the_agenda_after_the_chair_moves_on(scored, app_env):
     rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
     rounds.reveal(scored, "Chủ tịch", ROUND1)
