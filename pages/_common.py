@@ -54,11 +54,15 @@ def get_store() -> Store:
 
 
 def apply_language() -> str:
-    """The session's language, remembered in the URL."""
+    """The session's language, remembered in the URL on every page: a sidebar link
+    drops `?lang=`, and a reload or a laptop waking up would come back in Vietnamese."""
     lang = st.session_state.get("lang") or st.query_params.get(LANG_PARAM) or i18n.DEFAULT_LANG
     if lang not in i18n.LANGUAGES:
         lang = i18n.DEFAULT_LANG
     st.session_state["lang"] = lang
+    shown = st.query_params.get(LANG_PARAM)
+    if shown != lang and (lang != i18n.DEFAULT_LANG or shown is not None):
+        st.query_params[LANG_PARAM] = lang  # page switches drop query params: put it back
     i18n.set_language(lang)
     i18n.set_language_source(_session_language)
     return lang

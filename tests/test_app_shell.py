@@ -74,3 +74,9 @@ def test_token_hash_only_is_stored(app_env, demo_codes):
     token = login_token(app_env, demo_codes["chair"])
     stored = open_store(app_env).query("SELECT token_hash FROM sessions")
     assert token not in {r["token_hash"] for r in stored}
+
+
+def test_vietnamese_adds_nothing_to_the_address(app_env):
+    """The default language keeps the address as it was (English is kept in it: tests/e2e/test_language.py)."""
+    at = run_app(app_env)
+    assert "lang" not in at.query_params
