@@ -22,16 +22,22 @@ if "code" in st.query_params:
     del st.query_params["code"]
 prefilled = prefilled or st.session_state.get("login_prefilled", "")
 
+# One place for "please wait": the notice on arrival, replaced by the refusal if a code
+# is tried meanwhile (two alerts said the same thing).
+notice = st.empty()
 wait = auth.seconds_until_allowed(store, client_key())
 if wait:
-    st.warning(t("login.wait", seconds=wait))
+    notice.warning(t("login.wait", seconds=wait))
 
 
 def attempt(code: str) -> None:
     try:
         _, token = auth.login(store, code, client_key())
     except DomainError as exc:
-        st.error(str(exc))
+        if exc.key == "err.rate_limited":
+            notice.error(str(exc))
+        else:
+            st.error(str(exc))
     else:
         st.session_state.pop("login_prefilled", None)
         remember_login(token)

@@ -188,7 +188,7 @@ def test_ballot_needs_every_choice(app_env, demo_codes):
     at = run_app(app_env, code=demo_codes["member"], page="pages/ballot.py")
     at.radio[0].set_value("approve").run()
     button(at, "Bỏ phiếu").click().run()
-    assert any("Chưa chọn ý kiến cho" in e.value for e in at.error)
+    assert any("Bạn chưa đánh dấu lựa chọn cho" in e.value for e in at.error)
     assert open_store(app_env).scalar("SELECT COUNT(*) FROM ballot_receipts") == 0
 
 
@@ -611,9 +611,25 @@ def test_wrong_codes_are_rate_limited_with_a_message(app_env):
         at.button[0].click().run()
     at.text_input[0].input("uyvien01")  # even the right code waits
     at.button[0].click().run()
-    assert any("Nhập sai quá nhiều lần" in e.value for e in at.error)
-    assert any("Vui lòng chờ" in w.value for w in at.warning)
+    alerts = [e.value for e in at.error] + [w.value for w in at.warning]
+    assert len(alerts) == 1, alerts  # one alert, not the notice and the refusal saying the same thing
+    assert "Nhập sai quá nhiều lần" in alerts[0] and "Vui lòng chờ" in alerts[0]
     assert not at.query_params.get("s")
+    at.run()  # arriving again, nothing tried: the notice alone
+    alerts = [e.value for e in at.error] + [w.value for w in at.warning]
+    assert len(alerts) == 1 and "Vui lòng chờ" in alerts[0], alerts
+
+
+def test_wrong_codes_in_english_give_one_alert(app_env):
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/login.py").run()
+    for _ in range(6):
+        at.text_input[0].input("wrong-code")
+        at.button[0].click().run()
+    alerts = [e.value for e in at.error] + [w.value for w in at.warning]
+    assert len(alerts) == 1 and "Please wait" in alerts[0], alerts
 
 
 def test_secretary_creates_a_round_by_title(app_env, demo_codes):

@@ -326,9 +326,13 @@ def test_a_ballot_must_answer_every_nominee(demo_store, r1):
     duc = member_id(demo_store, "Lê Văn Đức")
     choices = all_approve(demo_store, r1, duc)
     choices.pop(next(iter(choices)))
-    with pytest.raises(ValidationError, match="Chưa chọn ý kiến"):
+    with pytest.raises(ValidationError, match="Bạn chưa đánh dấu lựa chọn cho") as refused:
         voting.cast_ballot(demo_store, r1, duc, choices)
     assert demo_store.scalar("SELECT COUNT(*) FROM ballot_receipts") == 0
+    # Not in the words of the abstain option: "Chưa chọn ý kiến" / "No opinion chosen" read as if it were chosen.
+    assert "ý kiến" not in refused.value.message("vi")
+    assert "opinion" not in refused.value.message("en").lower()
+    assert refused.value.message("en").startswith("You have not made a choice for: ")
 
 
 def test_whole_list_ballot_counts_once_per_member_and_the_listed_step_back(demo_store, r1):
