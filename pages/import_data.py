@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._common import get_store, require_member
-from scoring import imports
+from scoring import imports, tabular
 from scoring.i18n import t
 from scoring.templates import FILE_NAMES, template_xlsx
 
@@ -40,7 +40,7 @@ kind = st.selectbox(
     key="import_kind",
 )
 uploader_key = f"import_files_{st.session_state.get('import_round', 0)}"
-files = st.file_uploader(t("imp.files"), type=["xlsx", "csv"], accept_multiple_files=True, key=uploader_key)
+files = st.file_uploader(t("imp.files"), type=list(tabular.UPLOAD_TYPES), accept_multiple_files=True, key=uploader_key)
 
 if files:
     uploads = [(f.name, f.getvalue()) for f in files]

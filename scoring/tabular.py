@@ -57,6 +57,12 @@ class Table:
     unnamed: list[str] = field(default_factory=list)  # headers the file left empty, named "Cột 3" here
 
 
+# What upload boxes accept: what read_table reads (.xlsx, .csv, Excel's "Unicode Text" .txt),
+# and what it refuses with a helpful message (.ods, Excel 97-2003 .xls) rather than the
+# browser refusing them without a word.
+UPLOAD_TYPES = ("xlsx", "csv", "txt", "ods", "xls")
+
+
 def read_table(
     data: bytes, filename: str, *, sheet: str | int | None = None, expected: Aliases | Sequence[Aliases] = ()
 ) -> Table:

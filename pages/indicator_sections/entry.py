@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from pages._common import show_error
-from scoring import indicator_import, indicators
+from scoring import indicator_import, indicators, tabular
 from scoring.db import Store
 from scoring.errors import DomainError
 from scoring.i18n import t
@@ -79,7 +79,7 @@ def render(
         key="ind_template",
         on_click="ignore",
     )
-    upload = st.file_uploader(t("ind.import_file"), type=["xlsx", "csv"], key="ind_import_file")
+    upload = st.file_uploader(t("ind.import_file"), type=list(tabular.UPLOAD_TYPES), key="ind_import_file")
     if upload is not None and st.button(t("ind.import_run"), type="primary", key="ind_import_run"):
         data = upload.getvalue()
         try:
