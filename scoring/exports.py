@@ -222,13 +222,22 @@ def ranking_csv(results: RoundResults) -> bytes:
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
-    """Excel allows 31 characters and none of : \\ / ? * [ ]; names must be unique."""
+    """Excel allows 31 characters and none of : \\ / ? * [ ]; names must be unique. A longer
+    name is cut at a word boundary and ends with "…" ("Tập thể điển hình tiên tiến…")."""
     cleaned = "".join("-" if ch in ":\\/?*[]" else ch for ch in name).strip("'") or "Sheet"
-    base = cleaned[:31]
-    candidate, n = base, 2
+
+    def fit(limit: int) -> str:
+        if len(cleaned) <= limit:
+            return cleaned
+        cut = cleaned[: limit - 1]
+        if not cleaned[limit - 1].isspace() and " " in cut:  # mid-word: back to the word's start
+            cut = cut[: cut.rindex(" ")]
+        return cut.rstrip(" -,;.") + "…"
+
+    candidate, n = fit(31), 2
     while fold(candidate) in taken:
         suffix = f" ({n})"
-        candidate = base[: 31 - len(suffix)] + suffix
+        candidate = fit(31 - len(suffix)) + suffix
         n += 1
     taken.add(fold(candidate))
     return candidate

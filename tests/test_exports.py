@@ -280,7 +280,19 @@ def test_xlsx_sheet_names_are_cut_to_31_characters_and_unique():
     wb = load_book(hand_results(title=[long_a, long_b, "Tập thể: [loại] A/B"], title_id=[1, 2, 3]))
     names = wb.sheetnames[1:]
     assert all(len(n) <= 31 for n in names) and len(set(names)) == 3
-    assert names[0] == long_a[:31] and names[2] == "Tập thể- -loại- A-B"
+    # Cut at a word boundary, never mid-word ("…giai đoạn 2020-2" was "…gia" for a collective's title).
+    assert names[:2] == ["Cá nhân điển hình tiên tiến…", "Cá nhân điển hình tiên… (2)"]
+    assert names[2] == "Tập thể- -loại- A-B"
+
+
+def test_xlsx_sheet_name_of_the_demo_collective_title_is_cut_between_words():
+    title = "Tập thể điển hình tiên tiến giai đoạn 2020-2025"
+    names = load_book(
+        hand_results(title=[title, "Lao động tiên tiến", "Tập thể lao động xuất sắc"], title_id=[1, 2, 3])
+    )
+    assert names.sheetnames[1:] == ["Tập thể điển hình tiên tiến…", "Lao động tiên tiến", "Tập thể lao động xuất sắc"]
+    names = names.sheetnames[1:]
+    assert all(len(n) <= 31 for n in names)
 
 
 def test_xlsx_of_a_real_round(closed_round):
@@ -288,7 +300,9 @@ def test_xlsx_of_a_real_round(closed_round):
     results = aggregate.round_results(store, round_id)
     wb = load_book(results, conference.get_conference(store))
     titles = list(dict.fromkeys(results.table["title"]))
-    assert wb.sheetnames == ["Tổng hợp", *[t[:31] for t in titles]]
+    assert wb.sheetnames[0] == "Tổng hợp" and len(wb.sheetnames) == len(titles) + 1
+    for sheet, title in zip(wb.sheetnames[1:], titles, strict=True):
+        assert sheet == title if len(title) <= 31 else title.startswith(sheet.removesuffix("…"))
     summary = wb["Tổng hợp"]
     facts = [summary.cell(row=3, column=c).value for c in range(1, 13)]
     assert facts[1::2] == [11, results.present, 11, 11, 10, 1]
