@@ -209,7 +209,8 @@ def _read_csv(data: bytes, filename: str, headers: _Headers) -> Table:
     delimiter = _delimiter(text, headers, ("\t", ";", ",") if utf16 else (";", ",", "\t"))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     raw = [[clean(cell) for cell in row] for row in reader]
-    return _to_table(raw, filename, "", _header_row_number(raw, headers))
+    header = _header_row_number(raw, headers)
+    return _to_table(raw, filename, "", header, header_rows=_header_rows(raw, header, headers))
 
 
 def _delimiter(text: str, headers: _Headers, order: tuple[str, ...]) -> str:
@@ -258,7 +259,9 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | int | None, headers: _He
     ws = book[chosen]
     raw = sheets[chosen]
     header = _header_row_number(raw, headers)
-    table = _to_table(raw, filename, str(chosen), header, header_rows=_merged_header_rows(ws, header))
+    merged_down = header is not None and any(m.min_row == header < m.max_row for m in ws.merged_cells.ranges)
+    header_rows = 2 if merged_down else _header_rows(raw, header, headers)
+    table = _to_table(raw, filename, str(chosen), header, header_rows=header_rows)
     table.notes[:0] = notes
     if _has_formulas(data):
         table.formulas = _formulas(data, chosen, table)
@@ -324,14 +327,19 @@ def _number_text(cell: Any) -> str:
     return _cell_text(cell.value)
 
 
-def _merged_header_rows(ws: Any, header: int | None) -> int:
-    """2 when the header spans two rows (cells merged downwards from it), else 1."""
-    if header is None:
+def _header_rows(raw: list[list[str]], header: int | None, headers: _Headers) -> int:
+    """2 when the row under the header holds sub-headers of a group title ("Đề nghị"
+    over "Danh hiệu" and "Thành tích") that name more of the expected headers than
+    the header row alone, else 1. (A header merged downwards is told by its cells.)"""
+    if header is None or header >= len(raw):
         return 1
-    for merged in ws.merged_cells.ranges:
-        if merged.min_row == header and merged.max_row > header:
-            return 2
-    return 1
+    return 2 if headers.score(_flattened(raw[header - 1], raw[header])) > headers.score(raw[header - 1]) else 1
+
+
+def _flattened(header: list[str], sub: list[str]) -> list[str]:
+    """A two-row header as one: each sub-header replaces the group title above it."""
+    header = header + [""] * (len(sub) - len(header))
+    return [(sub[i] if i < len(sub) and sub[i] else h) for i, h in enumerate(header)]
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -440,9 +448,7 @@ def _to_table(
     header = list(raw[header_number - 1])
     first_data = header_number + 1
     if header_rows == 2 and header_number < len(raw):
-        sub = raw[header_number]
-        header += [""] * (len(sub) - len(header))
-        header = [(sub[i] if i < len(sub) and sub[i] else h) for i, h in enumerate(header)]
+        header = _flattened(header, raw[header_number])
         first_data += 1
     headers = [h or t("imp.column_n", n=i + 1) for i, h in enumerate(header)]
     unnamed = [name for name, h in zip(headers, header, strict=True) if not h]

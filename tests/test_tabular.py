@@ -256,3 +256,24 @@ def test_an_ods_file_is_asked_for_as_xlsx():
     for name in ("don-vi.ods", "don-vi.xlsx"):
         with pytest.raises(ValidationError, match=r"OpenDocument \(\.ods\).*Tệp → Lưu thành → “Excel 2007-365"):
             read_table(data, name)
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_group_title_over_sub_headers_without_vertical_merges(kind):
+    # "Đề nghị" merged across its two sub-columns only, and nothing merged downwards:
+    # the sub-headers were taken for a data row ("Thiếu cột Danh hiệu đề nghị").
+    rows = [
+        ["STT", "Họ và tên", "Chức vụ, đơn vị", "Đề nghị", None],
+        [None, None, None, "Danh hiệu đề nghị", "Thành tích"],
+        ROW,
+    ]
+    if kind == "xlsx":
+        data = _book({"Sheet1": rows}, merges=("D1:E1",))
+    else:
+        data = "\n".join(";".join("" if v is None else str(v) for v in row) for row in rows).encode("utf-8-sig")
+    table = read_table(data, f"ds.{kind}", expected=CANDIDATE_ALIASES)
+    assert table.headers == HEADER
+    assert table.row_numbers == [3] and table.rows[0]["Danh hiệu đề nghị"] == "Lao động tiên tiến"
+    # A data row under a one-row header is never read as sub-headers.
+    plain = read_table(_book({"Sheet1": [HEADER, ROW]}), "ds.xlsx", expected=CANDIDATE_ALIASES)
+    assert plain.headers == HEADER and plain.row_numbers == [2]
