@@ -81,6 +81,7 @@ else:
             on_click="ignore",
             key="dl_summary",
         )
+        st.caption(t("xp.preview"))  # what the files hold, as they hold it: in Vietnamese
         st.dataframe(exports.ranking_frame(results), hide_index=True, width="stretch", placeholder="")
 
 # --- backup ---------------------------------------------------------------------------------

@@ -150,3 +150,12 @@ def test_the_pages_refuse_anyone_but_the_secretary(app_env, demo_codes):
         assert not at.exception
         assert "không có quyền" in page_text(at)
         assert labels(at) == [] and len(at.dataframe) == 0
+
+
+def test_an_english_screen_is_told_the_files_are_vietnamese(app_env, demo_codes):
+    # The preview holds the files' Vietnamese headers and words next to English labels.
+    from tests.test_decimal_separator import run_in
+
+    at = run_in("en", app_env, EXPORTS, code=demo_codes["secretary"])
+    assert "official files are always in Vietnamese" in page_text(at)
+    assert "Xếp hạng" in at.dataframe[0].value.columns
