@@ -127,9 +127,14 @@ def decode_text(data: bytes, filename: str = "") -> str:
     elif b"\x00" in data[:4096]:
         raise ValidationError("err.file_not_spreadsheet_bytes")  # binary: an image, a PDF, a program…
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:  # plain ASCII with "?" inside words: every Vietnamese letter was lost, none left to fail UTF-8
+        lost = _LOST_LETTER.search(text) if data.isascii() else None
+        if lost:
+            raise ValidationError("err.file_encoding_lost", file=filename, sample=lost.group())
+        return text
     _refuse_mixed_utf8(data, filename)
     try:
         text = data.decode("cp1258")

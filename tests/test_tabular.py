@@ -188,6 +188,11 @@ def test_a_legacy_csv_that_lost_its_letters_is_refused_saying_how_to_save_it():
         read_table(data, "don-vi.csv")
     message = str(info.value)
     assert "bảng mã" in message and "“Ngo?i”" in message and "CSV UTF-8 (Comma delimited)" in message
+    # Every letter lost, nothing left outside ASCII: it reads as UTF-8, and is refused all the same.
+    ascii_only = "Tên đơn vị;Tên viết tắt\nKhoa Lý luận cơ sở;LLCS\n".encode("ascii", errors="replace")
+    with pytest.raises(ValidationError, match="bảng mã"):
+        read_table(ascii_only, "don-vi.csv")
+    assert read_table(b"Ten don vi;Ghi chu\nKhoa A;Co?\n", "x.csv").rows[0]["Ghi chu"] == "Co?"  # a "?" at a word's end
 
 
 def test_a_utf8_csv_with_a_line_in_another_encoding_is_refused_naming_the_line():
