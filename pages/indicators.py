@@ -9,7 +9,9 @@ script has already loaded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,7 +23,7 @@ from scoring import conference, demo, indicator_export, indicators
 from scoring import indicator_charts as charts
 from scoring import indicator_progress as prog
 from scoring.errors import DomainError
-from scoring.i18n import t
+from scoring.i18n import current_language, t
 from scoring.indicator_progress import Status
 from scoring.text import fold
 
@@ -40,6 +42,20 @@ series = prog.series_by_scope(values)
 years = sorted({r["year"] for r in values}) or [date.today().year]
 movement_names = {m["id"]: m["short_name"] or m["name"] for m in movements}
 unit_names = {u["id"]: u["name"] for u in units}
+# Everything the charts are drawn from, and the language of their texts: part of every chart's cache key.
+version = (store.path, indicators.fingerprint(movements, all_indicators, units, values), current_language())
+
+
+@st.cache_resource(ttl=3600, max_entries=300, show_spinner=False)
+def cached_figure(key: tuple, _build: Callable[[], go.Figure]) -> go.Figure:
+    """A chart built once for every session that asks for it with the same data, language and
+    filters (building the page's figures took most of its run). Shared, so never modified:
+    st.plotly_chart, the HTML and the PNG export only read it."""
+    return _build()
+
+
+def figure(kind: str, params: tuple, build: Callable[[], go.Figure]) -> go.Figure:
+    return cached_figure((kind, *version, *params), build)
 
 
 def keep_valid(key: str, options: list) -> None:
@@ -155,9 +171,12 @@ for movement in shown_movements:
     items = [(ind, prog.progress_for(ind, series, scope, target_year, as_of)) for ind in own]
     label = movement["short_name"] or movement["name"]
     st.subheader(t("ind.progress_title", target=target_year))
-    show_chart(charts.gauge_figure(items, present), f"gauge-{movement['id']}", t("ind.gauge_file", name=label))
+    params = (movement["id"], scope, target_year, as_of, present)
+    gauge = figure("gauge", params, partial(charts.gauge_figure, items, present))
+    show_chart(gauge, f"gauge-{movement['id']}", t("ind.gauge_file", name=label))
     st.subheader(t("ind.trend_title"))
-    trend = charts.trend_figure(own, {i["id"]: series.get((i["id"], scope), {}) for i in own}, present, as_of)
+    own_series = {i["id"]: series.get((i["id"], scope), {}) for i in own}
+    trend = figure("trend", params, partial(charts.trend_figure, own, own_series, present, as_of))
     show_chart(trend, f"trend-{movement['id']}", t("ind.trend_file", name=label))
 
 # -- units compared ---------------------------------------------------------------------------
@@ -172,14 +191,22 @@ else:
     chosen = next(i for i in tracked if i["id"] == chosen_id)
     comparisons = prog.unit_comparison(chosen, units, series, target_year, as_of)
     school = prog.progress_for(chosen, series, None, target_year, as_of)
-    bar = charts.unit_bar_figure(chosen, comparisons, school, scope, present)
+    bar = figure(
+        "bar",
+        (chosen_id, scope, target_year, as_of, present),
+        lambda: charts.unit_bar_figure(chosen, comparisons, school, scope, present),
+    )
     show_chart(bar, "units-bar", chosen["name"])
     missing = [u["name"] for u, p in comparisons if p.latest is None]
     if missing:
         st.caption(t("ind.units_without_values", units=", ".join(missing)))
     st.subheader(t("ind.heatmap_title", target=target_year))
-    labels, heat_names, matrix = prog.unit_matrix(tracked, units, series, target_year, as_of)
-    show_chart(charts.heatmap_figure(labels, heat_names, matrix, present), "units-heatmap", t("ind.heatmap_file"))
+    heatmap = figure(
+        "heatmap",
+        (movement_id, target_year, as_of, present),
+        lambda: charts.heatmap_figure(*prog.unit_matrix(tracked, units, series, target_year, as_of), present),
+    )
+    show_chart(heatmap, "units-heatmap", t("ind.heatmap_file"))
 
 # -- the summary table ---------------------------------------------------------------------------
 st.header(t("ind.summary_title"), divider="gray")
@@ -212,7 +239,7 @@ if not present:
     row = st.container(horizontal=True)
     row.download_button(
         t("ind.export.xlsx"),
-        data=indicator_export.summary_xlsx(rows),
+        data=lambda: indicator_export.summary_xlsx(rows),  # built when clicked, not on every run
         file_name=f"{file_base}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="ind_summary_xlsx",
@@ -221,7 +248,7 @@ if not present:
     )
     row.download_button(
         t("ind.export.csv"),
-        data=indicator_export.summary_csv(rows),
+        data=lambda: indicator_export.summary_csv(rows),
         file_name=f"{file_base}.csv",
         mime="text/csv",
         key="ind_summary_csv",

@@ -3,6 +3,7 @@ targets, and yearly values for the school (unit None) or per unit."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -115,6 +116,19 @@ def list_values(store: Store, indicator_id: int | None = None) -> list[dict]:
         f"{clause} ORDER BY v.indicator_id, v.unit_id, v.year",
         {"i": indicator_id},
     )
+
+
+def fingerprint(*tables: Iterable[Mapping]) -> str:
+    """A short digest of rows already read (movements, indicators, units, values): equal digests,
+    equal rows. The dashboard keys its cached charts by it, so a chart is rebuilt exactly when
+    something it is drawn from changed, whoever wrote it (entry, import, catalogue, restore)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for rows in tables:
+        for row in rows:
+            digest.update(repr(sorted(row.items())).encode("utf-8"))
+            digest.update(b"\x1e")
+        digest.update(b"\x1d")
+    return digest.hexdigest()
 
 
 # -- who may write --------------------------------------------------------------

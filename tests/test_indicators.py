@@ -304,6 +304,64 @@ def test_heatmap_colours_are_clamped_but_cells_show_the_raw_figure():
     assert list(heat.text[0]) == ["126 %", "—"]
 
 
+def test_charts_carry_only_the_light_template_a_white_background_and_pale_grid():
+    # plotly's full "plotly_white" template is ~7 KB of defaults in every figure, copied for each
+    # figure when built and read again by plotly.js for each chart: the page carried 14 of them.
+    from scoring import indicator_charts as charts
+
+    three = [{**HIGHER, "id": n, "name": f"Chỉ tiêu {n}", "target_2030": 95.0} for n in (1, 2, 3)]
+    series = {n: {y: 80.0 + y - 2020 for y in range(2020, 2026)} for n in (1, 2, 3)}
+    figures = [
+        charts.gauge_figure([(HIGHER, p.progress(HIGHER, {2024: 85.0}))]),
+        charts.trend_figure(three, series),
+        charts.unit_bar_figure(HIGHER, [({"id": 1, "name": "Khoa A"}, p.progress(HIGHER, {2024: 85.0}))]),
+        charts.heatmap_figure(["A"], ["Tỷ lệ A"], [[50.0]]),
+    ]
+    for fig in figures:
+        spec = json.loads(fig.to_json())
+        template = spec["layout"]["template"]
+        assert len(json.dumps(template)) < 1_000, len(json.dumps(template))
+        assert template["layout"]["plot_bgcolor"] == template["layout"]["paper_bgcolor"] == "white"
+        assert template["layout"]["xaxis"]["gridcolor"] == "#EBF0F8"
+        assert len(fig.to_json()) < 8_000
+
+
+def test_fingerprint_changes_exactly_when_the_rows_change():
+    movements = [{"id": 1, "name": "Văn hóa công sở", "short_name": "", "position": 1}]
+    values = [{"id": 1, "indicator_id": 1, "unit_id": None, "year": 2024, "value": 90.0, "source": ""}]
+    before = indicators.fingerprint(movements, [HIGHER], [], values)
+    assert before == indicators.fingerprint([dict(reversed(movements[0].items()))], [dict(HIGHER)], [], list(values))
+    assert before != indicators.fingerprint(movements, [HIGHER], [], [{**values[0], "value": 90.5}])
+    assert before != indicators.fingerprint(movements, [{**HIGHER, "target_2025": 95.0}], [], values)
+    assert before != indicators.fingerprint(movements, [HIGHER], [{"id": 1, "name": "Khoa A"}], values)
+    # A row is not confused with the next table's first row.
+    assert indicators.fingerprint(movements, [], values) != indicators.fingerprint(movements, values, [])
+
+
+def test_fingerprint_of_the_demo_follows_every_kind_of_write(demo_store):
+    member = {"role": "secretary", "full_name": "Thư ký"}
+
+    def current() -> str:
+        return indicators.fingerprint(
+            indicators.list_movements(demo_store),
+            indicators.list_indicators(demo_store),
+            conference.list_units(demo_store),
+            indicators.list_values(demo_store),
+        )
+
+    seen = [current()]
+    assert current() == seen[0]  # stable between reads
+    first = indicators.list_indicators(demo_store)[0]
+    indicators.save_values(demo_store, member, [indicators.ValueChange(first["id"], None, 2025, 12.5)])
+    seen.append(current())
+    indicators.update_indicator(demo_store, member, first["id"], target_2030=first["target_2030"] + 1)
+    seen.append(current())
+    movement = indicators.list_movements(demo_store)[0]
+    indicators.update_movement(demo_store, member, movement["id"], short_name="Tên ngắn mới")
+    seen.append(current())
+    assert len(set(seen)) == len(seen)
+
+
 def test_chart_html_is_standalone_without_internet():
     from scoring import indicator_charts as charts
 

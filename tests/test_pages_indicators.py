@@ -3,6 +3,8 @@ secretary's entry and import; the public sees it read-only."""
 
 from __future__ import annotations
 
+import json
+
 from scoring import conference, indicators
 from scoring import indicator_progress as prog
 from scoring.db import open_store
@@ -291,3 +293,31 @@ def test_public_and_members_do_not_see_the_catalogue(app_env, demo_codes):
         assert CATALOGUE not in page_text(at)
         assert not [s for s in at.selectbox if s.key == "ind_def_movement"]
         assert not at.data_editor
+
+
+# -- charts are cached by the data they are drawn from ---------------------------------------------------
+def _gauge_value(at, indicator_name: str) -> float:
+    """The number a gauge shows for an indicator, from the plotly spec the browser receives."""
+    for chart in at.get("plotly_chart"):
+        for trace in json.loads(chart.proto.spec)["data"]:
+            if trace.get("type") == "indicator" and indicator_name in trace["title"]["text"].replace("<br>", " "):
+                return trace["value"]
+    raise AssertionError(f"no gauge for {indicator_name}")
+
+
+def test_cached_charts_follow_a_new_value_entered_in_another_session(app_env, demo_codes):
+    signed = "Tỷ lệ văn bản đi được ký số"
+    guest = run_app(app_env, page=PAGE)
+    before = _gauge_value(guest, signed)
+    assert _gauge_value(run_app(app_env, page=PAGE), signed) == before  # another tab: the same chart
+    secretary = run_app(app_env, code=demo_codes["secretary"], page=PAGE)
+    data = f"Phong trào;Chỉ tiêu;Đơn vị;Năm;Giá trị\nVăn hóa công sở;{signed};;2025;82\n"
+    secretary.get("file_uploader")[0].set_value(("so-lieu.csv", data.encode("utf-8-sig"), "text/csv")).run()
+    secretary.button(key="ind_import_run").click().run()
+    assert not secretary.exception
+    guest.run()  # the guest's next rerun draws from the new figure, not the cached one
+    after = _gauge_value(guest, signed)
+    assert after != before
+    row = summary(guest)[summary(guest)["Chỉ tiêu"] == signed].iloc[0]
+    assert row["% đạt mục tiêu 2025"] == prog.format_percent(round(after, 1))
+    assert charts(guest) == 14
