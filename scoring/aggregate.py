@@ -629,6 +629,7 @@ def compute_table(
     out["quorum_met"] = (members_total > 0) & (present_pct >= col["quorum_pct"].astype(float) - _EPS)
     out["rank"] = _rank(title, out["approval_pct"], out["score"], out["median"])
 
+    sealed = None if ballots_counted else col["needs_ballot"].astype(bool)
     # Quotas: a title capped by another title's passes waits until that one is final.
     kind = col["quota_kind"]
     value = col["quota_value"].astype(float)
@@ -656,10 +657,11 @@ def compute_table(
             out["within_quota"][rows] = _within_quota(
                 title[rows], out["rank"][rows], contender[rows], out["quota_cap"][rows]
             )
-            pass_counts[tid] = int((contender[rows] & out["has_scores"][rows] & out["within_quota"][rows]).sum())
+            passing = int((contender[rows] & out["has_scores"][rows] & out["within_quota"][rows]).sum())
+            # A sealed ballot has passed nobody yet: a quota counted on that title waits (unlimited).
+            pass_counts[tid] = None if sealed is not None and sealed[rows].any() else passing
         pending = [tid for tid in pending if tid not in ready]
 
-    sealed = None if ballots_counted else col["needs_ballot"].astype(bool)
     out["passes"], out["reason"] = _decide(out, sealed)
     if sealed is not None:  # nothing of a secret ballot leaves the core before the round closes
         for column in ("approve", "reject", "abstain", "approval_pct", "passes_threshold"):

@@ -249,6 +249,25 @@ def test_pct_of_title_quota_is_15_percent_floor_of_those_passing_the_reference()
     assert thirteen.loc[23, "quota_cap"] == 1
 
 
+def test_sealed_ballots_show_no_figure_and_hold_no_quota_counted_on_them():
+    # A round still open: the ballot title's figures are blank and its reason says the count
+    # waits; a title capped at 15 % of it is not "over quota" (0 of nobody) but unlimited.
+    voted = [{"title_id": 1, "needs_ballot": 1, "threshold_pct": 50.0}] * 4
+    capped = [{"title_id": 2, "title_position": 2, "quota_kind": "pct_of_title", "quota_value": 15.0,
+               "quota_of_title_id": 1.0}] * 2  # fmt: skip
+    tallies = pd.DataFrame({"candidate_id": [1.0, 2.0], "choice": ["approve", "approve"], "count": [9, 9]})
+    scores = {i: [90] for i in range(1, 7)}
+    sealed = table_for(voted + capped, scores, tallies, ballots_counted=False)
+    ballot = sealed.loc[1:4]
+    assert ballot[["approve", "reject", "abstain", "approval_pct", "passes_threshold"]].isna().all().all()
+    assert not ballot["passes"].any()
+    assert (ballot["reason"] == "chưa kiểm phiếu (vòng chưa khóa)").all()
+    assert sealed.loc[5:6, "passes"].all() and sealed.loc[5:6, "quota_cap"].isna().all()
+    counted = table_for(voted + capped, scores, tallies)
+    assert counted.loc[1, "approve"] == 9 and counted.loc[1, "passes"]
+    assert counted.loc[5, "quota_cap"] == 0  # 15 % of the 2 who passed, floored
+
+
 def test_pct_of_title_reference_outside_the_round_uses_external_count_else_unlimited():
     cstd = [{"quota_kind": "pct_of_title", "quota_value": 15.0, "quota_of_title_id": 99.0}] * 3
     scores = {1: [95], 2: [90], 3: [85]}
