@@ -36,7 +36,10 @@ def test_secretary_downloads_rankings_and_backup(server, context, tmp_path):
     assert len(ranking) == 12 and ranking.columns[1] == "Họ và tên"
     wait_idle(page)
 
-    docx_file = download(page, "Biên bản kiểm phiếu (Word)")
+    assert ranking["Số phiếu đồng ý"].isna().all()  # the round is open: its ballots stay sealed
+    # No vote-count minutes before the round closes; the scoring summary is there.
+    assert page.get_by_role("button", name="Biên bản kiểm phiếu (Word)").is_disabled()
+    docx_file = download(page, "Bảng tổng hợp điểm (Word)")
     assert Path(docx_file.path()).read_bytes()[:2] == b"PK"  # a .docx is a zip
     wait_idle(page)
 
