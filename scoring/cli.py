@@ -6,16 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import demo, export_cli, import_cli
+from . import conference, demo, export_cli, import_cli
 from .check import check
 from .db import default_db_path, open_store
 from .errors import DomainError
+from .i18n import t
+
+ACTOR = "dòng lệnh"  # who the audit log says did it
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
     path = Path(args.db)
+    if not args.demo and not (args.conference and args.secretary):
+        print(t("cli.init_needs"), file=sys.stderr)
+        return 2
     if path.exists() and not args.force:
-        print(f"Đã có tệp {path}. Dùng --force để tạo lại.", file=sys.stderr)
+        print(t("cli.init_exists", path=path), file=sys.stderr)
         return 1
     if path.exists():
         for suffix in ("", "-wal", "-shm"):
@@ -23,11 +29,14 @@ def _cmd_init(args: argparse.Namespace) -> int:
     store = open_store(path)
     if args.demo:
         logins = demo.load_demo(store)
-        print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
+        print(t("cli.init_demo", path=path))
         for name, code in logins.items():
             print(f"  {name}: {code}")
-    else:
-        print(f"Đã tạo cơ sở dữ liệu trống: {path}")
+        return 0
+    code = conference.start(
+        store, ACTOR, name=args.conference, organisation=args.organisation or "", secretary=args.secretary
+    )
+    print(t("cli.init_done", name=args.conference, path=path, secretary=args.secretary, code=code))
     return 0
 
 
@@ -76,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("init", help="tạo cơ sở dữ liệu mới (trống hoặc dữ liệu mẫu)")
+    p = sub.add_parser("init", help="tạo hội nghị mới cho cơ quan của mình (hoặc cơ sở dữ liệu mẫu với --demo)")
+    p.add_argument("--conference", help="tên hội nghị")
+    p.add_argument("--organisation", help="cơ quan, đơn vị tổ chức")
+    p.add_argument("--secretary", help="họ và tên Thư ký Hội đồng, người thiết lập phần còn lại trong ứng dụng")
     p.add_argument("--demo", action="store_true", help="nạp hội nghị mẫu")
     p.add_argument("--force", action="store_true", help="xóa tệp cũ nếu đã có")
     p.set_defaults(func=_cmd_init)

@@ -48,6 +48,18 @@ def save_conference(store: Store, actor: str, **fields: Any) -> None:
         audit.log(db, actor, "conference.update", "conference", 1, ", ".join(sorted(fields)))
 
 
+def start(store: Store, actor: str, *, name: str, organisation: str, secretary: str) -> str:
+    """A new institution's conference in an empty database: its name and organisation,
+    and the council's secretary, who sets up the rest in the app. Returns the
+    secretary's access code (shown once). The app loads its demo only into a
+    database without a conference, so this one stays the institution's own."""
+    secretary = v.text(secretary, "field.full_name", max_len=200)  # checked before anything is written
+    if store.scalar("SELECT COUNT(*) FROM conference"):
+        raise ValidationError("err.conference_exists")
+    save_conference(store, actor, name=name, organisation=organisation)
+    return add_member(store, actor, secretary, Role.SECRETARY)[1]
+
+
 def get_setting(store: Store, key: str, default: str | None = None) -> str | None:
     value = store.scalar("SELECT value FROM settings WHERE key = ?", (key,))
     return default if value is None else value

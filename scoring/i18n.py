@@ -494,6 +494,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.col.reason": "Lý do",
         "res.pass": "Đạt",
         "res.fail": "Không đạt",
+        "err.conference_exists": "Cơ sở dữ liệu này đã có hội nghị: tạo hội nghị mới trong một tệp khác.",
         "err.rank_not_final": "Vòng “{name}” chưa khóa: chỉ xuất bảng xếp hạng khi vòng đã khóa hoặc đã công bố.",
         "err.minutes_not_closed": (
             "Vòng “{name}” chưa khóa: biên bản kiểm phiếu lập khi vòng đã khóa (phiếu bầu chỉ được kiểm lúc đó)."
@@ -1222,6 +1223,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.snap.col.file": "Tệp",
         "xp.snap.col.at": "Thời gian",
         "xp.snap.col.size": "Dung lượng (KB)",
+        "cli.init_needs": (
+            "Hội nghị mới cần tên hội nghị và Thư ký Hội đồng, ví dụ: python3 -m scoring --db data/hoi-nghi.db init "
+            "--conference \"Hội nghị điển hình tiên tiến …\" --organisation \"Sở …\" --secretary \"Nguyễn Văn A\"; "
+            "hoặc --demo để tạo hội nghị mẫu."
+        ),
+        "cli.init_exists": "Đã có tệp {path}. Dùng --force để tạo lại (xóa toàn bộ dữ liệu trong tệp).",
+        "cli.init_demo": "Đã tạo cơ sở dữ liệu mẫu: {path}",
+        "cli.init_done": (
+            "Đã tạo hội nghị “{name}” trong {path}.\n"
+            "Thư ký Hội đồng {secretary} đăng nhập bằng mã: {code}\n"
+            "(Mã chỉ hiện một lần; ghi lại hoặc cấp mã mới trong ứng dụng.) Chạy ứng dụng: "
+            "HOI_NGHI_DB={path} python3 -m streamlit run app.py"
+        ),
         "cli.export_done": "Đã xuất {path} ({size} KB).",
         "cli.backup_done": "Đã sao lưu {db} vào {path} ({size} KB).",
         "cli.restore_prompt": "Thay TOÀN BỘ dữ liệu của {db} bằng {src}? Gõ “co” để xác nhận: ",
@@ -1650,6 +1664,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.minutes_not_closed": (
             "Round “{name}” is not closed: the vote-count minutes are made once it is (the ballots are counted then)."
         ),
+        "err.conference_exists": "This database already holds a conference: create the new one in another file.",
         "err.rank_not_final": (
             "Round “{name}” is not closed: the ranking can be exported only once the round is closed or published."
         ),
@@ -2303,6 +2318,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.snap.col.file": "File",
         "xp.snap.col.at": "Time",
         "xp.snap.col.size": "Size (KB)",
+        "cli.init_needs": (
+            "A new conference needs its name and the council's secretary, for example: python3 -m scoring --db "
+            "data/hoi-nghi.db init --conference \"…\" --organisation \"…\" --secretary \"Nguyễn Văn A\"; "
+            "or --demo for the demo conference."
+        ),
+        "cli.init_exists": "{path} already exists. Use --force to create it again (deletes everything in it).",
+        "cli.init_demo": "Demo database created: {path}",
+        "cli.init_done": (
+            "Conference “{name}” created in {path}.\n"
+            "Council secretary {secretary} signs in with the code: {code}\n"
+            "(Shown once; write it down or issue a new one in the app.) Run the app: "
+            "HOI_NGHI_DB={path} python3 -m streamlit run app.py"
+        ),
         "cli.export_done": "Exported {path} ({size} KB).",
         "cli.backup_done": "Backed up {db} to {path} ({size} KB).",
         "cli.restore_prompt": "Replace ALL data in {db} with {src}? Type “yes” to confirm: ",
