@@ -2320,7 +2320,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.snap.col.size": "Size (KB)",
         "cli.init_needs": (
             "A new conference needs its name and the council's secretary, for example: python3 -m scoring --db "
-            "data/hoi-nghi.db init --conference \"…\" --organisation \"…\" --secretary \"Nguyễn Văn A\"; "
+            "data/hoi-nghi.db init --conference \"…\" --organisation \"…\" --secretary \"Full Name\"; "
             "or --demo for the demo conference."
         ),
         "cli.init_exists": "{path} already exists. Use --force to create it again (deletes everything in it).",
