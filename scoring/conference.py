@@ -202,13 +202,44 @@ def add_title(store: Store, actor: str, name: str, applies_to: str, **settings: 
     return title_id
 
 
+# What decides a title's results: fixed once a round using it has counted them.
+RULE_FIELDS = (
+    "needs_scoring", "needs_ballot", "allow_abstain", "threshold_pct", "threshold_rule", "denominator",
+    "quorum_pct", "min_score", "quota_kind", "quota_value", "quota_of_title_id", "criteria_set_id", "applies_to",
+)  # fmt: skip
+
+
 def update_title(store: Store, actor: str, title_id: int, **settings: Any) -> None:
+    """Save a title's settings. Its rules are refused once a round that uses it is
+    closed or published: the results counted under them must not change afterwards
+    (a closed round can be reopened, with a reason, to correct them)."""
     with store.write() as db:
-        merged = {**get_row(db, "titles", title_id, "what.title"), **settings}
+        current = get_row(db, "titles", title_id, "what.title")
+        merged = {**current, **settings}
         row = _title_row(merged["name"], merged["applies_to"], merged)
         _ensure_unique(db, "titles", "name", row["name"], exclude_id=title_id)
+        changed = {k: (current.get(k), val) for k, val in row.items() if current.get(k) != val}
+        if any(k in RULE_FIELDS for k in changed):
+            counted = db.execute(
+                "SELECT r.name, r.status FROM rounds r WHERE r.status IN ('closed', 'published') AND EXISTS ("
+                "SELECT 1 FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
+                "WHERE rc.round_id = r.id AND c.title_id = ?) ORDER BY r.id",
+                [title_id],
+            ).fetchone()
+            if counted:
+                raise ValidationError(f"err.title_rules_counted.{counted[1]}", title=current["name"], round=counted[0])
         db["titles"].update(title_id, row)
-        audit.log(db, actor, "title.update", "titles", title_id, ", ".join(sorted(settings)))
+        detail = "; ".join(f"{k}: {_shown(old)} → {_shown(new)}" for k, (old, new) in changed.items())
+        audit.log(db, actor, "title.update", "titles", title_id, detail)
+
+
+def _shown(value: Any) -> str:
+    """A setting as the audit log writes it: 66,67 with a decimal comma, '—' for none."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return number_text(value, "g", "vi")
+    return str(value)
 
 
 def _title_row(name: str, applies_to: str, s: dict) -> dict:

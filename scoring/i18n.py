@@ -494,6 +494,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.col.reason": "Lý do",
         "res.pass": "Đạt",
         "res.fail": "Không đạt",
+        "err.title_rules_counted.closed": (
+            "Danh hiệu “{title}” đã được xét trong vòng “{round}” (đã khóa): không sửa quy tắc xét để kết quả đã kiểm "
+            "không đổi. Cần sửa thì mở lại vòng (ghi lý do) trước."
+        ),
+        "err.title_rules_counted.published": (
+            "Danh hiệu “{title}” đã được xét trong vòng “{round}” (đã công bố): quy tắc xét giữ nguyên như khi công bố."
+        ),
         "err.conference_exists": "Cơ sở dữ liệu này đã có hội nghị: tạo hội nghị mới trong một tệp khác.",
         "err.rank_not_final": "Vòng “{name}” chưa khóa: chỉ xuất bảng xếp hạng khi vòng đã khóa hoặc đã công bố.",
         "err.minutes_not_closed": (
@@ -1663,6 +1670,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.fail": "Does not pass",
         "err.minutes_not_closed": (
             "Round “{name}” is not closed: the vote-count minutes are made once it is (the ballots are counted then)."
+        ),
+        "err.title_rules_counted.closed": (
+            "Title “{title}” was decided in round “{round}” (closed): its rules cannot change, so that the counted "
+            "results stay as they are. To correct them, reopen the round (with a reason) first."
+        ),
+        "err.title_rules_counted.published": (
+            "Title “{title}” was decided in round “{round}” (published): its rules stay as they were when published."
         ),
         "err.conference_exists": "This database already holds a conference: create the new one in another file.",
         "err.rank_not_final": (

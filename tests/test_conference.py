@@ -157,3 +157,35 @@ def test_the_join_address_is_checked_and_cleaned_by_the_core(store):
     assert conference.get_conference(store)["join_url"] == "http://192.168.1.10:8501"  # unchanged
     conference.save_conference(store, "thư ký", join_url="")  # cleared: the server's own address is used
     assert conference.get_conference(store)["join_url"] == ""
+
+
+def test_a_titles_rules_are_fixed_once_a_round_has_counted_them(demo_store):
+    # A published result turned from "Đạt" to "Không đạt" when the minimum score was edited
+    # after the round (QA), and back again when it was edited back.
+    from scoring import aggregate, rounds
+
+    round_id = 1
+    title_id = demo_store.scalar(
+        "SELECT c.title_id FROM round_candidates rc JOIN candidates c ON c.id = rc.candidate_id "
+        "WHERE rc.round_id = ? LIMIT 1",
+        (round_id,),
+    )
+    conference.update_title(demo_store, "Thư ký", title_id, min_score=81.5)  # open round: nothing counted yet
+    detail = demo_store.scalar("SELECT detail FROM audit_log WHERE action = 'title.update' ORDER BY id DESC LIMIT 1")
+    assert re.search(r"min_score: [\d,—]+ → 81,5", detail)  # the old and the new value, not just the field's name
+
+    rounds.transition(demo_store, "Chủ tịch", round_id, "closed")
+    before = aggregate.round_results(demo_store, round_id).table[["candidate_id", "passes", "reason"]]
+    with pytest.raises(ValidationError, match=r"đã khóa.*mở lại vòng"):
+        conference.update_title(demo_store, "Thư ký", title_id, min_score=50)
+    with pytest.raises(ValidationError, match="không sửa quy tắc"):
+        conference.update_title(demo_store, "Thư ký", title_id, threshold_pct="90")
+    conference.update_title(demo_store, "Thư ký", title_id, legal_basis="Điều 24 Luật Thi đua")  # not a rule
+    assert aggregate.round_results(demo_store, round_id).table[["candidate_id", "passes", "reason"]].equals(before)
+
+    rounds.transition(demo_store, "Chủ tịch", round_id, "open", reason="Sửa điểm tối thiểu")
+    conference.update_title(demo_store, "Thư ký", title_id, min_score=80)  # reopened, with a reason: allowed
+    rounds.transition(demo_store, "Chủ tịch", round_id, "closed")
+    rounds.transition(demo_store, "Chủ tịch", round_id, "published")
+    with pytest.raises(ValidationError, match="đã công bố"):
+        conference.update_title(demo_store, "Thư ký", title_id, min_score=70)
