@@ -70,7 +70,8 @@ def _num(value: float, digits: int = 2) -> str:
     return i18n.number_text(value, f".{digits}f")
 
 
-def _pct(value: float) -> str:
+def _plain(value: float) -> str:
+    """66,67 or 80,5: a rate or a minimum as set, without trailing zeros."""
     return i18n.number_text(value)
 
 
@@ -192,7 +193,7 @@ def _chart(rows: pd.DataFrame, title_row: pd.Series, large: bool = False) -> go.
     )
     line = title_row["min_score"] if scored else title_row["threshold_pct"]
     if line is not None and line == line:
-        label = t("proj.min_score_line", value=_num(line, 0)) if scored else t("proj.threshold_line", value=_num(line))
+        label = t("proj.min_score_line", value=_plain(line)) if scored else t("proj.threshold_line", value=_num(line))
         fig.add_vline(
             x=line,
             line={"color": "#ffd54f", "width": 4, "dash": "dash"},
@@ -246,9 +247,9 @@ def _results(conference_name: str, results: dict) -> None:
         first = rows.iloc[0]
         rule_parts = [step] if step else []
         if first["needs_ballot"]:
-            rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_pct(first["threshold_pct"])))
+            rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_plain(first["threshold_pct"])))
         if first["needs_scoring"] and first["min_score"] == first["min_score"]:
-            rule_parts.append(t("proj.min_score_line", value=_num(first["min_score"], 0)))
+            rule_parts.append(t("proj.min_score_line", value=_plain(first["min_score"])))
         if first["quota_cap"] == first["quota_cap"]:
             rule_parts.append(t("proj.quota", cap=int(first["quota_cap"])))
         rule_parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))

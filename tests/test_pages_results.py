@@ -313,3 +313,13 @@ def test_projector_follows_the_chosen_title_without_a_reload(scored, app_env):
     assert "Danh hiệu 1/2" in text and collective in text and individual not in text
     assert "Hạn mức: 3" in text and "Thứ tự xếp hạng trong mỗi danh hiệu" in text
     assert charts(at) == 1
+
+
+def test_projector_writes_a_minimum_score_as_set(scored, app_env):
+    # 80,5 was shown as "Điểm tối thiểu 80" on the title line and on the chart.
+    title_id = aggregate.round_results(scored, ROUND1).table["title_id"].iloc[0]
+    conference.update_title(scored, "Thư ký", int(title_id), min_score="80,5")
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(scored, "Chủ tịch", ROUND1)
+    text = page_text(projector(app_env))
+    assert "Điểm tối thiểu 80,5" in text  # the other title keeps its 80
