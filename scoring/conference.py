@@ -676,7 +676,7 @@ def add_agenda_item(
     row = {
         "title": v.text(title, "field.agenda_item", max_len=500),
         "speaker": v.text(speaker, "field.speaker", required=False, max_len=300),
-        "start_time": v.text(start_time, "field.start_time", required=False, max_len=5),
+        "start_time": _hh_mm(start_time),  # the same check as an edit: "25:00" was saved as typed
         "duration_min": v.integer(duration_min, "field.duration_min", low=0, high=600, required=False),
         "round_id": round_id,
         "note": v.text(note, "field.note", required=False),

@@ -366,6 +366,11 @@ def test_agenda_steps_move_and_renumber_and_times_are_checked(demo_store):
         conference.update_agenda_item(demo_store, "t", steps[1]["id"], start_time="7h30")
     conference.update_agenda_item(demo_store, "t", steps[1]["id"], start_time="7:45")
     assert conference.list_agenda(demo_store)[0]["start_time"] == "07:45"
+    # Adding checks the same way: "25:00" was saved as typed, "8:00" without its zero (QA).
+    with pytest.raises(ValidationError, match="Giờ “25:00” không đúng dạng HH:MM"):
+        conference.add_agenda_item(demo_store, "t", "Bế mạc", start_time="25:00")
+    added = conference.add_agenda_item(demo_store, "t", "Bế mạc", start_time="8:00")
+    assert next(a for a in conference.list_agenda(demo_store) if a["id"] == added)["start_time"] == "08:00"
 
 
 def test_counting_board_warnings(demo_store):
