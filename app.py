@@ -66,18 +66,27 @@ localise_streamlit_texts()
 member = current_member()
 
 sections: dict[str, list] = {}
+hidden = []
 for screen in SCREENS:
-    if visible(screen.who, member):
-        # The address is the file's name (/scoring_sheet, /import_data): the same
-        # name Streamlit's pages/-directory mode uses on a fresh server's first
-        # visit, so a deep link resolves in both (see pages/_common.py).
-        page = st.Page(
-            screen.script,
-            title=t(screen.title_key),
-            icon=f":material/{screen.icon}:",
-            default=screen.script == "pages/home.py",
-        )
+    # The address is the file's name (/scoring_sheet, /import_data): the same
+    # name Streamlit's pages/-directory mode uses on a fresh server's first
+    # visit, so a deep link resolves in both (see pages/_common.py). A screen this
+    # visitor may not use is still registered, hidden from the menu: a link to it (a
+    # member whose code was reissued, a bookmark) opens it, and the page itself says
+    # in Vietnamese to sign in, instead of Streamlit's English "Page not found".
+    shown = visible(screen.who, member)
+    page = st.Page(
+        screen.script,
+        title=t(screen.title_key),
+        icon=f":material/{screen.icon}:",
+        default=screen.script == "pages/home.py",
+        visibility="visible" if shown else "hidden",
+    )
+    if shown:
         sections.setdefault(t(f"nav.section.{screen.section}"), []).append(page)
+    else:
+        hidden.append(page)
+next(iter(sections.values())).extend(hidden)  # the public section is always there
 
 with st.sidebar:
     if member:

@@ -145,6 +145,7 @@ def require_member(*roles: str) -> dict:
     member = current_member()
     if member is None:
         st.warning(t("err.session_expired"))
+        st.page_link("pages/login.py", label=t("nav.login"), icon=":material/login:")
         st.stop()
     if roles and member["role"] not in roles:
         st.error(t("err.not_authorised"))

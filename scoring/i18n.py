@@ -242,7 +242,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.ballot_not_needed": "Vòng này không có nội dung cần bỏ phiếu.",
         "err.bad_code": "Mã truy cập không đúng.",
         "err.rate_limited": "Nhập sai quá nhiều lần. Vui lòng chờ {seconds} giây rồi thử lại.",
-        "err.session_expired": "Phiên đăng nhập đã hết hạn hoặc đã đăng xuất. Vui lòng đăng nhập lại.",
+        "err.session_expired": (
+            "Trang này cần đăng nhập: phiên đăng nhập đã hết hạn, đã đăng xuất, hoặc mã truy cập vừa được cấp lại. "
+            "Vui lòng đăng nhập."
+        ),
         "err.file_empty": "Tệp “{file}” trống hoặc không có dòng dữ liệu nào.",
         "err.file_too_large": "Tệp “{file}” quá lớn ({size} MB; tối đa {max} MB).",
         "err.file_not_spreadsheet": "Tệp “{file}” không phải bảng tính Excel (.xlsx) hay CSV.",
@@ -1232,7 +1235,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.snap.col.size": "Dung lượng (KB)",
         "cli.init_needs": (
             "Hội nghị mới cần tên hội nghị và Thư ký Hội đồng, ví dụ: python3 -m scoring --db data/hoi-nghi.db init "
-            "--conference \"Hội nghị điển hình tiên tiến …\" --organisation \"Sở …\" --secretary \"Nguyễn Văn A\"; "
+            '--conference "Hội nghị điển hình tiên tiến …" --organisation "Sở …" --secretary "Nguyễn Văn A"; '
             "hoặc --demo để tạo hội nghị mẫu."
         ),
         "cli.init_exists": "Đã có tệp {path}. Dùng --force để tạo lại (xóa toàn bộ dữ liệu trong tệp).",
@@ -1422,7 +1425,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.ballot_not_needed": "This round has nothing to vote on.",
         "err.bad_code": "Wrong access code.",
         "err.rate_limited": "Too many wrong attempts. Please wait {seconds} seconds and try again.",
-        "err.session_expired": "Your session has expired or you have signed out. Please sign in again.",
+        "err.session_expired": (
+            "This page needs you to sign in: your session has expired, you signed out, or your access code was "
+            "reissued. Please sign in."
+        ),
         "err.file_empty": "The file “{file}” is empty or has no data rows.",
         "err.file_too_large": "The file “{file}” is too large ({size} MB; at most {max} MB).",
         "err.file_not_spreadsheet": "The file “{file}” is not an Excel workbook (.xlsx) or a CSV file.",
@@ -2334,7 +2340,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.snap.col.size": "Size (KB)",
         "cli.init_needs": (
             "A new conference needs its name and the council's secretary, for example: python3 -m scoring --db "
-            "data/hoi-nghi.db init --conference \"…\" --organisation \"…\" --secretary \"Full Name\"; "
+            'data/hoi-nghi.db init --conference "…" --organisation "…" --secretary "Full Name"; '
             "or --demo for the demo conference."
         ),
         "cli.init_exists": "{path} already exists. Use --force to create it again (deletes everything in it).",

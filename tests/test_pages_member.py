@@ -539,9 +539,10 @@ def test_a_paper_sheet_typed_with_decimal_commas_is_stored_as_written(app_env, d
 
 @pytest.mark.parametrize("page", ["pages/rounds.py", "pages/member_codes.py"])
 def test_a_member_cannot_reach_the_officers_pages(app_env, demo_codes, page):
-    at = run_app(app_env, code=demo_codes["member"])
-    with pytest.raises(ValueError):  # not registered for a member: unreachable by URL
-        at.switch_page(page).run()
+    # Not in a member's menu; a link to it opens the page, which refuses.
+    linked = run_app(app_env, code=demo_codes["member"], page=page)
+    assert not linked.exception and not linked.button and not linked.text_input
+    assert page_text(linked).count("Trang này chỉ dành cho") == 1
     # Even run directly, the page refuses.
     direct = AppTest.from_file(str(PAGES / Path(page).name), default_timeout=30)
     direct.query_params["s"] = login_token(app_env, demo_codes["member"])
@@ -555,9 +556,9 @@ def test_a_member_cannot_reach_the_officers_pages(app_env, demo_codes, page):
 
 
 def test_the_chair_cannot_reach_member_codes(app_env, demo_codes):
-    at = run_app(app_env, code=demo_codes["chair"])
-    with pytest.raises(ValueError):
-        at.switch_page("pages/member_codes.py").run()
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/member_codes.py")
+    assert not at.exception and not at.button
+    assert [e.value for e in at.error] == ["Trang này chỉ dành cho Thư ký Hội đồng."]
 
 
 # --- member codes, login ----------------------------------------------------------------
