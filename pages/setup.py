@@ -22,8 +22,13 @@ member = require_member("secretary")
 actor = member["full_name"]
 
 st.title(t("nav.setup"))
+# Always drawn, empty or not: a message that came and went above the tabs moved them, so the
+# browser drew them anew on the first tab, hiding the error of the tab the secretary worked in.
+flash_slot = st.empty()
 if "setup_flash" in st.session_state:
-    st.success(st.session_state.pop("setup_flash"))
+    message = st.session_state.pop("setup_flash")
+    flash_slot.success(message)
+    st.toast(message, icon=":material/check_circle:")  # seen even when scrolled down to the form
 
 TABS = [
     ("setup.tab.conference", conference),
@@ -35,6 +40,14 @@ TABS = [
     ("setup.tab.agenda", agenda),
     ("setup.tab.board", board),
 ]
-for tab, (_, module) in zip(st.tabs([t(label) for label, _ in TABS]), TABS, strict=True):
+labels = [t(label) for label, _ in TABS]
+# The open tab is state the server keeps (key + on_change): every rerun after an add or a save
+# sends it back, so the secretary stays on their tab and sees its message. A change of language
+# renames the tabs: the one open is found again by its place.
+if st.session_state.get("setup_tab") not in labels and "setup_tab_at" in st.session_state:
+    st.session_state["setup_tab"] = labels[st.session_state["setup_tab_at"]]
+tabs = st.tabs(labels, key="setup_tab", on_change="rerun")
+st.session_state["setup_tab_at"] = next((i for i, tab in enumerate(tabs) if tab.open), 0)
+for tab, (_, module) in zip(tabs, TABS, strict=True):
     with tab:
         module.render(store, actor)

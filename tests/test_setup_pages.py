@@ -386,3 +386,105 @@ def test_counting_board_warnings(demo_store):
     ]
     conference.delete_counting_board_member(demo_store, "t", board[1]["id"])
     assert "Ban kiểm phiếu cần từ 3 đến 5 người (hiện có 2)." in conference.counting_board_warnings(demo_store)
+
+
+def open_tab(at) -> str:
+    """The tab the browser is told to show (the tab container's selected index)."""
+
+    def containers(node):
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", None) == "tab_container":
+                yield child
+            yield from containers(child)
+
+    (container,) = containers(at.main)
+    return at.tabs[container.proto.tab_container.default_tab_index].label
+
+
+def click_tab(at, label: str) -> None:
+    """What a click on a tab does in the browser: the open tab's label goes to the server, which reruns."""
+    at.session_state["setup_tab"] = label
+    at.run()
+    assert open_tab(at) == label
+
+
+def test_adding_a_unit_twice_stays_on_the_units_tab_with_each_message(setup_page, app_env):
+    # The success message above the tabs came and went between runs, so the browser drew the
+    # tabs anew on “Hội nghị”: the duplicate's error stayed inside the hidden Units tab.
+    at = setup_page
+    click_tab(at, "Đơn vị")
+    widget(tab(at, "Đơn vị"), "text_input", "Tên đơn vị").input("Văn phòng Sở")
+    widget(tab(at, "Đơn vị"), "button", "Thêm").click().run()
+    assert open_tab(at) == "Đơn vị"
+    assert "Đã thêm “Văn phòng Sở”." in [s.value for s in at.success]
+    assert "Đã thêm “Văn phòng Sở”." in [s.value for s in at.toast]  # seen when scrolled down to the form
+    widget(tab(at, "Đơn vị"), "text_input", "Tên đơn vị").input("Văn phòng Sở")
+    widget(tab(at, "Đơn vị"), "button", "Thêm").click().run()
+    assert open_tab(at) == "Đơn vị"
+    assert any(e.value.startswith("Đã có “Văn phòng Sở”") for e in tab(at, "Đơn vị").error)
+    assert not at.success
+    at.run()  # and on the next run too (a rerun the secretary did not ask for)
+    assert open_tab(at) == "Đơn vị"
+
+
+def test_a_refused_title_keeps_the_titles_tab(setup_page):
+    at = setup_page
+    click_tab(at, "Danh hiệu")
+    widget(tab(at, "Danh hiệu"), "button", "Lưu").click().run()  # no name
+    assert open_tab(at) == "Danh hiệu"
+    assert tab(at, "Danh hiệu").error
+
+
+def test_a_nomination_added_keeps_the_nominations_tab(setup_page):
+    at = setup_page
+    click_tab(at, "Đề nghị khen thưởng")
+    nominations = tab(at, "Đề nghị khen thưởng")
+    widget(nominations, "text_input", "Họ và tên / Tên tập thể").input("Lương Thị Thảo")
+    widget(nominations, "selectbox", "Đơn vị").set_value("Khoa Dân vận")
+    widget(nominations, "selectbox", "Danh hiệu đề nghị").set_value("Lao động tiên tiến")
+    widget(nominations, "button", "Thêm").click().run()
+    assert open_tab(at) == "Đề nghị khen thưởng"
+    assert "Đã thêm “Lương Thị Thảo”." in [s.value for s in at.success]
+
+
+def test_a_criteria_set_saved_off_100_keeps_its_tab_and_its_warning(setup_page, app_env):
+    at = setup_page
+    click_tab(at, "Bộ tiêu chí")
+    widget(tab(at, "Bộ tiêu chí"), "selectbox", "Chọn bộ tiêu chí").set_value(1).run()
+    at.session_state["criteria_editor_1_0"] = {
+        "edited_rows": {0: {"max_points": 10.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    widget(tab(at, "Bộ tiêu chí"), "button", "Lưu").click().run()
+    assert not at.exception, at.exception
+    assert open_tab(at) == "Bộ tiêu chí"
+    assert "Đã lưu 1 thay đổi." in [s.value for s in at.success]
+    assert [w.value for w in tab(at, "Bộ tiêu chí").warning] == [
+        "Tổng điểm tối đa các tiêu chí là 90, không phải 100 (điểm tổng vẫn được quy về thang 100)."
+    ]
+
+
+def test_the_open_tab_survives_a_change_of_language(setup_page):
+    at = setup_page
+    click_tab(at, "Bộ tiêu chí")
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert open_tab(at) == "Criteria sets"
+
+
+def test_criteria_numbers_come_right_after_the_name_in_the_browsers_format(setup_page):
+    # At 1366 px two "large" text columns hid the numbers; a step of 0.5/0.25 showed "30.0" and "0.50".
+    import json
+
+    editor = tab(setup_page, "Bộ tiêu chí").data_editor[0]
+    assert list(editor.proto.column_order) == ["name", "max_points", "weight", "step", "description"]
+    columns = json.loads(editor.proto.columns)
+    assert columns["description"]["width"] == "medium"
+    for name in ("max_points", "weight", "step"):
+        config = columns[name]["type_config"]
+        assert config["format"] == "localized" and "step" not in config, name
+        assert columns[name]["width"] <= 120
+    assert str(editor.value["max_points"].dtype) == "float64"  # still numbers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -12,14 +14,25 @@ from scoring.i18n import number_text, t
 from scoring.model import CandidateKind
 
 
+def _number_column(label: str, default: float | None = None) -> Any:
+    """A numeric column shown with the browser's decimal separator ("localized"), the one its cell
+    editor accepts when typing: the data editor has no setting for the page's language. No `step`:
+    a step of 0.5 or 0.25 fixed the decimals shown ("30,0", "0,50"); the core checks every value."""
+    return st.column_config.NumberColumn(label, min_value=0, default=default, format="localized", width=110)
+
+
 def render(store: Store, actor: str) -> None:
     """A criteria set: its name and kind, its criteria in a growable table with the running total,
     saved together (the set and all its criteria, or nothing)."""
     sets = conference.list_criteria_sets(store)
     set_names = {s["id"]: s["name"] for s in sets}
+    # A save gives the picker a new key (the table reloads): it opens on the set just saved, so its
+    # total and the warning when that is not 100 stay in view.
+    kept = st.session_state.get("criteria_saved_set")
     picked_set = st.selectbox(
         t("setup.criteria.pick"),
         [None, *set_names],
+        index=[None, *set_names].index(kept) if kept in set_names else 0,
         format_func=lambda i: t("setup.criteria.new") if i is None else set_names[i],
         key=f"set_pick_{version('criteria')}",
     )
@@ -57,12 +70,15 @@ def render(store: Store, actor: str) -> None:
         num_rows="dynamic",
         hide_index=False,
         width="stretch",
+        # At 1366 px (sidebar open) two "large" text columns pushed the numbers off-screen: the numbers
+        # come right after the name, narrow, and the description takes what is left.
+        column_order=("name", "max_points", "weight", "step", "description"),
         column_config={
-            "name": st.column_config.TextColumn(t("setup.criteria.criterion"), required=True, width="large"),
-            "description": st.column_config.TextColumn(t("setup.criteria.criterion_description"), width="large"),
-            "max_points": st.column_config.NumberColumn(t("setup.criteria.max_points"), min_value=0, step=0.5),
-            "weight": st.column_config.NumberColumn(t("setup.criteria.weight"), min_value=0, step=0.1, default=1.0),
-            "step": st.column_config.NumberColumn(t("setup.criteria.step"), min_value=0, step=0.25, default=0.5),
+            "name": st.column_config.TextColumn(t("setup.criteria.criterion"), required=True, width=300),
+            "description": st.column_config.TextColumn(t("setup.criteria.criterion_description"), width="medium"),
+            "max_points": _number_column(t("setup.criteria.max_points")),
+            "weight": _number_column(t("setup.criteria.weight"), default=1.0),
+            "step": _number_column(t("setup.criteria.step"), default=0.5),
         },
     )
     rows_in = [
@@ -91,12 +107,14 @@ def render(store: Store, actor: str) -> None:
             """The set and its criteria in one transaction: both saved, or neither."""
             with store.write():
                 if picked_set is None:
-                    conference.add_criteria_set(store, actor, cs_name, new_criteria, cs_applies, cs_description)
+                    saved = conference.add_criteria_set(store, actor, cs_name, new_criteria, cs_applies, cs_description)
                 else:
+                    saved = picked_set
                     conference.update_criteria_set(
                         store, actor, picked_set, name=cs_name, applies_to=cs_applies, description=cs_description
                     )
                     conference.replace_criteria(store, actor, picked_set, new_criteria)
+            st.session_state["criteria_saved_set"] = saved
 
         act(
             save_set,
