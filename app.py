@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from pages._common import apply_language, current_member, localise_streamlit_texts
+from pages._common import TOKEN_PARAM, apply_language, current_member, localise_streamlit_texts
 from scoring import i18n
 from scoring.i18n import t
 from scoring.model import Role
@@ -103,4 +103,9 @@ with st.sidebar:
         st.query_params["lang"] = lang
         st.rerun()
 
-st.navigation(sections, expanded=True).run()
+page = st.navigation(sections, expanded=True)
+if page.url_path == "projector" and TOKEN_PARAM in st.query_params:
+    # The projector's address is read, copied and opened on the hall's computer: never with an
+    # officer's session in it (this tab keeps its login in its session state).
+    del st.query_params[TOKEN_PARAM]
+page.run()

@@ -114,3 +114,19 @@ def test_english_and_vietnamese_projectors_keep_their_language_through_refreshes
         no_exception(vietnamese)
     finally:
         store.close()
+
+
+def test_the_projector_address_carries_no_officers_session(server, context):
+    # The chair opened the projector from her menu and its address held her session token:
+    # opened on the hall's computer, that address gave the chair's pages (QA).
+    from tests.e2e.conftest import login, wait_idle
+
+    page = context.new_page()
+    open_page(page, server.url)  # root first: on a fresh server a first /login shows the legacy page list
+    login(page, server.url, "chutich2025")
+    assert "s=" in page.url
+    page.get_by_role("link", name="Màn hình trình chiếu").click()
+    wait_idle(page)
+    page.wait_for_timeout(1000)
+    assert "/projector" in page.url and "s=" not in page.url
+    no_exception(page)
