@@ -153,6 +153,9 @@ def inspect(path: Path | str, file_name: str | None = None) -> BackupInfo:
         def count(table: str) -> int:
             return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
+        problems = _consistency_problems(path)
+        if problems:  # e.g. a tally edited by hand: more opinions than ballots cast
+            raise ValidationError("bk.err.inconsistent", field="file", file=name, detail="; ".join(problems[:3]))
         conference = conn.execute("SELECT name FROM conference WHERE id = 1").fetchone()
         return BackupInfo(
             file_name=name,
@@ -168,6 +171,28 @@ def inspect(path: Path | str, file_name: str | None = None) -> BackupInfo:
         )
     finally:
         conn.close()
+
+
+def _consistency_problems(path: Path) -> list[str]:
+    """What `python -m scoring check` finds wrong in the file (tallies above the ballots
+    cast, scores out of range, orphan rows…), run on a copy so the file itself is not
+    migrated or touched."""
+    from .check import check  # check reads through Store, which this module also serves
+
+    with tempfile.TemporaryDirectory(prefix="check-") as folder:
+        copy = Path(folder) / "copy.db"
+        source, target = _connect(path), sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+        store = open_store(copy)
+        try:
+            return check(store).problems
+        finally:
+            store.close()
+            forget_store(copy)
 
 
 def inspect_bytes(data: bytes, file_name: str) -> BackupInfo:

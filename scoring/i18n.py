@@ -1096,6 +1096,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sum.sign.chair": "Chủ tịch",
         "bk.err.empty": "Tệp “{file}” trống.",
         "bk.err.not_sqlite": "Tệp “{file}” không phải bản sao lưu cơ sở dữ liệu (SQLite) của phần mềm.",
+        "bk.err.inconsistent": "Tệp “{file}” có số liệu không khớp nhau, không khôi phục: {detail}.",
         "bk.err.integrity": "Tệp “{file}” bị hỏng (kiểm tra toàn vẹn: {detail}).",
         "bk.err.too_new": (
             "Tệp “{file}” được tạo bởi phiên bản mới hơn (lược đồ {found}, phần mềm này hỗ trợ đến {expected}): "
@@ -2201,6 +2202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # (FILE_LANG in scoring/exports.py and scoring/minutes.py): no English on purpose.
         "bk.err.empty": "The file “{file}” is empty.",
         "bk.err.not_sqlite": "The file “{file}” is not a database backup (SQLite) made by this software.",
+        "bk.err.inconsistent": "File “{file}” holds figures that do not agree, not restored: {detail}.",
         "bk.err.integrity": "The file “{file}” is damaged (integrity check: {detail}).",
         "bk.err.too_new": (
             "The file “{file}” was created by a newer version (schema {found}; this software supports up to "

@@ -242,3 +242,25 @@ def test_cli_backup_then_restore(mid_round, tmp_path, capsys, monkeypatch):
     assert main(["--db", str(target), "restore", str(bad), "--yes"]) == 1
     assert "không phải bản sao lưu" in capsys.readouterr().err
     forget_store(target)
+
+
+def test_a_tampered_backup_is_refused_before_anything_is_replaced(mid_round, tmp_path):
+    # Four "approve" added by hand to a downloaded backup restored without a word and turned a
+    # published "Không đạt" into "Đạt"; only `scoring check` saw it afterwards (QA).
+    data = bytearray(backup.snapshot_bytes(mid_round.path))
+    forged = tmp_path / "forged.db"
+    forged.write_bytes(bytes(data))
+    conn = sqlite3.connect(forged)
+    with conn:
+        conn.execute(
+            "UPDATE ballot_tallies SET count = count + 4 WHERE rowid = (SELECT MIN(rowid) FROM ballot_tallies "
+            "WHERE choice = 'approve')"
+        )
+    conn.close()
+    before = dump(Path(mid_round.path))
+    with pytest.raises(ValidationError, match="không khớp nhau, không khôi phục"):
+        backup.inspect(forged)
+    with pytest.raises(ValidationError, match="không khớp nhau"):
+        backup.restore(mid_round.path, forged.read_bytes(), file_name="forged.db", actor=SECRETARY)
+    assert dump(Path(mid_round.path)) == before
+    assert backup.inspect_bytes(bytes(data), "good.db").receipts > 0  # the untouched backup still restores
