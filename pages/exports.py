@@ -88,14 +88,21 @@ else:
 st.header(t("xp.backup_header"))
 st.caption(t("xp.backup_help"))
 db_file = store.path
+# While ballots are being cast, two downloads on either side of one ballot would show it:
+# the automatic snapshots keep the data safe on this computer meanwhile.
+sealed = backup.any_round_open(db_file)
 st.download_button(
     t("xp.backup_download"),
-    data=lambda: backup.snapshot_bytes(db_file),  # the snapshot is taken at the click
+    data=lambda: b"" if sealed else backup.snapshot_bytes(db_file),  # the snapshot is taken at the click
     file_name=backup.backup_file_name(),
     mime="application/vnd.sqlite3",
     on_click="ignore",
     key="dl_backup",
+    disabled=sealed,
+    help=t("xp.backup_sealed") if sealed else None,
 )
+if sealed:
+    st.caption(t("xp.backup_sealed"))
 
 # --- restore --------------------------------------------------------------------------------
 st.header(t("xp.restore_header"))

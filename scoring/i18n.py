@@ -1200,6 +1200,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.round": "Vòng bình xét",
         "xp.no_rounds": "Chưa có vòng bình xét nào.",
         "xp.results_header": "Kết quả và biên bản",
+        "xp.backup_sealed": (
+            "Đang có vòng bỏ phiếu: chưa tải bản sao lưu về được (hai bản tải trước và sau một lá phiếu sẽ lộ lá phiếu "
+            "đó). Bản chụp tự động vẫn được lưu trên máy này (mục dưới)."
+        ),
         "xp.preview": "Bảng xếp hạng như trong tệp tải về:",
         "xp.provisional": "Vòng đang ở trạng thái “{status}”: số liệu chưa chốt, tệp xuất ra chỉ để tham khảo.",
         "xp.results_error": "Chưa tính được kết quả của vòng: {error}",
@@ -2306,6 +2310,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.round": "Selection round",
         "xp.no_rounds": "No selection round yet.",
         "xp.results_header": "Results and minutes",
+        "xp.backup_sealed": (
+            "A round is being voted on: no backup download until it closes (two downloads on either side of a ballot "
+            "would show it). Automatic snapshots are still kept on this computer (below)."
+        ),
         "xp.preview": "The ranking as the files hold it (official files are always in Vietnamese):",
         "xp.provisional": "The round is “{status}”: figures are not final; files are for reference only.",
         "xp.results_error": "The round's results cannot be computed yet: {error}",

@@ -43,6 +43,9 @@ def test_exports_page_offers_every_file_of_a_round(app_env, demo_codes):
     assert buttons["Biên bản kiểm phiếu (Word)"].proto.disabled
     assert not buttons["Bảng xếp hạng (CSV)"].proto.disabled
     assert "Tỷ lệ đồng ý (%)" not in ranking.columns or ranking["Tỷ lệ đồng ý (%)"].isna().all()
+    # Nor a backup: two of them, either side of one ballot, would show it (QA).
+    assert buttons["Tải bản sao lưu (.db)"].proto.disabled
+    assert "chưa tải bản sao lưu về được" in page_text(at)
 
 
 def test_closed_round_exports_without_the_provisional_warning(app_env, demo_codes):

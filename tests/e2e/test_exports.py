@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 
+from scoring import rounds
+from scoring.db import Store
 from tests.e2e.conftest import login, no_exception, open_page, wait_idle
 
 
@@ -43,6 +45,12 @@ def test_secretary_downloads_rankings_and_backup(server, context, tmp_path):
     assert Path(docx_file.path()).read_bytes()[:2] == b"PK"  # a .docx is a zip
     wait_idle(page)
 
+    # No backup while the round is being voted on; once it is closed, the backup downloads.
+    assert page.get_by_role("button", name="Tải bản sao lưu (.db)").is_disabled()
+    store = Store(server.db_path)
+    rounds.transition(store, "Chủ tịch", store.scalar("SELECT MIN(id) FROM rounds WHERE status = 'open'"), "closed")
+    store.close()
+    open_page(page, f"{server.url}/exports?s={token}")
     db_file = download(page, "Tải bản sao lưu (.db)")
     saved = tmp_path / db_file.suggested_filename
     db_file.save_as(saved)
