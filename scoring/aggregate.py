@@ -717,11 +717,12 @@ def round_results(
     counted = (submitted if submitted_only else set(scores["member_id"].tolist())) & voting_ids
     scores = scores[scores["member_id"].isin(counted)]
 
+    # Present: those the secretary marked present, and those not marked at all who handed in a
+    # sheet or a ballot. Marking one member absent must not make everyone else absent.
     attendance = store.query("SELECT member_id, present FROM attendance WHERE round_id = ?", (round_id,))
-    if attendance:
-        present_ids = {r["member_id"] for r in attendance if r["present"]} & voting_ids
-    else:
-        present_ids = (counted | {r["member_id"] for r in receipts}) & voting_ids
+    marked_absent = {r["member_id"] for r in attendance if not r["present"]}
+    handed_in = counted | {r["member_id"] for r in receipts}
+    present_ids = ({r["member_id"] for r in attendance if r["present"]} | (handed_in - marked_absent)) & voting_ids
 
     recused = rounds.recusals(store, round_id)
     whole_list = current["ballot_mode"] == BallotMode.WHOLE_LIST

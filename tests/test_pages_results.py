@@ -323,3 +323,16 @@ def test_projector_writes_a_minimum_score_as_set(scored, app_env):
     rounds.reveal(scored, "Chủ tịch", ROUND1)
     text = page_text(projector(app_env))
     assert "Điểm tối thiểu 80,5" in text  # the other title keeps its 80
+
+
+def test_marking_one_member_absent_leaves_the_others_present(scored):
+    # With only Bùi Thị Lan marked absent, the results read "Có mặt 0" and failed every
+    # candidate on the quorum (QA): members not marked count as present when they handed in.
+    ids = members(scored)
+    rounds.set_attendance(scored, "Thư ký", ROUND1, ids[0], False)
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    res = aggregate.round_results(scored, ROUND1)
+    assert res.present == len(ids) - 1
+    assert res.table["quorum_met"].all()
+    rounds.set_attendance(scored, "Thư ký", ROUND1, ids[1], True)  # marking present changes nothing more
+    assert aggregate.round_results(scored, ROUND1).present == len(ids) - 1
