@@ -1028,6 +1028,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "doc.council": "Hội đồng Thi đua - Khen thưởng",
         "min.title": "BIÊN BẢN KIỂM PHIẾU",
         "min.provisional": "(Số liệu tạm thời: vòng bình xét chưa khóa)",
+        "min.legal_basis": "Căn cứ {basis};",
+        "min.recusal_note": (
+            "(Thành viên cùng đơn vị hoặc có xung đột lợi ích với người được đề nghị không bỏ phiếu cho trường hợp đó; "
+            "tỷ lệ đồng ý tính trên số thành viên được bỏ phiếu cho trường hợp đó.)"
+        ),
         "min.intro": (
             "Hôm nay, {date}, tại {place}, Hội đồng Thi đua - Khen thưởng {organisation} tổ chức bỏ phiếu kín "
             "tại {conference}. Ban kiểm phiếu đã kiểm phiếu và lập biên bản như sau:"

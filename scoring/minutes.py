@@ -235,6 +235,13 @@ def _pct(value: Any) -> str:
     return "" if is_missing(value) else number_vi(value, 2)
 
 
+def _recused(row: dict, results: RoundResults) -> bool:
+    """Whether some members did not vote on this nominee (same unit, conflict of interest):
+    fewer eligible than the ballots the title's denominator counts."""
+    base = results.members_total if row.get("denominator", "all") == "all" else results.present
+    return not is_missing(row.get("eligible")) and int(row["eligible"]) < base
+
+
 def _count(value: Any) -> str:
     return "" if is_missing(value) else str(int(value))
 
@@ -276,6 +283,9 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict]) -> bytes:
     _para(doc, _t("min.title"), bold=True, size=14, align="center", space_after=0)
     _para(doc, results.round.get("name", ""), bold=True, align="center", space_after=12)
     when = _when(results.round.get("closed_at"))
+    basis = (conf.get("legal_basis") or "").strip().rstrip(".;")  # the laws it votes under, as typed in setup
+    if basis:
+        _para(doc, _t("min.legal_basis", basis=basis), italic=True, indent_first=True)
     _para(
         doc,
         _t(
@@ -317,6 +327,8 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict]) -> bytes:
     ):
         _para(doc, _t("min.count_line", n=n, label=_t(key), count=value), indent_first=True)
     _para(doc, _t("min.per_nominee", n=5), indent_first=True)
+    if any(_recused(r, results) for r in results.table.to_dict("records") if has_ballot(r)):
+        _para(doc, _t("min.recusal_note"), italic=True, indent_first=True)
     if results.round.get("ballot_mode") == "whole_list":
         _para(doc, _t("min.whole_list"), italic=True, indent_first=True)
     headers = [

@@ -63,6 +63,10 @@ def test_minutes_hold_every_count_and_percentage(round_docs):
         # The unit column: an individual's unit; empty for a collective that is the unit itself.
         assert row[2] == ("" if n.unit == n.full_name else n.unit), n.full_name
     assert rows["Khoa Lý luận cơ sở"][2] == "" and rows["Nguyễn Văn An"][2] == "Khoa Lý luận cơ sở"
+    # The laws it votes under, as set up, and why a nominee's counts add up to fewer than the ballots (QA).
+    assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15" in text
+    assert (nominees["eligible"] < b.issued).any()
+    assert "không bỏ phiếu cho trường hợp đó; tỷ lệ đồng ý tính trên số thành viên được bỏ phiếu" in text
 
 
 def test_minutes_conclusion_names_those_who_pass_the_threshold(round_docs):
