@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._common import get_store, join_url, require_member, session_token, show_error
-from scoring import access_sheet, auth, conference
+from scoring import access_sheet, auth, conference, rounds
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import Role
@@ -46,10 +46,13 @@ def _label(member_id: int) -> str:
 
 
 st.subheader(t("codes.generate"))
+# Before the meeting every code is printed at once; once a round has opened, a code is
+# reissued for someone who lost it, and a preselected list replaced everyone's (QA).
+meeting_started = any(r["status"] != "setup" for r in rounds.list_rounds(store))
 chosen = st.multiselect(
     t("codes.members"),
     list(by_id),
-    default=list(by_id),
+    default=[] if meeting_started else list(by_id),
     format_func=_label,
     placeholder=t("common.choose"),
     key="codes_members",

@@ -661,3 +661,16 @@ def test_with_two_open_rounds_the_member_picks_one_on_both_pages(app_env, demo_c
         picker.set_value(second).run()
         assert not at.exception
         assert "Cờ thi đua của UBND tỉnh" in page_text(at) + " ".join(str(r.label) for r in at.radio)  # round 2 only
+
+
+def test_once_the_meeting_has_started_no_member_is_preselected_for_new_codes(app_env, demo_codes):
+    # Reissuing one lost code mid-round with the whole council preselected replaced every
+    # member's code and signed everyone out (QA). Before any round opens, all are preselected.
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/member_codes.py")
+    assert not at.exception
+    assert at.multiselect[0].value == []  # the demo's round 1 is open
+    store = open_store(app_env)
+    with store.write() as db:
+        db.execute("UPDATE rounds SET status = 'setup'")
+    fresh = run_app(app_env, code=demo_codes["secretary"], page="pages/member_codes.py")
+    assert len(fresh.multiselect[0].value) == len(conference.list_members(store))
