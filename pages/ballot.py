@@ -43,8 +43,14 @@ round_id = pick_round(with_ballot, key="ballot_round")
 current = rounds.get_round(store, round_id)
 
 if voting.has_voted(store, round_id, member["id"]):
+    # This tab was about to confirm choices, but the ballot was cast elsewhere (another tab or
+    # computer with the same code): say that these choices were not counted, not "cast".
+    pending = bool(st.session_state.get(CONFIRM))
     forget_choices()
-    st.success(t("ballot.cast"))
+    if pending:
+        st.warning(t("ballot.cast_elsewhere"))
+    else:
+        st.success(t("ballot.cast"))
     next_step(store, round_id, member["id"], "ballot")
     st.stop()
 

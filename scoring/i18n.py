@@ -341,6 +341,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sheet.confirm_submit": "Xác nhận nộp",
         "sheet.back": "Quay lại sửa",
         "ballot.no_open_round": "Hiện chưa có vòng nào đang mở để bỏ phiếu.",
+        "ballot.cast_elsewhere": (
+            "Phiếu của bạn đã được bỏ trước đó (ở thẻ hoặc máy khác dùng cùng mã): những lựa chọn vừa chọn ở đây "
+            "không được tính. Mỗi người chỉ một phiếu."
+        ),
         "ballot.cast": "Đã bỏ phiếu. Phiếu của bạn đã được cộng vào kết quả chung, không ai xem được bạn chọn gì.",
         "ballot.recused_all": "Bạn không bỏ phiếu trong vòng này (tránh xung đột lợi ích).",
         "ballot.whole_list": "Ý kiến của bạn về cả danh sách",
@@ -1527,6 +1531,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sheet.confirm_submit": "Confirm and submit",
         "sheet.back": "Back to editing",
         "ballot.no_open_round": "No round is open for voting.",
+        "ballot.cast_elsewhere": (
+            "Your ballot had already been cast (in another tab or on another computer with the same code): the "
+            "choices made here were not counted. One ballot per person."
+        ),
         "ballot.cast": "Ballot cast. It was added to the anonymous tallies; nobody can see what you chose.",
         "ballot.recused_all": "You do not vote in this round (conflict of interest).",
         "ballot.whole_list": "Your opinion on the whole list",

@@ -184,6 +184,24 @@ def test_ballot_is_cast_once_and_the_choices_are_not_kept(app_env, demo_codes):
     assert "Đã bỏ phiếu" in page_text(reloaded) and len(reloaded.radio) == 0
 
 
+def test_a_second_tab_is_told_its_choices_were_not_counted(app_env, demo_codes):
+    # Tab B confirmed "reject" for everyone after tab A had voted, and read "Đã bỏ phiếu. Phiếu
+    # của bạn đã được cộng…" although only tab A's choices counted (QA).
+    tabs = [run_app(app_env, code=demo_codes["member"], page="pages/ballot.py") for _ in range(2)]
+    for at, choice in zip(tabs, ("approve", "reject"), strict=True):
+        for radio in at.radio:
+            radio.set_value(choice)
+        at.run()
+        button(at, "Bỏ phiếu").click().run()
+    button(tabs[0], "Xác nhận bỏ phiếu").click().run()
+    assert "Đã bỏ phiếu" in page_text(tabs[0])
+    button(tabs[1], "Xác nhận bỏ phiếu").click().run()
+    text = page_text(tabs[1])
+    assert "những lựa chọn vừa chọn ở đây không được tính" in text and "đã được cộng vào kết quả" not in text
+    store = open_store(app_env)
+    assert store.scalar("SELECT SUM(count) FROM ballot_tallies WHERE choice = 'reject'") == 0
+
+
 def test_ballot_needs_every_choice(app_env, demo_codes):
     at = run_app(app_env, code=demo_codes["member"], page="pages/ballot.py")
     at.radio[0].set_value("approve").run()
