@@ -234,6 +234,11 @@ def _tables(at) -> list:
     return [*at.dataframe, *at.get("arrow_data_frame")]
 
 
+def everyone(at, db_path) -> None:
+    """Choose every member for new codes (none is preselected once the demo's round is open)."""
+    at.multiselect(key="codes_members").set_value([m["id"] for m in conference.list_members(open_store(db_path))]).run()
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -253,6 +258,7 @@ def test_empty_cells_are_blank_not_none(app_env, demo_codes, page):
         data = (SAMPLES / "de-nghi-khen-thuong.xlsx").read_bytes()
         at.file_uploader[0].set_value(("de-nghi-khen-thuong.xlsx", data, "application/octet-stream")).run()
     if page == "pages/member_codes.py":
+        everyone(at, app_env)
         widget(at, "checkbox", "Tôi hiểu: cấp mã mới cho 11 thành viên, mã cũ hết hiệu lực.").check().run()
         widget(at, "button", "Tạo mã mới").click().run()
     assert not at.exception
@@ -266,6 +272,7 @@ def test_new_codes_must_be_confirmed_again_before_replacing_the_ones_just_made(a
     # The secretary prints the cards, then clicks "Tạo mã mới" again by mistake: without a
     # fresh confirmation the printed codes would stop working.
     at = run_app(app_env, code=demo_codes["secretary"], page="pages/member_codes.py")
+    everyone(at, app_env)
     confirm = "Tôi hiểu: cấp mã mới cho 11 thành viên, mã cũ hết hiệu lực."
     widget(at, "checkbox", confirm).check().run()
     widget(at, "button", "Tạo mã mới").click().run()

@@ -54,10 +54,10 @@ def test_first_visit_of_a_fresh_server_to_a_secretary_page_is_refused(server, co
     open_page(page, f"{server.url}/setup")
     # The first session of a fresh server imports pandas and plotly and reruns
     # once through app.py: on a slow machine the page is idle before it has run.
-    page.wait_for_selector("text=Chương trình hội nghị", timeout=30_000)  # the home page instead…
+    page.wait_for_selector("text=Trang này cần đăng nhập", timeout=30_000)  # asked to sign in, in Vietnamese…
     body = page.inner_text("body")
-    assert "Thiết lập hội nghị" not in body  # …for the page is not registered for the public
-    assert "member codes" not in body  # and no raw list of pages/ files
+    assert "Thiết lập hội nghị" not in body  # …nothing of the page, nor of it in the guest's menu
+    assert "Page not found" not in body and "member codes" not in body  # no English dialog, no raw page list
 
 
 def test_first_visit_of_a_fresh_server_deep_link_to_a_members_page(server, context):
