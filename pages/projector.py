@@ -32,10 +32,11 @@ CSS = """
 .pj { color: #fff; font-family: "Segoe UI", Arial, sans-serif; line-height: 1.25; }
 .pj-conf { font-size: clamp(16px, 1.6vw, 30px); color: #ddd; }
 .pj-step { font-size: clamp(18px, 1.8vw, 34px); color: #ffd54f; margin-top: .5rem; }
-.pj-title { font-size: clamp(32px, 4.2vw, 84px); font-weight: 700; margin: .3rem 0; }
+.pj-title { font-size: clamp(32px, min(4.2vw, 7.5vh), 84px); font-weight: 700; margin: .3rem 0; }
+.pj-title-long { font-size: clamp(26px, min(2.9vw, 5.5vh), 60px); }  /* a long report title in two or three lines */
 .pj-speaker { font-size: clamp(22px, 2.4vw, 48px); color: #ffd54f; }
 .pj-round { font-size: clamp(22px, 2.4vw, 46px); font-weight: 600; margin-top: 1.2rem; }
-.pj-progress { font-size: clamp(30px, 3.6vw, 72px); font-weight: 700; color: #80d8ff; }
+.pj-progress { font-size: clamp(24px, min(3.6vw, 6.5vh), 72px); font-weight: 700; color: #80d8ff; }
 .pj-note { font-size: clamp(16px, 1.5vw, 28px); color: #bbb; margin-top: 1rem; }
 .pj-h1 { font-size: clamp(28px, 3vw, 60px); font-weight: 700; margin: .3rem 0; }
 .pj-h1-compact { font-size: clamp(20px, 2vw, 40px); color: #ddd; }
@@ -61,6 +62,9 @@ CSS = """
 # Names and values on the bars as large as the table's text on a 1920-pixel projector (about 30 px);
 # at 20 px they were the smallest text on the screen, unreadable from the back of a hall.
 CHART_FONT = 26
+# An agenda title longer than this (a report's full name) is set smaller: at 1366 × 768 four lines
+# of it pushed the round's progress below the screen.
+LONG_TITLE = 80
 # One title alone on the screen (the chair's choice): its chart and table take the room of all the others.
 CHART_FONT_LARGE = 32
 
@@ -145,7 +149,8 @@ def _agenda(snapshot: dict) -> None:
         when = f" · {html.escape(current['start_time'])}" if current.get("start_time") else ""
         st.markdown(
             f'<div class="pj"><div class="pj-step">{step}{when}</div>'
-            f'<div class="pj-title">{html.escape(current["title"])}</div>'
+            f'<div class="pj-title{" pj-title-long" if len(current["title"]) > LONG_TITLE else ""}">'
+            f"{html.escape(current['title'])}</div>"
             f'<div class="pj-speaker">{html.escape(current.get("speaker") or "")}</div></div>',
             unsafe_allow_html=True,
         )

@@ -336,3 +336,14 @@ def test_marking_one_member_absent_leaves_the_others_present(scored):
     assert res.table["quorum_met"].all()
     rounds.set_attendance(scored, "Thư ký", ROUND1, ids[1], True)  # marking present changes nothing more
     assert aggregate.round_results(scored, ROUND1).present == len(ids) - 1
+
+
+def test_a_long_agenda_title_is_set_smaller_so_the_progress_stays_on_screen(app_env, demo_store):
+    # At 1366 × 768 the second step's four-line title pushed "Đã bỏ phiếu" below the screen (QA).
+    steps = conference.list_agenda(demo_store)
+    conference.set_current_agenda_item(demo_store, "Thư ký", steps[1]["id"])
+    assert len(steps[1]["title"]) > 80
+    assert 'class="pj-title pj-title-long"' in page_text(projector(app_env))
+    conference.set_current_agenda_item(demo_store, "Thư ký", steps[0]["id"])
+    text = page_text(projector(app_env))
+    assert 'class="pj-title">' in text and "pj-title-long" not in text.split("</style>")[-1]
