@@ -93,7 +93,7 @@ db_file = store.path
 sealed = backup.any_round_open(db_file)
 st.download_button(
     t("xp.backup_download"),
-    data=lambda: b"" if sealed else backup.snapshot_bytes(db_file),  # the snapshot is taken at the click
+    data=lambda: b"" if sealed else backup.download_bytes(db_file),  # the snapshot is taken at the click
     file_name=backup.backup_file_name(),
     mime="application/vnd.sqlite3",
     on_click="ignore",

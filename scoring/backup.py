@@ -114,6 +114,15 @@ def snapshot_bytes(db_path: Path | str) -> bytes:
         return snapshot_to(db_path, Path(folder) / "snapshot.db").read_bytes()
 
 
+def download_bytes(db_path: Path | str) -> bytes:
+    """The whole database for the secretary to download, refused while a round is being
+    voted on: two downloads either side of one ballot would show it (the automatic
+    snapshots stay on this computer meanwhile)."""
+    if any_round_open(db_path):
+        raise ValidationError("xp.backup_sealed")
+    return snapshot_bytes(db_path)
+
+
 def backup_file_name(when: datetime | None = None) -> str:
     """hoi-nghi-sao-luu-20250415-0930.db: sortable, no spaces or diacritics."""
     return f"hoi-nghi-sao-luu-{(when or datetime.now()):%Y%m%d-%H%M}.db"

@@ -264,3 +264,12 @@ def test_a_tampered_backup_is_refused_before_anything_is_replaced(mid_round, tmp
         backup.restore(mid_round.path, forged.read_bytes(), file_name="forged.db", actor=SECRETARY)
     assert dump(Path(mid_round.path)) == before
     assert backup.inspect_bytes(bytes(data), "good.db").receipts > 0  # the untouched backup still restores
+
+
+def test_no_download_of_the_database_while_a_round_is_being_voted_on(mid_round):
+    # The exports page disables the button; the rule itself lives here.
+    with pytest.raises(ValidationError, match="chưa tải bản sao lưu về được"):
+        backup.download_bytes(mid_round.path)
+    round_id = mid_round.scalar("SELECT id FROM rounds WHERE name = ?", (ROUND1,))
+    rounds.transition(mid_round, SECRETARY, round_id, "closed")
+    assert backup.download_bytes(mid_round.path)[:16] == b"SQLite format 3\x00"
