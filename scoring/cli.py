@@ -11,8 +11,7 @@ from .check import check
 from .db import default_db_path, open_store
 from .errors import DomainError
 from .i18n import t
-
-ACTOR = "dòng lệnh"  # who the audit log says did it
+from .import_cli import ACTOR
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
