@@ -22,6 +22,9 @@ from scoring.i18n import t
 SYNC = "sheet_synced"  # widget key -> the value known to be on the server
 ERRORS = "sheet_errors"  # widget key -> the message of a refused value
 SAVED_AT = "sheet_saved_at"
+EDITABLE = "sheet_editable"  # rounds whose sheet this tab last showed with editable boxes
+CONFIRM = "sheet_confirm"  # the round whose submission this tab is confirming
+SHOWN = "sheet_confirm_shown"  # the points in the confirmation table as last drawn
 
 member = require_member()
 if not member["is_voting"]:
@@ -30,6 +33,7 @@ if not member["is_voting"]:
 store = get_store()
 st.session_state.setdefault(SYNC, {})
 st.session_state.setdefault(ERRORS, {})
+st.session_state.setdefault(EDITABLE, set())
 
 
 st.title(t("nav.scoring"))
@@ -84,7 +88,15 @@ if not items:
     next_step(store, round_id, member["id"], "sheet")
     st.stop()
 submitted = voting.is_submitted(store, round_id, member["id"])
+# This tab still showed an editable sheet, but the sheet was submitted elsewhere (another tab or
+# computer with the same code): say that what was just done here was not saved, not "submitted".
+submitted_elsewhere = submitted and round_id in st.session_state[EDITABLE]
 if submitted:  # read-only: show exactly what is stored, in a new session too
+    st.session_state[EDITABLE].discard(round_id)
+    st.session_state.pop(CONFIRM, None)
+    st.session_state.pop(SHOWN, None)
+    for key in [k for k in st.session_state[ERRORS] if k.startswith(f"score_{round_id}_")]:
+        del st.session_state[ERRORS][key]  # the refusals of this tab's edits: said once, below
     for item in items:
         for c in item.criteria:
             st.session_state[widget_key(item.candidate["id"], c["id"])] = voting.format_points(item.points.get(c["id"]))
@@ -99,10 +111,14 @@ with st.sidebar:
     st.markdown(f"**{progress_text}**")
     if not submitted:
         st.caption(t("sheet.empty_cells", n=empty) if empty else t("sheet.all_filled"))
-if submitted:
+if submitted_elsewhere:
+    st.warning(t("sheet.submitted_elsewhere"))
+    next_step(store, round_id, member["id"], "sheet")
+elif submitted:
     st.success(t("sheet.submitted_readonly"))
     next_step(store, round_id, member["id"], "sheet")
 else:
+    st.session_state[EDITABLE].add(round_id)
     saved_at = st.session_state.get(SAVED_AT)
     st.caption(
         (t("sheet.saved_at", time=saved_at) if saved_at else t("sheet.autosave"))
@@ -178,22 +194,31 @@ if submitted:
     st.stop()
 
 st.divider()
-confirming = st.session_state.get("sheet_confirm") == round_id
+incomplete = [i for i in items if not i.complete]
+incomplete_text = t(
+    "err.incomplete_sheet",
+    count=empty,
+    detail="; ".join(f"{i.candidate['full_name']} ({len(i.missing)})" for i in incomplete),
+)
+confirming = st.session_state.get(CONFIRM) == round_id
+if confirming and incomplete:  # a box was emptied in another tab while this one was confirming
+    st.session_state.pop(CONFIRM, None)
+    st.session_state.pop(SHOWN, None)
+    confirming = False
+    st.error(incomplete_text)
 if not confirming:
     if st.button(t("sheet.submit"), type="primary", key="sheet_submit"):
-        incomplete = [i for i in items if not i.complete]
         if incomplete:
-            st.error(
-                t(
-                    "err.incomplete_sheet",
-                    count=empty,
-                    detail="; ".join(f"{i.candidate['full_name']} ({len(i.missing)})" for i in incomplete),
-                )
-            )
+            st.error(incomplete_text)
         else:
-            st.session_state["sheet_confirm"] = round_id
+            st.session_state[CONFIRM] = round_id
+            st.session_state.pop(SHOWN, None)
             st.rerun()
 else:
+    # What the member saw when clicking "confirm" is the table as drawn in the previous run; the
+    # core refuses the submission if the stored points differ (edited meanwhile in another tab).
+    seen = st.session_state.get(SHOWN)
+    st.session_state[SHOWN] = voting.sheet_points(items)
     with st.container(border=True):
         st.subheader(t("sheet.confirm_title"))
         st.write(t("sheet.confirm_text", n=len(items)))
@@ -214,12 +239,17 @@ else:
         buttons = st.container(horizontal=True)
         if buttons.button(t("sheet.confirm_submit"), type="primary", key="sheet_confirm_submit"):
             try:
-                voting.submit_scores(store, round_id, member["id"])
+                voting.submit_scores(
+                    store, round_id, member["id"], expected=seen if seen is not None else st.session_state[SHOWN]
+                )
             except DomainError as exc:
                 st.error(str(exc))
             else:
-                st.session_state.pop("sheet_confirm", None)
+                st.session_state.pop(CONFIRM, None)
+                st.session_state.pop(SHOWN, None)
+                st.session_state[EDITABLE].discard(round_id)  # submitted here: not "elsewhere"
                 st.rerun()
         if buttons.button(t("sheet.back"), key="sheet_back"):
-            st.session_state.pop("sheet_confirm", None)
+            st.session_state.pop(CONFIRM, None)
+            st.session_state.pop(SHOWN, None)
             st.rerun()

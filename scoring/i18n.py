@@ -222,7 +222,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.title_kind_mismatch": "Danh hiệu “{title}” dành cho {expected}, không dành cho {given}.",
         "err.not_found": "Không tìm thấy {what} #{id}.",
         "err.round_not_open": "Vòng bình xét không ở trạng thái mở: không thể ghi điểm hay phiếu.",
-        "err.sheet_already_submitted": "Phiếu chấm điểm đã nộp: không thể sửa nữa.",
+        "err.sheet_already_submitted": (
+            "Phiếu chấm điểm của vòng này đã được nộp (ở thẻ này, ở thẻ hoặc máy khác dùng cùng mã, hoặc phiếu giấy "
+            "do Thư ký nhập): điểm đã nộp không sửa và không nộp lại được nữa."
+        ),
+        "err.sheet_changed_before_submit": (
+            "Chưa nộp: điểm trên phiếu đã thay đổi sau khi bảng xác nhận hiện ra (có thể được sửa ở thẻ hoặc máy "
+            "khác dùng cùng mã). Xem lại bảng xác nhận (đã cập nhật) rồi bấm Xác nhận nộp lần nữa."
+        ),
         "err.ballot_already_cast": "Thành viên này đã bỏ phiếu trong vòng này: mỗi người chỉ một phiếu.",
         "err.score_out_of_range": "Điểm phải nằm trong khoảng từ 0 đến điểm tối đa của tiêu chí.",
         "err.schema_too_new": (
@@ -325,6 +332,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sheet.all_filled": "Đã điền đủ mọi ô",
         "sheet.submitted_readonly": (
             "Bạn đã nộp phiếu chấm điểm của vòng này. Phiếu chỉ còn để xem, không sửa được nữa."
+        ),
+        "sheet.submitted_elsewhere": (
+            "Phiếu chấm điểm của bạn đã được nộp ở thẻ hoặc máy khác dùng cùng mã: những gì vừa sửa hay nộp ở thẻ này "
+            "không được lưu. Dưới đây là điểm đã nộp; phiếu chỉ còn để xem."
         ),
         "sheet.saved_at": "✓ Đã lưu nháp trên máy chủ lúc {time}",
         "sheet.autosave": "Mỗi ô được lưu nháp trên máy chủ ngay khi nhập (Tab để sang ô sau)",
@@ -1419,7 +1430,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.title_kind_mismatch": "The title “{title}” is for {expected} nominees, not {given} ones.",
         "err.not_found": "Not found: {what} #{id}.",
         "err.round_not_open": "The round is not open: no score or ballot can be written.",
-        "err.sheet_already_submitted": "The scoring sheet was submitted and can no longer change.",
+        "err.sheet_already_submitted": (
+            "This round's scoring sheet has already been submitted (in this tab, in another tab or on another "
+            "computer with the same code, or on paper by the secretary): submitted scores cannot be changed or "
+            "submitted again."
+        ),
+        "err.sheet_changed_before_submit": (
+            "Not submitted: the scores changed after the confirmation table was shown (perhaps in another tab or on "
+            "another computer with the same code). Check the updated confirmation table, then confirm again."
+        ),
         "err.ballot_already_cast": "This member has already voted in this round: one ballot per person.",
         "err.score_out_of_range": "The score must be between 0 and the criterion's maximum.",
         "err.schema_too_new": (
@@ -1516,6 +1535,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sheet.empty_cells": "{n} empty fields",
         "sheet.all_filled": "Every field filled",
         "sheet.submitted_readonly": "You have submitted this round's sheet; it is read-only now.",
+        "sheet.submitted_elsewhere": (
+            "Your scoring sheet was already submitted in another tab or on another computer with the same code: what "
+            "was just changed or submitted in this tab was not saved. Below are the submitted scores; the sheet is "
+            "read-only."
+        ),
         "sheet.saved_at": "✓ Draft saved on the server at {time}",
         "sheet.autosave": "Each field is saved on the server as you type (Tab to the next one)",
         "sheet.criterion_label": "{n}. {name} (max {max})",

@@ -202,17 +202,43 @@ def _round_candidate(store: Store, round_id: int, candidate_id: int) -> dict:
     return found
 
 
+def sheet_points(items: list[SheetItem]) -> dict[int, dict[int, float]]:
+    """What a sheet holds, candidate id -> criterion id -> points: the values a member
+    confirms, to pass back to `submit_scores` as `expected`."""
+    return {i.candidate["id"]: dict(i.points) for i in items}
+
+
 def submit_scores(
-    store: Store, round_id: int, member_id: int, *, source: str = "online", actor: str | None = None
+    store: Store,
+    round_id: int,
+    member_id: int,
+    *,
+    source: str = "online",
+    actor: str | None = None,
+    expected: dict[int, dict[int, float]] | None = None,
 ) -> int:
     """Submit a member's whole sheet (every criterion of every candidate filled).
-    Returns the number of candidates submitted. Once only."""
+    Returns the number of candidates submitted. Once only: a sheet already
+    submitted (from another tab or computer with the same code, or on paper) stays
+    as it was; no phase of a round deletes a submission. `expected` (see
+    `sheet_points`) is what the member saw when confirming: if the stored points
+    differ (edited meanwhile in another tab), nothing is submitted."""
     items = sheet(store, round_id, member_id)
     with store.write() as db:
         _require_open(db, round_id)
         member = _member(db, member_id)
         if db["score_submissions"].count_where("round_id = ? AND member_id = ?", [round_id, member_id]):
             raise DomainError("err.sheet_already_submitted")
+        if expected is not None:
+            stored: dict[int, dict[int, float]] = {i.candidate["id"]: {} for i in items}
+            for row in db.query(
+                "SELECT candidate_id, criterion_id, points FROM scores WHERE round_id = ? AND member_id = ?",
+                [round_id, member_id],
+            ):
+                if row["candidate_id"] in stored:
+                    stored[row["candidate_id"]][row["criterion_id"]] = row["points"]
+            if stored != {c: expected.get(c, {}) for c in stored}:
+                raise DomainError("err.sheet_changed_before_submit")
         incomplete = [i for i in items if not i.complete]
         if incomplete:
             missing = sum(len(i.missing) for i in incomplete)

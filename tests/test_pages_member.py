@@ -153,6 +153,79 @@ def test_submit_lists_what_is_submitted_then_sheet_is_read_only(app_env, demo_co
     assert "" not in [n.value for n in again.text_input]
 
 
+def test_a_stale_tab_is_told_the_sheet_was_submitted_elsewhere_and_shows_the_submitted_scores(app_env, demo_codes):
+    """One member, two tabs: tab A submits; tab B still shows editable boxes. B's edit is not
+    saved, and B says why (not a bare refusal) and shows what was submitted, read-only."""
+    store = open_store(app_env)
+    duc = member_id(store, "Lê Văn Đức")
+    fill(store, r1(store), duc)
+    a, b = (run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py") for _ in range(2))
+    button(a, "Nộp phiếu chấm điểm").click().run()
+    button(a, "Xác nhận nộp").click().run()
+    assert "Bạn đã nộp phiếu chấm điểm của vòng này" in page_text(a)
+    assert "ở thẻ hoặc máy khác" not in page_text(a)  # submitted here: not "elsewhere"
+    submitted = [n.value for n in b.text_input]
+    assert not b.text_input[0].disabled  # stale: B has not rerun since
+
+    b.text_input[0].set_value("5").run()
+    assert not b.exception, b.exception
+    warnings = [w.value for w in b.warning]
+    assert any("đã được nộp ở thẻ hoặc máy khác dùng cùng mã" in w and "không được lưu" in w for w in warnings)
+    assert [n.value for n in b.text_input] == submitted and b.text_input[0].value == "28"
+    assert all(n.disabled for n in b.text_input)
+    assert not [x for x in b.button if x.label == "Nộp phiếu chấm điểm"]
+    item = voting.sheet(store, r1(store), duc)[0]
+    assert item.points[item.criteria[0]["id"]] == 28  # not 5
+    b.run()  # said once; afterwards the sheet reads as submitted
+    assert "Bạn đã nộp phiếu chấm điểm của vòng này" in page_text(b) and not b.warning
+
+
+def test_a_stale_tab_confirming_its_submission_is_told_it_was_submitted_elsewhere(app_env, demo_codes):
+    store = open_store(app_env)
+    fill(store, r1(store), member_id(store, "Lê Văn Đức"))
+    a, b = (run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py") for _ in range(2))
+    for tab in (a, b):
+        button(tab, "Nộp phiếu chấm điểm").click().run()
+    button(a, "Xác nhận nộp").click().run()
+    button(b, "Xác nhận nộp").click().run()
+    assert any("đã được nộp ở thẻ hoặc máy khác" in w.value for w in b.warning)
+    assert "Bạn đã nộp phiếu chấm điểm" not in page_text(b)
+    assert store.scalar("SELECT COUNT(*) FROM score_submissions") == 1
+
+
+def test_a_sheet_edited_in_another_tab_during_confirmation_is_not_submitted_unseen(app_env, demo_codes):
+    """Tab A shows the confirmation table; tab B changes a score; A's "Xác nhận nộp" must not
+    submit a value A's table did not show (QA: it submitted B's edit)."""
+    store = open_store(app_env)
+    duc = member_id(store, "Lê Văn Đức")
+    fill(store, r1(store), duc)
+    a, b = (run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py") for _ in range(2))
+    button(a, "Nộp phiếu chấm điểm").click().run()
+    assert list(a.table[0].value.iloc[0])[2] == "28"
+    b.text_input[0].set_value("5").run()  # saved as a draft from tab B
+    button(a, "Xác nhận nộp").click().run()
+    assert not voting.is_submitted(store, r1(store), duc)
+    assert any("Chưa nộp: điểm trên phiếu đã thay đổi sau khi bảng xác nhận hiện ra" in e.value for e in a.error)
+    assert list(a.table[0].value.iloc[0])[2] == "5"  # the table now shows what would be submitted
+    button(a, "Xác nhận nộp").click().run()  # confirmed again, having seen it
+    assert voting.is_submitted(store, r1(store), duc)
+    item = voting.sheet(store, r1(store), duc)[0]
+    assert item.points[item.criteria[0]["id"]] == 5
+
+
+def test_a_box_emptied_in_another_tab_during_confirmation_returns_to_the_sheet(app_env, demo_codes):
+    store = open_store(app_env)
+    fill(store, r1(store), member_id(store, "Lê Văn Đức"))
+    a, b = (run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py") for _ in range(2))
+    button(a, "Nộp phiếu chấm điểm").click().run()
+    b.text_input[0].set_value("").run()
+    button(a, "Xác nhận nộp").click().run()
+    assert not a.exception, a.exception
+    assert "Còn 1 ô chưa chấm: Công đoàn Trường (1)." in [e.value for e in a.error]
+    assert not voting.is_submitted(store, r1(store), member_id(store, "Lê Văn Đức"))
+    assert [x for x in a.button if x.label == "Nộp phiếu chấm điểm"]
+
+
 # --- ballot ------------------------------------------------------------------------
 
 

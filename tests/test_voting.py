@@ -1,5 +1,7 @@
 """The rules the core enforces on scores and ballots, tried through the core."""
 
+import re
+
 import pytest
 
 from scoring import rounds, voting
@@ -56,6 +58,47 @@ def test_draft_saved_then_submit_then_frozen(demo_store, r1):
         voting.save_draft(demo_store, r1, chair, first.candidate["id"], {first.criteria[0]["id"]: 1})
     with pytest.raises(DomainError, match="đã nộp"):
         voting.submit_scores(demo_store, r1, chair)
+
+
+def test_a_submitted_sheet_refuses_every_later_write_whatever_tab_sends_it(demo_store, r1):
+    """Two tabs of one member: once one submitted, the other's draft edits, clears and
+    second submission are all refused with a clear message, and the sheet stays as submitted."""
+    chair = member_id(demo_store, "Trần Minh Quang")
+    fill_sheet(demo_store, r1, chair)
+    before = voting.sheet_points(voting.sheet(demo_store, r1, chair))
+    voting.submit_scores(demo_store, r1, chair, expected=before)  # tab A
+    item = voting.sheet(demo_store, r1, chair)[0]
+    first, second = item.criteria[0]["id"], item.criteria[1]["id"]
+    message = re.escape("Phiếu chấm điểm của vòng này đã được nộp (ở thẻ này, ở thẻ hoặc máy khác dùng cùng mã")
+    for attempt in ({first: 1}, {first: None}, {first: ""}, {second: 2, first: 3}):  # tab B: edit, clear
+        with pytest.raises(DomainError, match=message) as refused:
+            voting.save_draft(demo_store, r1, chair, item.candidate["id"], attempt)
+        assert refused.value.key == "err.sheet_already_submitted"
+    with pytest.raises(DomainError, match=message):  # tab B: its own submission
+        voting.submit_scores(demo_store, r1, chair, expected=before)
+    assert voting.sheet_points(voting.sheet(demo_store, r1, chair)) == before
+    assert demo_store.scalar("SELECT COUNT(*) FROM score_submissions WHERE member_id = ?", (chair,)) == 1
+    # Reopening the round (closed → open, with a reason) does not reopen the member's sheet.
+    rounds.transition(demo_store, "Thư ký", r1, "closed")
+    rounds.transition(demo_store, "Thư ký", r1, "open", reason="Nhập bổ sung phiếu giấy")
+    with pytest.raises(DomainError, match=message):
+        voting.save_draft(demo_store, r1, chair, item.candidate["id"], {first: 1})
+
+
+def test_a_sheet_changed_after_its_confirmation_was_shown_is_not_submitted(demo_store, r1):
+    """Tab A shows the confirmation table; tab B then edits a score: A's confirmation must
+    not submit a value the member never saw in the table."""
+    chair = member_id(demo_store, "Trần Minh Quang")
+    fill_sheet(demo_store, r1, chair)
+    shown = voting.sheet_points(voting.sheet(demo_store, r1, chair))  # tab A's confirmation table
+    item = voting.sheet(demo_store, r1, chair)[-1]
+    voting.save_draft(demo_store, r1, chair, item.candidate["id"], {item.criteria[0]["id"]: 1})  # tab B
+    with pytest.raises(DomainError, match="Chưa nộp: điểm trên phiếu đã thay đổi sau khi bảng xác nhận hiện ra"):
+        voting.submit_scores(demo_store, r1, chair, expected=shown)
+    assert not voting.is_submitted(demo_store, r1, chair)
+    now = voting.sheet_points(voting.sheet(demo_store, r1, chair))
+    assert voting.submit_scores(demo_store, r1, chair, expected=now) == 12  # confirmed again, as now shown
+    assert voting.sheet_points(voting.sheet(demo_store, r1, chair)) == now
 
 
 def test_incomplete_sheet_cannot_be_submitted(demo_store, r1):
