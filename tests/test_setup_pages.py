@@ -495,3 +495,90 @@ def test_criteria_numbers_come_right_after_the_name_in_the_browsers_format(setup
         assert config["format"] == "localized" and "step" not in config, name
         assert columns[name]["width"] <= 120
     assert str(editor.value["max_points"].dtype) == "float64"  # still numbers
+
+
+def picker(at, key_prefix: str):
+    """The picker whose key starts with `key_prefix` (its key carries the tab's version, raised by each save)."""
+    (box,) = [s for s in at.selectbox if s.key and s.key.startswith(key_prefix)]
+    return box
+
+
+def picked_label(at, key_prefix: str) -> str:
+    """What that picker shows (its value in the session, which the browser is sent after a save)."""
+    box = picker(at, key_prefix)
+    return box.format_func(box.value)
+
+
+def test_a_title_saved_stays_picked_with_its_message(setup_page, app_env):
+    # QA: after saving an edit the picker went back to “+ Thêm danh hiệu mới”: the secretary lost
+    # their place and thought the save had failed.
+    at = setup_page
+    click_tab(at, "Danh hiệu")
+    lat = conference.find_title(open_store(app_env), "Lao động tiên tiến")
+    picker(at, "title_pick_").set_value(lat["id"]).run()
+    legal = "Điều 24 Luật Thi đua, khen thưởng"
+    widget(tab(at, "Danh hiệu"), "text_area", "Căn cứ (quy định áp dụng cho danh hiệu)").input(legal)
+    widget(tab(at, "Danh hiệu"), "button", "Lưu").click().run()
+    assert not at.exception, at.exception
+    assert "Đã lưu 1 thay đổi." in [s.value for s in at.success]
+    assert open_tab(at) == "Danh hiệu"
+    assert picked_label(at, "title_pick_") == "Lao động tiên tiến"
+    assert widget(tab(at, "Danh hiệu"), "text_area", "Căn cứ (quy định áp dụng cho danh hiệu)").value == legal
+    # A new title: once added, it is the one picked, its settings in the form.
+    picker(at, "title_pick_").set_value(None).run()
+    widget(tab(at, "Danh hiệu"), "text_input", "Tên danh hiệu").input("Giấy khen của Giám đốc Sở")
+    widget(tab(at, "Danh hiệu"), "button", "Lưu").click().run()
+    assert not at.exception, at.exception
+    assert "Đã thêm “Giấy khen của Giám đốc Sở”." in [s.value for s in at.success]
+    assert picked_label(at, "title_pick_") == "Giấy khen của Giám đốc Sở"
+    assert widget(tab(at, "Danh hiệu"), "text_input", "Tên danh hiệu").value == "Giấy khen của Giám đốc Sở"
+    # A refused save keeps the pick too, and says why.
+    widget(tab(at, "Danh hiệu"), "text_input", "Tỷ lệ phiếu đồng ý (%)").input("150")
+    widget(tab(at, "Danh hiệu"), "button", "Lưu").click().run()
+    assert tab(at, "Danh hiệu").error
+    assert picked_label(at, "title_pick_") == "Giấy khen của Giám đốc Sở"
+
+
+def test_a_new_criteria_set_saved_stays_picked(setup_page, app_env):
+    at = setup_page
+    click_tab(at, "Bộ tiêu chí")
+    widget(tab(at, "Bộ tiêu chí"), "text_input", "Tên bộ tiêu chí").input("Tiêu chí khối hành chính")
+    at.session_state["criteria_editor_None_0"] = {
+        "edited_rows": {},
+        "added_rows": [
+            {"name": "Hoàn thành nhiệm vụ", "description": "", "max_points": 100.0, "weight": 1.0, "step": 0.5}
+        ],
+        "deleted_rows": [],
+    }
+    at.run()
+    widget(tab(at, "Bộ tiêu chí"), "button", "Lưu").click().run()
+    assert not at.exception, at.exception
+    assert "Đã lưu 1 thay đổi." in [s.value for s in at.success]
+    assert picked_label(at, "set_pick_") == "Tiêu chí khối hành chính"
+    # Another set picked, then a set deleted: the picker stays on the set in view, not the one last saved.
+    picker(at, "set_pick_").set_value(1).run()
+    in_view = picked_label(at, "set_pick_")
+    assert in_view != "Tiêu chí khối hành chính"
+    new_id = next(
+        s["id"] for s in conference.list_criteria_sets(open_store(app_env)) if s["name"].endswith("hành chính")
+    )
+    picker(at, "criteria_delete_pick_").set_value(new_id).run()
+    widget(tab(at, "Bộ tiêu chí"), "button", "Xóa").click().run()
+    assert not at.exception, at.exception
+    assert "Đã xóa." in [s.value for s in at.success]
+    assert picked_label(at, "set_pick_") == in_view
+
+
+def test_an_agenda_step_moved_stays_picked_to_move_again(setup_page, app_env):
+    # The picker went back to the first step after each move: moving a step down three places meant
+    # finding it again three times.
+    at = setup_page
+    click_tab(at, "Chương trình")
+    step = conference.list_agenda(open_store(app_env))[1]
+    picker(at, "agenda_move_pick_").set_value(step["id"]).run()
+    widget(tab(at, "Chương trình"), "button", "↓ Xuống dưới").click().run()
+    assert not at.exception, at.exception
+    assert "Đã chuyển vị trí." in [s.value for s in at.success]
+    assert picked_label(at, "agenda_move_pick_") == f"3. {step['title']}"
+    widget(tab(at, "Chương trình"), "button", "↓ Xuống dưới").click().run()  # again, without picking it again
+    assert picked_label(at, "agenda_move_pick_") == f"4. {step['title']}"

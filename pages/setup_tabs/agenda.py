@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.setup_tabs.widgets import act, delete_box, edit_table, version
+from pages.setup_tabs.widgets import act, delete_box, edit_table, pick, version
 from scoring import conference, rounds
 from scoring.db import Store
 from scoring.i18n import t
@@ -42,12 +42,8 @@ def render(store: Store, actor: str) -> None:
     if agenda:
         with st.expander(t("setup.agenda.move")):
             step_labels = {a["id"]: f"{a['position']}. {a['title']}" for a in agenda}
-            moving = st.selectbox(
-                t("setup.agenda.which"),
-                list(step_labels),
-                format_func=step_labels.get,
-                key=f"agenda_move_pick_{version('agenda')}",
-            )
+            # Stays on the step just moved, to move it again.
+            moving = pick(t("setup.agenda.which"), "agenda", list(step_labels), step_labels.get, "agenda_move_pick")
             c1, c2 = st.columns(2)
             s_move = st.empty()
             if c1.button(t("setup.agenda.up"), key=f"agenda_up_{version('agenda')}"):

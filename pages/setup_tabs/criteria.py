@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from pages.setup_tabs.widgets import act, delete_box, plain, version
+from pages.setup_tabs.widgets import act, delete_box, keep, pick, plain, version
 from scoring import conference
 from scoring.db import Store
 from scoring.i18n import number_text, t
@@ -26,15 +26,10 @@ def render(store: Store, actor: str) -> None:
     saved together (the set and all its criteria, or nothing)."""
     sets = conference.list_criteria_sets(store)
     set_names = {s["id"]: s["name"] for s in sets}
-    # A save gives the picker a new key (the table reloads): it opens on the set just saved, so its
-    # total and the warning when that is not 100 stay in view.
-    kept = st.session_state.get("criteria_saved_set")
-    picked_set = st.selectbox(
-        t("setup.criteria.pick"),
-        [None, *set_names],
-        index=[None, *set_names].index(kept) if kept in set_names else 0,
-        format_func=lambda i: t("setup.criteria.new") if i is None else set_names[i],
-        key=f"set_pick_{version('criteria')}",
+    # A save reloads the table; the picker stays on the set just saved, so its total and the warning
+    # when that is not 100 stay in view.
+    picked_set = pick(
+        t("setup.criteria.pick"), "criteria", list(set_names), set_names.get, "set_pick", t("setup.criteria.new")
     )
     current_set = next((s for s in sets if s["id"] == picked_set), None) or {}
     criteria = conference.list_criteria(store, picked_set) if picked_set else []
@@ -107,14 +102,14 @@ def render(store: Store, actor: str) -> None:
             """The set and its criteria in one transaction: both saved, or neither."""
             with store.write():
                 if picked_set is None:
-                    saved = conference.add_criteria_set(store, actor, cs_name, new_criteria, cs_applies, cs_description)
+                    added = conference.add_criteria_set(store, actor, cs_name, new_criteria, cs_applies, cs_description)
                 else:
-                    saved = picked_set
                     conference.update_criteria_set(
                         store, actor, picked_set, name=cs_name, applies_to=cs_applies, description=cs_description
                     )
                     conference.replace_criteria(store, actor, picked_set, new_criteria)
-            st.session_state["criteria_saved_set"] = saved
+            if picked_set is None:
+                keep("set_pick", added)  # once written: the picker opens on it
 
         act(
             save_set,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages.setup_tabs.widgets import act, delete_box, version
+from pages.setup_tabs.widgets import act, delete_box, keep, pick, version
 from scoring import conference
 from scoring.db import Store
 from scoring.i18n import number_text, t
@@ -56,11 +56,9 @@ def render(store: Store, actor: str) -> None:
             hide_index=True,
             width="stretch",
         )
-    picked = st.selectbox(
-        t("setup.titles.pick"),
-        [None, *title_names],
-        format_func=lambda i: t("setup.titles.new") if i is None else title_names[i],
-        key=f"title_pick_{version('titles')}",
+    # After a save the picker still shows the title just saved (new or edited), its settings in the form.
+    picked = pick(
+        t("setup.titles.pick"), "titles", list(title_names), title_names.get, "title_pick", t("setup.titles.new")
     )
     current = next((ti for ti in titles if ti["id"] == picked), None) or {}
     with st.form(f"title_form_{picked}_{version('titles')}"):
@@ -167,7 +165,7 @@ def render(store: Store, actor: str) -> None:
         }
         if picked is None:
             act(
-                lambda: conference.add_title(store, actor, ti_name, ti_applies, **settings),
+                lambda: keep("title_pick", conference.add_title(store, actor, ti_name, ti_applies, **settings)),
                 slots,
                 s_ti,
                 t("setup.added", name=ti_name.strip()),

@@ -1,6 +1,7 @@
 """Helpers the setup tabs share: the flash message, per-table version counters
 (a new counter gives widgets new keys, so they reload from the database), running
-a change, and the edit-table and delete box every list of rows uses."""
+a change, the picker that keeps its row across a save, and the edit-table and
+delete box every list of rows uses."""
 
 from __future__ import annotations
 
@@ -29,6 +30,33 @@ def bump(name: str) -> None:
 def version(name: str) -> int:
     """The counter `bump` raises: part of every widget key, so a change discards stale edits."""
     return st.session_state.get(f"{name}_v", 0)
+
+
+def pick(label: str, name: str, ids: list, format_func: Callable[[Any], str], key: str, new: str | None = None) -> Any:
+    """A picker of one row to work on (with a first "new" choice when `new` is given) that keeps its
+    row across the rerun after a change: a change raises the tab's version, so the picker gets a new
+    key and would open on its first choice, and the secretary lost their place (QA: the title just
+    saved went back to "+ new title", as if the save had failed). Its choice is kept under
+    `{key}_kept` each run; a change that adds a row calls `keep` with the new id."""
+    options = [None, *ids] if new is not None else list(ids)
+    widget_key = f"{key}_{version(name)}"
+    if widget_key not in st.session_state:
+        kept = st.session_state.get(f"{key}_kept")
+        if kept in ids:
+            st.session_state[widget_key] = kept
+    choice = st.selectbox(
+        label,
+        options,
+        format_func=lambda i: new if i is None else format_func(i),
+        key=widget_key,
+    )
+    st.session_state[f"{key}_kept"] = choice
+    return choice
+
+
+def keep(key: str, row_id: Any) -> None:
+    """After a change: the picker `key` opens on `row_id` (a row just added) on the next run."""
+    st.session_state[f"{key}_kept"] = row_id
 
 
 def act(func: Callable[[], object], slots: dict[str, Any], fallback: Any, done: str, name: str) -> None:
