@@ -5,7 +5,8 @@ is clean.
 
 Columns (headers matched ignoring case, diacritics and spacing):
 Phong trào (optional when the indicator's name is unique), Chỉ tiêu, Đơn vị
-(empty or "Toàn trường" = the whole school; a unit's name or short name),
+(empty or "Toàn cơ quan, đơn vị" = the whole institution, "Toàn trường" still read
+for a school's older files; a unit's name or short name),
 Năm, Giá trị (decimal comma accepted; dots grouping thousands as in "12.500.000";
 a % sign for an indicator measured in %; "-" for no figure, that row is skipped),
 Nguồn (optional).
@@ -44,7 +45,22 @@ ALIASES: dict[str, list[str]] = {
     "source": ["Nguồn", "Nguồn số liệu", "Source"],
 }
 REQUIRED = ("indicator", "year", "value")
-WHOLE_SCHOOL_WORDS = {"", "toan truong", "truong", "ca truong", "whole school", "school"}
+# The whole institution's figures: the word the screens and the template use, its usual variants, and a
+# school's "Toàn trường" (the earlier wording, still in files offices keep).
+WHOLE_SCHOOL_WORDS = {
+    "",
+    "toan co quan, don vi",
+    "toan co quan don vi",
+    "toan co quan",
+    "toan don vi",
+    "ca co quan",
+    "whole institution",
+    "toan truong",
+    "truong",
+    "ca truong",
+    "whole school",
+    "school",
+}
 NO_FIGURE = {"-", "–", "—", "--"}  # what offices write in a cell that has no figure yet
 MAX_ERRORS_SHOWN = 50
 MAX_SOURCE = 500
@@ -173,7 +189,7 @@ def template_csv() -> bytes:
     """An example file with the expected headers (UTF-8 BOM, ";" like Vietnamese Excel)."""
     lines = [
         "Phong trào;Chỉ tiêu;Đơn vị;Năm;Giá trị;Nguồn",
-        "Văn hóa công sở;Tỷ lệ văn bản đi được ký số;Toàn trường;2025;85,5;Báo cáo tổng kết năm 2025",
+        "Văn hóa công sở;Tỷ lệ văn bản đi được ký số;Toàn cơ quan, đơn vị;2025;85,5;Báo cáo tổng kết năm 2025",
         "Xã hội học tập;Số giờ bồi dưỡng bình quân mỗi viên chức trong năm;Khoa Dân vận;2025;41;Báo cáo của Khoa",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8-sig")

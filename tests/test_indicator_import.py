@@ -59,6 +59,17 @@ def test_good_csv_writes_every_row_with_decimal_comma_and_units(demo_store):
     assert "Báo cáo năm 2025" in sources and "Tệp so-lieu.csv" in sources
 
 
+@pytest.mark.parametrize("word", ["Toàn cơ quan, đơn vị", "toàn cơ quan đơn vị", "Toàn cơ quan", "Whole institution"])
+def test_the_whole_institution_is_named_for_any_institution(demo_store, word):
+    # QA (a provincial department): the screens said “Toàn trường”; they now say “Toàn cơ quan, đơn vị”,
+    # and a file written with it files the figure for the whole institution, like an empty cell or a
+    # school's “Toàn trường” (test above).
+    data = csv(f"{SIGNED};{word};2025;77;")
+    result = indicator_import.import_values(demo_store, secretary(demo_store), data, "so-lieu.csv")
+    assert result.written == 1
+    assert value_of(demo_store, "Tỷ lệ văn bản đi được ký số", 2025) == 77
+
+
 def test_xlsx_with_header_aliases_and_no_movement_column(demo_store):
     book = openpyxl.Workbook()
     sheet = book.active
