@@ -1,9 +1,9 @@
 """Projector screen: public, full-screen, high contrast, readable from the back of the hall.
 
 Before the chair reveals a round it shows only progress (sheets and ballots in);
-after the reveal, the ranking per title (every title one under the other, or
-only the one the chair chose on the results page, in larger type). Between reveals it follows the agenda
-the chair moves from the results page. Every open tab refreshes itself every 3 s
+after the reveal, the ranking of one title at a time, sized to the screen: the one the chair
+chose on the results page, or else every title in turn, PAGE_SECONDS each. Between reveals it
+follows the agenda the chair moves from the results page. Every open tab refreshes itself every 3 s
 through a fragment, reading a cheap version number first: the snapshot behind it
 is computed once per change for all tabs (st.cache_data), not once per tab.
 """
@@ -11,7 +11,9 @@ is computed once per change for all tabs (st.cache_data), not once per tab.
 from __future__ import annotations
 
 import html
+import math
 import textwrap
+import time
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -28,7 +30,8 @@ CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
 .stApp, [data-testid="stAppViewContainer"] { background: #000 !important; color: #fff !important; }
-.block-container { padding-top: 1rem !important; max-width: 100% !important; }
+.block-container { padding-top: 1rem !important; padding-bottom: 1rem !important; max-width: 100% !important; }
+.st-key-pj_viewport { display: none; }  /* reports the window's size; shows nothing */
 .pj { color: #fff; font-family: "Segoe UI", Arial, sans-serif; line-height: 1.25; }
 .pj-conf { font-size: clamp(16px, 1.6vw, 30px); color: #ddd; }
 .pj-step { font-size: clamp(18px, 1.8vw, 34px); color: #ffd54f; margin-top: .5rem; }
@@ -59,14 +62,83 @@ CSS = """
 """
 
 
-# Names and values on the bars as large as the table's text on a 1920-pixel projector (about 30 px);
-# at 20 px they were the smallest text on the screen, unreadable from the back of a hall.
-CHART_FONT = 26
 # An agenda title longer than this (a report's full name) is set smaller: at 1366 × 768 four lines
 # of it pushed the round's progress below the screen.
 LONG_TITLE = 80
-# One title alone on the screen (the chair's choice): its chart and table take the room of all the others.
+# Names and values on the bars at most this large (one title on a 1920 × 1080 screen); at 20 px they
+# were the smallest text on the screen, unreadable from the back of a hall.
 CHART_FONT_LARGE = 32
+# The smallest type on the chart when many rows or a small screen squeeze it (1366 × 768, eight
+# collectives' names on two lines each): still the size of the table's text there.
+CHART_FONT_MIN = 16
+# "Every title": one title at a time, the next every PAGE_SECONDS (five refreshes), on the wall
+# clock, so that two screens in one hall show the same title. All of them one under the other
+# scrolled below a 1366 × 768 or 1920 × 1080 screen; shrunk to fit, 12 names were unreadable.
+PAGE_SECONDS = 15  # res.project_title_help says "15 giây"
+
+# The window's size in CSS pixels, sent by the browser when the page opens and after a resize:
+# the chart is drawn in pixels, so its height and type need it (the HTML around it sizes itself
+# in vw/vh). Until it arrives, and in AppTest, the full-HD projector the sizes were set for.
+DEFAULT_VIEWPORT = (1920, 1080)
+VIEWPORT_JS = """
+export default function ({ setStateValue }) {
+    const report = () => setStateValue("size", [window.innerWidth, window.innerHeight]);
+    report();
+    let timer = null;
+    const later = () => { clearTimeout(timer); timer = setTimeout(report, 300); };
+    window.addEventListener("resize", later);
+    return () => { window.removeEventListener("resize", later); clearTimeout(timer); };
+}
+"""
+viewport_reporter = st.components.v2.component("projector_viewport", js=VIEWPORT_JS)
+
+
+def _viewport() -> tuple[int, int]:
+    """(width, height) of the browser's window, or DEFAULT_VIEWPORT until it has said."""
+    size = getattr(viewport_reporter(key="pj_viewport", on_size_change=lambda: None), "size", None)
+    try:
+        width, height = (int(x) for x in size)
+    except (TypeError, ValueError):
+        return DEFAULT_VIEWPORT
+    return (width, height) if 320 <= width <= 10000 and 240 <= height <= 10000 else DEFAULT_VIEWPORT
+
+
+# The same height in CSS, for the table beside the chart: 1.25 × (1.6 + 2 + 2.8 + 1.6 + 2 × 1.2) vw + 120 px.
+RESERVED_CSS = "(7.5rem + 13vw)"
+
+
+def _css_px(viewport_width: int, vw: float, low: float, high: float) -> float:
+    """What CSS's clamp(low px, vw vw, high px) gives on this screen."""
+    return min(high, max(low, viewport_width * vw / 100))
+
+
+def _reserved_height(viewport: tuple[int, int]) -> float:
+    """Pixels of a title's screen above and below its chart: the conference, the round, the
+    title and its rule line over it, the tie-break cascade (two lines) under it, at their CSS
+    sizes (line height 1.25), plus the page's padding, margins and Streamlit's gaps between blocks
+    and a few pixels to spare (measured in Chromium: 285 px at 1366 × 768, 353 px at 1920 × 1080).
+    RESERVED_CSS says the same to the table."""
+    width, _ = viewport
+    lines = (
+        _css_px(width, 1.6, 16, 30)  # .pj-conf
+        + _css_px(width, 2, 20, 40)  # .pj-h1-compact
+        + _css_px(width, 2.8, 24, 56)  # .pj-h2
+        + _css_px(width, 1.6, 16, 30)  # .pj-rule
+        + 2 * _css_px(width, 1.2, 14, 22)  # .pj-cascade, two lines
+    )
+    return 1.25 * lines + 120
+
+
+def _wrapped_headings(viewport: tuple[int, int], title: str, rule: str) -> float:
+    """Pixels the title's name and its rule line take beyond one line each, when they are too
+    long for the screen's width (a missed quorum lengthens the rule line): so much less for the
+    chart and the table."""
+    width, _ = viewport
+    extra = 0.0
+    for text, size, em in ((title, _css_px(width, 2.8, 24, 56), 0.55), (rule, _css_px(width, 1.6, 16, 30), 0.5)):
+        lines = math.ceil(len(text) * em * size / (width - 170))  # an average letter: em × the type's size
+        extra += max(0, lines - 1) * 1.25 * size
+    return extra
 
 
 def _num(value: float, digits: int = 2) -> str:
@@ -173,21 +245,46 @@ def _wrapped(name: str, width: int = 20) -> str:
     return "<br>".join(textwrap.wrap(name, width)) or name
 
 
-def _chart(rows: pd.DataFrame, title_row: pd.Series, large: bool = False) -> go.Figure:
+def _chart_size(rows: pd.DataFrame, viewport: tuple[int, int], headings: float = 0) -> tuple[int, int, int]:
+    """(height, font, wrap) of one title's chart so that its last bar stays on the screen: the
+    height left under the headings, and type as large as CHART_FONT_LARGE where the rows and the
+    chart's column (two fifths of the width) leave room for it, with the names wrapped at the width
+    (in characters) that lets it be largest: long collectives' names on three short lines left
+    eight rows at 1366 × 768 no room. `headings`: pixels of wrapped headings (_wrapped_headings)."""
+    width, height = viewport
+    chart_height = max(240, int(height - _reserved_height(viewport) - headings))
+    # Inside the chart: the threshold's label over the bars, the axis' numbers under them.
+    per_row = (chart_height - 100) / max(1, len(rows))
+    column = (width - 170) * 2 / 5  # the chart's column ([2, 3]) inside the page's side padding
+    best = (0.0, -20)
+    for wrap in (20, 26, 32):
+        wrapped = [_wrapped(name, wrap).split("<br>") for name in rows["full_name"]]
+        lines = max((len(w) for w in wrapped), default=1)
+        longest = max((len(line) for w in wrapped for line in w), default=10)
+        by_rows = per_row / (1.25 * lines + 0.45)  # a bar's row: its name's lines and the gap between bars
+        by_width = 0.65 * column / (0.48 * longest + 3.5)  # name and value, a third of the width left for the bar
+        best = max(best, (min(CHART_FONT_LARGE, by_rows, by_width), -wrap))  # on a tie, the narrower
+    font, wrap = best[0], -best[1]
+    return chart_height, int(max(CHART_FONT_MIN, font)), wrap
+
+
+def _chart(
+    rows: pd.DataFrame, title_row: pd.Series, viewport: tuple[int, int] = DEFAULT_VIEWPORT, headings: float = 0
+) -> go.Figure:
     """Horizontal bars in rank order, rank 1 on top: long Vietnamese names stay
     readable across the hall, where slanted labels under columns would not. The
     bars measure what ranks first: the approval percentage for a title with a
     ballot (the score only breaks ties, and stays in the table), else the score;
-    bars of another measure would look out of order. `large`: the only title on the screen, in bigger
-    type with thicker bars."""
-    font = CHART_FONT_LARGE if large else CHART_FONT
+    bars of another measure would look out of order. Its height and type fit the
+    screen (`viewport`, see _chart_size)."""
+    height, font, wrap = _chart_size(rows, viewport, headings)
     scored = not title_row["needs_ballot"]
     values = rows["score"] if scored else rows["approval_pct"]
     colours = ["#69f0ae" if p else "#9e9e9e" for p in rows["passes"]]
     fig = go.Figure(
         go.Bar(
             x=list(values),
-            y=[_wrapped(name) for name in rows["full_name"]],
+            y=[_wrapped(name, wrap) for name in rows["full_name"]],
             orientation="h",
             marker_color=colours,
             text=[_num(v) if v == v else "" for v in values],
@@ -212,9 +309,10 @@ def _chart(rows: pd.DataFrame, title_row: pd.Series, large: bool = False) -> go.
         paper_bgcolor="#000",
         plot_bgcolor="#000",
         font={"size": font, "color": "#fff"},
-        margin={"l": 10, "r": 100, "t": 50, "b": 20},  # right: room for the values after the bars
-        height=max(400, 80 * len(rows) + 110) if large else max(300, 80 * len(rows) + 100),
-        xaxis={"range": [0, 100], "gridcolor": "#333", "tickfont": {"size": 18}},
+        # top: the line's label; right: room for the values after the bars
+        margin={"l": 10, "r": 4 * font, "t": int(1.6 * font) + 8, "b": 20},
+        height=height,
+        xaxis={"range": [0, 100], "gridcolor": "#333", "tickfont": {"size": min(18, font)}},
         yaxis={"autorange": "reversed", "tickfont": {"size": font, "color": "#fff"}},  # rank 1 on top
         bargap=0.25,
         showlegend=False,
@@ -232,7 +330,7 @@ def _name_header(kinds: set[str]) -> str:
     return t("res.col.name")
 
 
-def _results(conference_name: str, results: dict) -> None:
+def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DEFAULT_VIEWPORT) -> None:
     # Nobody joins while results are read out: no QR code, and the conference and the
     # round on two small lines, so that a title's ranking starts high on the screen.
     st.markdown(
@@ -243,65 +341,72 @@ def _results(conference_name: str, results: dict) -> None:
     groups = list(results["table"].groupby("title_id", sort=False))
     chosen = results.get("title_id")
     position = next((i for i, (title_id, _) in enumerate(groups, start=1) if title_id == chosen), None)
-    step = ""  # "Danh hiệu 2/3", first on the rule line, when the chair shows one title: only it, larger
-    if chosen is not None and position is not None:
+    # One title on the screen, first on its rule line "Danh hiệu 2/3": the chair's choice, or else
+    # each in turn, on the wall clock (the fragment's refresh draws the next one when its time comes).
+    if position is not None:
         step = t("proj.title_of", index=position, total=len(groups))
-        groups = [groups[position - 1]]
-    large = bool(step)
-    for title_id, rows in groups:
-        first = rows.iloc[0]
-        rule_parts = [step] if step else []
-        if first["needs_ballot"]:
-            rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_plain(first["threshold_pct"])))
-        if first["needs_scoring"] and first["min_score"] == first["min_score"]:
-            rule_parts.append(t("proj.min_score_line", value=_plain(first["min_score"])))
-        if first["quota_cap"] == first["quota_cap"]:
-            rule_parts.append(t("proj.quota", cap=int(first["quota_cap"])))
-        rule_parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))
-        # A quorum missed is the title's, not a row's: said once here, not on every row.
-        quorum = (
-            ""
-            if first["quorum_met"]
-            else t("proj.no_quorum", present=results["present"], total=results["members_total"])
-        )
-        quorum_html = f' · <span class="pj-quorum">{html.escape(quorum)}</span>' if quorum else ""
-        st.markdown(
-            f'<div class="pj"><div class="pj-h2">{html.escape(first["title"])}</div>'
-            f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}{quorum_html}</div></div>',
-            unsafe_allow_html=True,
-        )
-        chart_col, table_col = st.columns([2, 3] if large else [1, 1])
-        if first["needs_scoring"] or first["needs_ballot"]:
-            with chart_col:
-                st.plotly_chart(_chart(rows, first, large), key=f"chart-{title_id}", config={"displayModeBar": False})
-        head = [t("res.col.rank"), _name_header(set(rows["kind"]))]
+    else:
+        position = int(time.time() // PAGE_SECONDS) % len(groups) + 1
+        step = t("proj.title_in_turn", index=position, total=len(groups)) if len(groups) > 1 else ""
+    title_id, rows = groups[position - 1]
+    first = rows.iloc[0]
+    rule_parts = [step] if step else []
+    if first["needs_ballot"]:
+        rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_plain(first["threshold_pct"])))
+    if first["needs_scoring"] and first["min_score"] == first["min_score"]:
+        rule_parts.append(t("proj.min_score_line", value=_plain(first["min_score"])))
+    if first["quota_cap"] == first["quota_cap"]:
+        rule_parts.append(t("proj.quota", cap=int(first["quota_cap"])))
+    rule_parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))
+    # A quorum missed is the title's, not a row's: said once here, not on every row.
+    quorum = (
+        "" if first["quorum_met"] else t("proj.no_quorum", present=results["present"], total=results["members_total"])
+    )
+    quorum_html = f' · <span class="pj-quorum">{html.escape(quorum)}</span>' if quorum else ""
+    headings = _wrapped_headings(viewport, first["title"], " · ".join([*rule_parts, quorum]))
+    st.markdown(
+        f'<div class="pj"><div class="pj-h2">{html.escape(first["title"])}</div>'
+        f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}{quorum_html}</div></div>',
+        unsafe_allow_html=True,
+    )
+    chart_col, table_col = st.columns([2, 3])
+    if first["needs_scoring"] or first["needs_ballot"]:
+        with chart_col:
+            st.plotly_chart(
+                _chart(rows, first, viewport, headings), key=f"chart-{title_id}", config={"displayModeBar": False}
+            )
+    head = [t("res.col.rank"), _name_header(set(rows["kind"]))]
+    if first["needs_scoring"]:
+        head.append(t("res.col.score"))
+    if first["needs_ballot"]:
+        head.append(t("res.col.approval_pct"))
+    head.append(t("res.col.result"))
+    lines = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
+    text_lines = 3.0  # the header, on two lines in a narrow column ("Tỷ lệ đồng ý (%)"), and its padding
+    for r in rows.itertuples(index=False):
+        person = ' class="pj-person"' if r.kind == CandidateKind.INDIVIDUAL else ""
+        cells = [f'<td class="pj-num">{r.rank}</td>', f"<td{person}>{html.escape(r.full_name)}</td>"]
         if first["needs_scoring"]:
-            head.append(t("res.col.score"))
+            cells.append(f'<td class="pj-num">{_num(r.score) if r.score == r.score else ""}</td>')
         if first["needs_ballot"]:
-            head.append(t("res.col.approval_pct"))
-        head.append(t("res.col.result"))
-        lines = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
-        for r in rows.itertuples(index=False):
-            person = ' class="pj-person"' if r.kind == CandidateKind.INDIVIDUAL else ""
-            cells = [f'<td class="pj-num">{r.rank}</td>', f"<td{person}>{html.escape(r.full_name)}</td>"]
-            if first["needs_scoring"]:
-                cells.append(f'<td class="pj-num">{_num(r.score) if r.score == r.score else ""}</td>')
-            if first["needs_ballot"]:
-                pct = _num(r.approval_pct) if r.approval_pct == r.approval_pct else ""
-                cells.append(f'<td class="pj-num">{pct}% ({r.approve}/{r.eligible})</td>')
-            if r.passes:
-                cells.append(f'<td class="pj-pass">{html.escape(t("res.pass"))}</td>')
-            else:  # the reason smaller, under the verdict: long reasons had wrapped a row to seven lines
-                parts = [p for p in r.reason.split("; ") if p and p != t("res.reason.quorum")] if quorum else [r.reason]
-                reason = f'<div class="pj-reason">{html.escape("; ".join(parts))}</div>' if any(parts) else ""
-                cells.append(f'<td class="pj-fail">{html.escape(t("res.fail"))}{reason}</td>')
-            lines.append("<tr>" + "".join(cells) + "</tr>")
-        with table_col if first["needs_scoring"] or first["needs_ballot"] else chart_col:
-            size = "pj-table pj-table-lg" if large else "pj-table"
-            # Every row of the title on one screen: smaller type when there are many rows
-            # (some 3.6 lines of text each, under some 20rem of headings).
-            fit = f"font-size: min({'1.6vw' if large else '1.5vw'}, calc((100vh - 20rem) / {3.6 * len(rows):.1f}))"
-            st.markdown(f'<table class="pj {size}" style="{fit}">{"".join(lines)}</table>', unsafe_allow_html=True)
+            pct = _num(r.approval_pct) if r.approval_pct == r.approval_pct else ""
+            cells.append(f'<td class="pj-num">{pct}% ({r.approve}/{r.eligible})</td>')
+        if r.passes:
+            cells.append(f'<td class="pj-pass">{html.escape(t("res.pass"))}</td>')
+            text_lines += 1.85  # a line and the cell's padding
+        else:  # the reason smaller, under the verdict: long reasons had wrapped a row to seven lines
+            parts = [p for p in r.reason.split("; ") if p and p != t("res.reason.quorum")] if quorum else [r.reason]
+            reason = f'<div class="pj-reason">{html.escape("; ".join(parts))}</div>' if any(parts) else ""
+            cells.append(f'<td class="pj-fail">{html.escape(t("res.fail"))}{reason}</td>')
+            text_lines += 4.4 if reason else 1.85  # the reason can wrap on three lines of .72em
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    with table_col if first["needs_scoring"] or first["needs_ballot"] else chart_col:
+        # Every row of the title on one screen: smaller type when there are many rows, or rows made
+        # taller by a reason under the verdict, in the height the headings and the cascade leave.
+        fit = f"font-size: min(1.6vw, calc((100vh - {RESERVED_CSS} - {headings:.0f}px) / {text_lines:.1f}))"
+        st.markdown(
+            f'<table class="pj pj-table pj-table-lg" style="{fit}">{"".join(lines)}</table>', unsafe_allow_html=True
+        )
     cascade = " ".join(results["cascade"])
     st.markdown(
         f'<div class="pj pj-cascade">{html.escape(t("res.cascade.title"))}: {html.escape(cascade)}</div>',
@@ -310,15 +415,15 @@ def _results(conference_name: str, results: dict) -> None:
 
 
 @st.fragment(run_every="3s")
-def live() -> None:
+def live(viewport: tuple[int, int]) -> None:
     path = db_path()
     snapshot = _snapshot(path, _version(path), i18n.current_language())
     if snapshot["results"] is not None:
-        _results(snapshot["conference"], snapshot["results"])
+        _results(snapshot["conference"], snapshot["results"], viewport)
     else:
         _header(snapshot)
         _agenda(snapshot)
 
 
 st.markdown(CSS, unsafe_allow_html=True)
-live()
+live(_viewport())

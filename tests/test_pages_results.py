@@ -3,6 +3,8 @@ reveal, the ranking after; the chair's controls act on the database."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 import streamlit as st
 
@@ -31,15 +33,31 @@ def approve_all(store, member_id: int) -> None:
     voting.cast_ballot(store, ROUND1, member_id, {s["candidate_id"]: "approve" for s in subjects})
 
 
-def projector(path) -> object:
+# The projector's seconds per title when it shows every title in turn (pages/projector.py).
+PAGE_SECONDS = 15
+
+
+def projector(path, turn: int | None = None) -> object:
+    """The projector page. `turn`: with every title of a revealed round on it, the clock is
+    set to that title's turn (1, 2…; the round's order of titles), else it is the real one."""
     st.cache_data.clear()  # AppTest does not tick the clock: no stale snapshot between runs
-    at = run_app(path, page="pages/projector.py")
+    if turn is None:
+        at = run_app(path, page="pages/projector.py")
+    else:  # a time whose turn is `turn` for 1 to 16 titles (720720 is a multiple of each)
+        with mock.patch("time.time", return_value=PAGE_SECONDS * (720720 * 2000 + turn - 1) + 1.0):
+            at = run_app(path, page="pages/projector.py")
     assert not at.exception
     return at
 
 
+def plotly_charts(at) -> list:
+    """The page's plotly charts (AppTest knows them only as unknown elements, like the
+    projector's window-size reporter)."""
+    return [el for el in at.main if type(el).__name__ == "UnknownElement" and el.type == "plotly_chart"]
+
+
 def charts(at) -> int:
-    return sum(1 for el in at.main if type(el).__name__ == "UnknownElement")
+    return len(plotly_charts(at))
 
 
 @pytest.fixture
@@ -96,22 +114,27 @@ def test_projector_after_close_without_reveal_still_hides_the_ranking(scored, ap
 def test_projector_after_reveal_shows_the_ranking(scored, app_env):
     rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
     rounds.reveal(scored, "Chủ tịch", ROUND1)
-    at = projector(app_env)
-    text = page_text(at)
-    assert "Kết quả: Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025" in text
     table = aggregate.round_results(scored, ROUND1).table
-    for row in table.itertuples():
-        assert row.full_name in text
-        assert f"{100 - 2.5 * (row.candidate_id % 12):.2f}".replace(".", ",") in text
-    assert "100,00%" in text  # everyone approved: recused members are out of the denominator too
-    assert "Tập thể điển hình tiên tiến giai đoạn 2020-2025" in text and "Hạn mức: 3" in text
-    assert "Thứ tự xếp hạng trong mỗi danh hiệu" in text
-    assert charts(at) == 2  # one bar chart per title
-    # The ranking starts high on the screen: no QR code while results are read out, and the
-    # name column says "Tên tập thể" over collectives, "Họ và tên" over people.
-    assert "Quét mã để tham gia" not in text and "<svg" not in text
-    assert "<th>Tên tập thể</th>" in text and "<th>Họ và tên</th>" in text
-    assert "Họ và tên / Tên tập thể" not in text
+    # Every title in turn, one on the screen at a time (all of them scrolled below the screen).
+    for turn, (_, rows) in enumerate(table.groupby("title_id", sort=False), start=1):
+        at = projector(app_env, turn)
+        text = page_text(at)
+        assert "Kết quả: Vòng 1: Bình xét điển hình tiên tiến giai đoạn 2020-2025" in text
+        assert f"Danh hiệu {turn}/2 (tự chuyển)" in text
+        for row in rows.itertuples():
+            assert row.full_name in text
+            assert f"{100 - 2.5 * (row.candidate_id % 12):.2f}".replace(".", ",") in text
+        assert not any(name in text for name in table[table["title_id"] != rows["title_id"].iloc[0]]["full_name"])
+        assert "100,00%" in text  # everyone approved: recused members are out of the denominator too
+        assert "Thứ tự xếp hạng trong mỗi danh hiệu" in text
+        assert charts(at) == 1  # the title's bar chart
+        # The ranking starts high on the screen: no QR code while results are read out.
+        assert "Quét mã để tham gia" not in text and "<svg" not in text
+        assert "Họ và tên / Tên tập thể" not in text
+    # The name column says "Tên tập thể" over collectives, "Họ và tên" over people.
+    collectives, people = page_text(projector(app_env, 1)), page_text(projector(app_env, 2))
+    assert "Tập thể điển hình tiên tiến giai đoạn 2020-2025" in collectives and "Hạn mức: 3" in collectives
+    assert "<th>Tên tập thể</th>" in collectives and "<th>Họ và tên</th>" in people
 
 
 def test_projector_says_a_missed_quorum_once_and_fits_the_rows_to_the_screen(scored, app_env):
@@ -124,10 +147,11 @@ def test_projector_says_a_missed_quorum_once_and_fits_the_rows_to_the_screen(sco
         rounds.set_attendance(scored, "Thư ký", ROUND1, m, False)
     rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
     rounds.reveal(scored, "Chủ tịch", ROUND1)
-    text = page_text(projector(app_env))
-    assert text.count("Không đủ số thành viên có mặt theo quy định (7/11)") == 2  # once per title
-    assert "không đủ số thành viên có mặt theo quy định" not in text  # no row repeats it
-    assert "calc((100vh - 20rem) / " in text  # the table's type shrinks with its number of rows
+    for turn in (1, 2):
+        text = page_text(projector(app_env, turn))
+        assert text.count("Không đủ số thành viên có mặt theo quy định (7/11)") == 1  # once for the title
+        assert "không đủ số thành viên có mặt theo quy định" not in text  # no row repeats it
+        assert "calc((100vh - (7.5rem + 13vw) - " in text  # the table's type shrinks with its number of rows
 
 
 def test_projector_follows_the_agenda_after_the_chair_moves_on(scored, app_env):
@@ -182,11 +206,11 @@ def test_results_page_shows_the_table_and_reveal_works(scored, app_env, demo_cod
     at.button(key="reveal").click().run()
     assert rounds.get_round(scored, ROUND1)["revealed"] == 1
     assert "Kết quả đang hiện trên màn hình trình chiếu." in page_text(at)
-    assert "Nguyễn Văn An" in page_text(projector(app_env))
+    assert "Nguyễn Văn An" in page_text(projector(app_env, 2))  # the second title, in its turn
 
     at.button(key="hide").click().run()
     assert rounds.get_round(scored, ROUND1)["revealed"] == 0
-    assert "Nguyễn Văn An" not in page_text(projector(app_env))
+    assert "Nguyễn Văn An" not in page_text(projector(app_env, 2))
 
 
 def test_results_page_method_publish_and_agenda_controls(scored, app_env, demo_codes):
@@ -206,13 +230,13 @@ def test_results_page_method_publish_and_agenda_controls(scored, app_env, demo_c
     at.button(key="publish").click().run()
     assert not at.exception
     assert rounds.get_round(scored, ROUND1)["status"] == "published"
-    assert "Nguyễn Văn An" in page_text(projector(app_env))  # publishing reveals
+    assert "Nguyễn Văn An" in page_text(projector(app_env, 2))  # publishing reveals
 
 
 def chart_specs(at) -> list[dict]:
     import json
 
-    return [json.loads(el.proto.spec) for el in at.main if type(el).__name__ == "UnknownElement"]
+    return [json.loads(el.proto.spec) for el in plotly_charts(at)]
 
 
 def test_projector_bars_measure_what_ranks_so_they_read_in_order(app_env, demo_store):
@@ -230,7 +254,7 @@ def test_projector_bars_measure_what_ranks_so_they_read_in_order(app_env, demo_s
         )
     rounds.transition(demo_store, "Chủ tịch", ROUND1, "closed")
     rounds.reveal(demo_store, "Chủ tịch", ROUND1)
-    specs = chart_specs(projector(app_env))
+    specs = chart_specs(projector(app_env, 1)) + chart_specs(projector(app_env, 2))
     assert len(specs) == 2
     table = aggregate.round_results(demo_store, ROUND1).table
     for spec, (_, rows) in zip(specs, table.groupby("title_id", sort=False), strict=True):
@@ -244,7 +268,7 @@ def test_projector_chart_text_is_as_large_as_the_table(scored, app_env):
     """Names and values at 20 px were the smallest text on the projector."""
     rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
     rounds.reveal(scored, "Chủ tịch", ROUND1)
-    for spec in chart_specs(projector(app_env)):
+    for spec in chart_specs(projector(app_env, 1)) + chart_specs(projector(app_env, 2)):
         assert spec["layout"]["yaxis"]["tickfont"]["size"] >= 24  # the names
         assert spec["data"][0]["textfont"]["size"] >= 24  # the values after the bars
 
@@ -263,7 +287,7 @@ def test_results_page_chooses_the_title_the_projector_shows(scored, app_env, dem
     at.button(key="reveal").click().run()
     box = at.selectbox(key=f"project_title_{ROUND1}_0")
     assert box.label == "Màn hình trình chiếu hiện"
-    assert box.options == ["Tất cả danh hiệu", collective, individual]
+    assert box.options == ["Lần lượt từng danh hiệu", collective, individual]
     assert box.value == 0 and rounds.get_round(scored, ROUND1)["projected_title_id"] is None
 
     box.select(titles[individual]).run()
@@ -288,10 +312,10 @@ def test_results_page_chooses_the_title_the_projector_shows(scored, app_env, dem
 
     at.selectbox(key=f"project_title_{ROUND1}_{titles[individual]}").select(0).run()
     assert rounds.get_round(scored, ROUND1)["projected_title_id"] is None
-    assert "Màn hình trình chiếu hiện tất cả danh hiệu." in page_text(at)
-    shown = projector(app_env)
+    assert "Màn hình trình chiếu hiện lần lượt từng danh hiệu." in page_text(at)
+    shown = projector(app_env, 1)
     text = page_text(shown)
-    assert charts(shown) == 2 and collective in text and individual in text and "Danh hiệu 2/2" not in text
+    assert charts(shown) == 1 and collective in text and individual not in text and "Danh hiệu 1/2 (tự chuyển)" in text
 
     at.selectbox(key=f"project_title_{ROUND1}_0").select(titles[collective]).run()
     at.button(key="hide").click().run()
@@ -304,8 +328,8 @@ def test_projector_follows_the_chosen_title_without_a_reload(scored, app_env):
     rounds.reveal(scored, "Chủ tịch", ROUND1)
     titles = {row["name"]: row["id"] for row in rounds.round_titles(scored, ROUND1)}
     collective, individual = titles
-    at = projector(app_env)
-    assert charts(at) == 2
+    at = projector(app_env, 2)
+    assert charts(at) == 1 and individual in page_text(at)
     rounds.set_projected_title(scored, "Chủ tịch", ROUND1, titles[collective])
     st.cache_data.clear()  # AppTest does not tick the clock: the version's 1-second cache
     at.run()
@@ -321,8 +345,8 @@ def test_projector_writes_a_minimum_score_as_set(scored, app_env):
     conference.update_title(scored, "Thư ký", int(title_id), min_score="80,5")
     rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
     rounds.reveal(scored, "Chủ tịch", ROUND1)
-    text = page_text(projector(app_env))
-    assert "Điểm tối thiểu 80,5" in text  # the other title keeps its 80
+    text = page_text(projector(app_env, 1))
+    assert "Điểm tối thiểu 80,5" in text
 
 
 def test_marking_one_member_absent_leaves_the_others_present(scored):

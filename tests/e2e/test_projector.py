@@ -70,23 +70,30 @@ def test_projector_live_progress_and_reveal(server, context):
         page.wait_for_selector("text=Kết quả: Vòng 1", timeout=15_000)
         print(f"projector showed the ranking {time.monotonic() - started:.2f} s after the reveal")
         page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=15_000)
-        text = body(page)
+        # Every title in turn, one at a time (PAGE_SECONDS each): the one on the screen now, then the other.
         table = aggregate.round_results(store, ROUND1).table
-        for row in table.itertuples():
-            assert row.full_name in text
-            assert f"{row.score:.2f}".replace(".", ",") in text
-        assert "Thứ tự xếp hạng trong mỗi danh hiệu" in text
-        assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
-        # Horizontal bars, rank 1 on top: the first chart names the first title's candidates in rank order.
-        first_title = table[table["title_id"] == table["title_id"].iloc[0]]
-        top_to_bottom = page.locator('[data-testid="stPlotlyChart"]').first.evaluate(
-            "el => Array.from(el.querySelectorAll('.ytick text'))"
-            ".map(t => [t.textContent, t.getBoundingClientRect().top]).sort((a, b) => a[1] - b[1]).map(p => p[0])"
-        )
-        # (a long name is wrapped on several lines in the chart: compare without spaces)
-        assert [name.replace(" ", "") for name in top_to_bottom] == [
-            name.replace(" ", "") for name in first_title["full_name"]
-        ]
+        titles = list(table.groupby("title_id", sort=False))
+        first = next(i for i, (_, rows) in enumerate(titles) if rows["title"].iloc[0] in body(page))
+        for turn in (first, 1 - first):
+            _, rows = titles[turn]
+            page.wait_for_selector(f"text=Danh hiệu {turn + 1}/2 (tự chuyển)", timeout=25_000)
+            page.wait_for_timeout(500)
+            text = body(page)
+            for row in rows.itertuples():
+                assert row.full_name in text
+                assert f"{row.score:.2f}".replace(".", ",") in text
+            assert "Thứ tự xếp hạng trong mỗi danh hiệu" in text
+            assert page.locator('[data-testid="stPlotlyChart"]').count() == 1
+            # Horizontal bars, rank 1 on top: the chart names the title's candidates in rank order.
+            top_to_bottom = page.locator('[data-testid="stPlotlyChart"]').first.evaluate(
+                "el => Array.from(el.querySelectorAll('.ytick text'))"
+                ".map(t => [t.textContent, t.getBoundingClientRect().top]).sort((a, b) => a[1] - b[1])"
+                ".map(p => p[0])"
+            )
+            # (a long name is wrapped on several lines in the chart: compare without spaces)
+            assert [name.replace(" ", "") for name in top_to_bottom] == [
+                name.replace(" ", "") for name in rows["full_name"]
+            ]
         no_exception(page)
     finally:
         store.close()
@@ -130,3 +137,53 @@ def test_the_projector_address_carries_no_officers_session(server, context):
     page.wait_for_timeout(1000)
     assert "/projector" in page.url and "s=" not in page.url
     no_exception(page)
+
+
+# The bottom of the last bar, the last table row and the page's content, and the window's height.
+GEOMETRY = """() => {
+    const bottom = (els) => Math.max(...Array.from(els).map((e) => e.getBoundingClientRect().bottom));
+    const main = document.querySelector('[data-testid="stMain"]');
+    return {
+        bars: document.querySelectorAll('[data-testid="stPlotlyChart"] .bars .point path').length,
+        lastBar: bottom(document.querySelectorAll('[data-testid="stPlotlyChart"] .bars .point path')),
+        lastName: bottom(document.querySelectorAll('[data-testid="stPlotlyChart"] .ytick text')),
+        rows: document.querySelectorAll("table.pj-table tr").length,
+        lastRow: bottom(document.querySelectorAll("table.pj-table tr")),
+        cascade: bottom(document.querySelectorAll(".pj-cascade")),
+        scrolls: main.scrollHeight > main.clientHeight + 1,
+        height: window.innerHeight,
+    };
+}"""
+
+
+def test_a_title_of_eight_fits_a_1366_by_768_projector(server, browser):
+    # At 1366 × 768 (a common hall projector) the revealed ranking of the eight individuals ran
+    # below the screen: the chart was 750 px high whatever the screen, its last bars out of sight (QA).
+    store = Store(server.db_path)
+    try:
+        for m in [m["id"] for m in conference.list_members(store, voting_only=True)]:
+            fill_sheet(store, m)
+            vote(store, m)
+        rounds.transition(store, "Chủ tịch", ROUND1, "closed")
+        rounds.reveal(store, "Chủ tịch", ROUND1)
+        eight = next(t for t in rounds.round_titles(store, ROUND1) if t["name"].startswith("Cá nhân"))
+        rounds.set_projected_title(store, "Chủ tịch", ROUND1, eight["id"])
+    finally:
+        store.close()
+    for lang in ("vi", "en"):
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        try:
+            page = context.new_page()
+            open_page(page, f"{server.url}/projector" + ("?lang=en" if lang == "en" else ""))
+            page.wait_for_selector(f"text={eight['name']}", timeout=15_000)
+            page.wait_for_selector('[data-testid="stPlotlyChart"] .bars .point path', timeout=15_000)
+            page.wait_for_timeout(3500)  # the window's size reported, the chart redrawn to it
+            box = page.evaluate(GEOMETRY)
+            print(f"\n{lang} at 1366 × 768: {box}")
+            assert box["bars"] == 8 and box["rows"] == 9  # eight nominees and the header
+            assert box["lastBar"] <= box["height"] and box["lastName"] <= box["height"], box
+            assert box["lastRow"] <= box["height"], box
+            assert box["cascade"] <= box["height"] and not box["scrolls"], box
+            no_exception(page)
+        finally:
+            context.close()
