@@ -54,6 +54,12 @@ if voting.has_voted(store, round_id, member["id"]):
     next_step(store, round_id, member["id"], "ballot")
     st.stop()
 
+if voting.ballots_sealed(current):  # reopened after its ballots were counted: no more ballots
+    forget_choices()
+    st.info(t("ballot.sealed"))
+    next_step(store, round_id, member["id"], "ballot")
+    st.stop()
+
 subjects = voting.ballot_subjects(store, round_id, member["id"])
 if not subjects:
     forget_choices()

@@ -112,6 +112,8 @@ with tabs[0]:
             move(RoundStatus.OPEN)
     elif status == RoundStatus.OPEN:
         st.write(t("rounds.open_help"))
+        if voting.ballots_sealed(current):  # reopened after its ballots were counted
+            st.info(t("rounds.sealed_open"))
         # Closing is the lock: a member still scoring or voting would be shut out without warning.
         owed = voting.missing(store, round_id)
         pending = list(dict.fromkeys(r["full_name"] for kind in ("sheet", "ballot", "absent") for r in owed[kind]))
@@ -127,6 +129,8 @@ with tabs[0]:
         if st.button(t("rounds.publish"), type="primary", key="phase_publish", disabled=not sure):
             move(RoundStatus.PUBLISHED)
         st.divider()
+        # What a reopen does, before the chair does it: a round whose ballots were counted takes no more.
+        st.info(t("rounds.reopen_help_counted" if current["ballots_counted"] else "rounds.reopen_help"))
         reason = st.text_input(t("rounds.reopen_reason"), key="phase_reason")
         if st.button(t("rounds.reopen"), key="phase_reopen", disabled=not reason.strip()):  # a reason is required
             move(RoundStatus.OPEN, reason)
@@ -308,6 +312,9 @@ def paper_ballot(member_id: int) -> None:
         return
     if voting.has_voted(store, round_id, member_id):
         st.success(t("paper.ballot_done"))
+        return
+    if voting.ballots_sealed(current):  # reopened after the count: no ballot, paper ones neither
+        st.info(t("err.ballots_counted"))
         return
     subjects = voting.ballot_subjects(store, round_id, member_id)
     if not subjects:

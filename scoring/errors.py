@@ -47,6 +47,7 @@ _TRIGGER_ERRORS = {
     "err.round_not_open": RoundNotOpen,
     "err.sheet_already_submitted": DomainError,
     "err.ballot_already_cast": DomainError,
+    "err.ballots_counted": RoundNotOpen,
     "err.score_out_of_range": ValidationError,
 }
 

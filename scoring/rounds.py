@@ -3,8 +3,10 @@
 A round moves setup → open → closed → published. Only an open round accepts
 scores and ballots (the schema's triggers refuse anything else too). A closed
 round can be reopened only with a reason, which is logged; a published round is
-final. Results are revealed on the projector by a separate, deliberate step
-(`reveal`) once the round is closed.
+final. Closing counts the ballots: once a round was closed with ballots in it,
+it takes no more, even reopened (`ballots_counted`): a re-vote is a new round.
+Results are revealed on the projector by a separate, deliberate step (`reveal`)
+once the round is closed.
 """
 
 from __future__ import annotations
@@ -170,6 +172,10 @@ def transition(
             _create_tallies(db, current)
         elif target == RoundStatus.CLOSED:
             update["closed_at"] = now_iso()
+            # The count is read from now on: a ballot added after a reopen would be the difference
+            # between this count and the next one. Sealed for good (the schema refuses more ballots).
+            if db["ballot_receipts"].count_where("round_id = ?", [round_id]):
+                update["ballots_counted"] = 1
         elif target == RoundStatus.PUBLISHED:
             update["published_at"] = now_iso()
             update["revealed"] = 1

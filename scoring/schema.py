@@ -323,6 +323,23 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE rounds ADD COLUMN projected_title_id INTEGER REFERENCES titles(id) ON DELETE SET NULL;
     """,
+    # 3: a round whose ballots were counted at a close takes no more ballots, even reopened: one more
+    # ballot in the same count, published again, would be the difference of the two counts, that is
+    # the late voter's choices. A re-vote is a new round. Rounds already closed with ballots are counted.
+    """
+    ALTER TABLE rounds ADD COLUMN ballots_counted INTEGER NOT NULL DEFAULT 0 CHECK (ballots_counted IN (0, 1));
+
+    UPDATE rounds SET ballots_counted = 1
+    WHERE closed_at IS NOT NULL AND EXISTS (SELECT 1 FROM ballot_receipts b WHERE b.round_id = rounds.id);
+
+    CREATE TRIGGER receipts_after_count BEFORE INSERT ON ballot_receipts
+    WHEN (SELECT ballots_counted FROM rounds WHERE id = NEW.round_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'err.ballots_counted'); END;
+
+    CREATE TRIGGER tallies_after_count BEFORE UPDATE OF count ON ballot_tallies
+    WHEN (SELECT ballots_counted FROM rounds WHERE id = NEW.round_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'err.ballots_counted'); END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

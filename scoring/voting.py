@@ -5,7 +5,9 @@ the whole sheet, once per round; then they are final. A ballot is cast once per
 member per round, as a whole, like a paper ballot dropped in the box: one
 transaction records the receipt (that the member voted) and adds each choice to
 an anonymous counter. The secretary can enter a paper sheet or the written
-opinion of an absent member the same way, marked `paper`.
+opinion of an absent member the same way, marked `paper`. A round whose ballots
+were counted at a close takes no ballot after a reopen (see `rounds`): scoring
+sheets still missing can be handed in, ballots cannot.
 """
 
 from __future__ import annotations
@@ -66,6 +68,12 @@ def _member(db: sqlite_utils.Database, member_id: int) -> dict:
     if not rows[0]["is_voting"]:
         raise PermissionDenied("err.not_voting_member", name=rows[0]["full_name"])
     return rows[0]
+
+
+def ballots_sealed(round_row: dict) -> bool:
+    """An open round that takes no ballots: reopened after a close that counted its ballots
+    (`rounds.transition`). Its missing scoring sheets can still be handed in."""
+    return round_row["status"] == RoundStatus.OPEN and bool(round_row["ballots_counted"])
 
 
 def _require_open(db: sqlite_utils.Database, round_id: int) -> dict:
@@ -346,6 +354,8 @@ def cast_ballot(
     subjects = ballot_subjects(store, round_id, member_id)
     with store.write() as db:
         current = _require_open(db, round_id)
+        if ballots_sealed(current):  # reopened after its count: a late ballot would show in the difference
+            raise RoundNotOpen("err.ballots_counted")
         member = _member(db, member_id)
         if not subjects:
             if current["ballot_mode"] == BallotMode.WHOLE_LIST and member_id in rounds.list_recused_from_whole_list(
@@ -452,20 +462,24 @@ def progress(store: Store, round_id: int) -> list[dict]:
 
 def missing(store: Store, round_id: int) -> dict[str, list[dict]]:
     """Who still owes a sheet or a ballot (the secretary's nudge list); members
-    marked absent are listed apart, for a paper entry."""
+    marked absent are listed apart, for a paper entry. Nobody owes a ballot once
+    the round's ballots were counted (a reopened round takes none)."""
     absent = {m for m, present in rounds.attendance(store, round_id).items() if not present}
+    sealed = ballots_sealed(rounds.get_round(store, round_id))
     rows = progress(store, round_id)
     return {
         "sheet": [r for r in rows if r["to_score"] and not r["submitted"] and r["member_id"] not in absent],
         "ballot": [
-            r for r in rows if r["needs_ballot"] and r["can_vote"] and not r["voted"] and r["member_id"] not in absent
+            r
+            for r in rows
+            if not sealed and r["needs_ballot"] and r["can_vote"] and not r["voted"] and r["member_id"] not in absent
         ],
-        "absent": [r for r in rows if r["member_id"] in absent and _owes(r)],
+        "absent": [r for r in rows if r["member_id"] in absent and _owes(r, sealed)],
     }
 
 
-def _owes(row: dict) -> bool:
-    return bool(row["to_score"] and not row["submitted"]) or bool(row["can_vote"] and not row["voted"])
+def _owes(row: dict, sealed: bool = False) -> bool:
+    return bool(row["to_score"] and not row["submitted"]) or bool(not sealed and row["can_vote"] and not row["voted"])
 
 
 # --- one member's own tasks (what is left to do, never anyone's choices) -----------------
@@ -500,12 +514,14 @@ class Duties:
 
 def duties(store: Store, round_id: int, member_id: int) -> Duties:
     items = sheet(store, round_id, member_id)
+    voted = has_voted(store, round_id, member_id)
+    sealed = ballots_sealed(rounds.get_round(store, round_id))  # no ballot left to cast after the count
     return Duties(
         round_id=round_id,
         to_score=bool(items),
         submitted=is_submitted(store, round_id, member_id),
-        to_vote=bool(ballot_subjects(store, round_id, member_id)),
-        voted=has_voted(store, round_id, member_id),
+        to_vote=bool(ballot_subjects(store, round_id, member_id)) and (voted or not sealed),
+        voted=voted,
         drafted=any(i.points for i in items),
     )
 
