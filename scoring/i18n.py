@@ -231,6 +231,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "khác dùng cùng mã). Xem lại bảng xác nhận (đã cập nhật) rồi bấm Xác nhận nộp lần nữa."
         ),
         "err.ballot_already_cast": "Thành viên này đã bỏ phiếu trong vòng này: mỗi người chỉ một phiếu.",
+        "err.ballots_counted": (
+            "Phiếu bầu của vòng này đã được kiểm khi khóa vòng: vòng mở lại không nhận thêm phiếu bầu, vì so hai lần "
+            "kiểm phiếu sẽ lộ lá phiếu bỏ sau. Muốn bỏ phiếu lại, hãy tạo một vòng bỏ phiếu lại (vòng mới)."
+        ),
         "err.score_out_of_range": "Điểm phải nằm trong khoảng từ 0 đến điểm tối đa của tiêu chí.",
         "err.schema_too_new": (
             "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn (lược đồ {found}, phần mềm hỗ trợ {expected})."
@@ -358,6 +362,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "ballot.cast": "Đã bỏ phiếu. Phiếu của bạn đã được cộng vào kết quả chung, không ai xem được bạn chọn gì.",
         "ballot.recused_all": "Bạn không bỏ phiếu trong vòng này (tránh xung đột lợi ích).",
+        "ballot.sealed": (
+            "Phiếu bầu của vòng này đã được kiểm trước khi vòng được mở lại: vòng không nhận thêm phiếu bầu, để không "
+            "ai suy ra được lá phiếu bỏ sau. Nếu Hội đồng bỏ phiếu lại, việc bỏ phiếu sẽ ở một vòng bỏ phiếu lại."
+        ),
         "ballot.whole_list": "Ý kiến của bạn về cả danh sách",
         "ballot.list_title": "Danh sách đề nghị",
         "ballot.help": (
@@ -428,6 +436,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rounds.publish": "Công bố kết quả",
         "rounds.reopen_reason": "Lý do mở lại (bắt buộc, được ghi vào nhật ký)",
         "rounds.reopen": "Mở lại vòng",
+        "rounds.reopen_help": (
+            "Mở lại vòng (phải ghi lý do) để nhận phiếu chấm điểm, phiếu bầu còn thiếu và sửa quy định của danh hiệu."
+        ),
+        "rounds.reopen_help_counted": (
+            "Mở lại vòng (phải ghi lý do) để nhận phiếu chấm điểm còn thiếu (kể cả phiếu giấy) và sửa quy định của "
+            "danh hiệu. Phiếu bầu đã được kiểm khi khóa vòng: vòng mở lại không nhận thêm phiếu bầu nào, vì so hai "
+            "lần kiểm phiếu sẽ lộ lá phiếu của người bỏ sau. Muốn bỏ phiếu lại, tạo một vòng bỏ phiếu lại (mục “Tạo "
+            "vòng bình xét mới”)."
+        ),
+        "rounds.sealed_open": (
+            "Vòng được mở lại sau khi đã kiểm phiếu: chỉ nhận thêm phiếu chấm điểm còn thiếu, không nhận thêm phiếu "
+            "bầu. Muốn bỏ phiếu lại, tạo một vòng bỏ phiếu lại (mục “Tạo vòng bình xét mới”)."
+        ),
         "rounds.published_help": "Vòng đã công bố kết quả: không thay đổi được nữa.",
         "rounds.no_members": "Chưa có thành viên có quyền biểu quyết.",
         "rounds.metric_submitted": "Đã nộp phiếu chấm",
@@ -538,6 +559,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "proj.no_quorum": "Không đủ số thành viên có mặt theo quy định ({present}/{total})",
         "proj.quota": "Hạn mức: {cap}",
         "proj.title_of": "Danh hiệu {index}/{total}",
+        "proj.title_in_turn": "Danh hiệu {index}/{total} (tự chuyển)",
         "proj.no_open_round": "Không có vòng bình xét nào đang mở.",
         "proj.back": "Về trang chủ",
         "res.title": "Kết quả bình xét",
@@ -566,14 +588,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.revealed": "Kết quả đang hiện trên màn hình trình chiếu.",
         "res.hidden": "Kết quả chưa hiện trên màn hình trình chiếu.",
         "res.project_title": "Màn hình trình chiếu hiện",
-        "res.project_title_all": "Tất cả danh hiệu",
+        "res.project_title_all": "Lần lượt từng danh hiệu",
         "res.project_title_placeholder": "Chọn danh hiệu",
         "res.project_title_help": (
-            "Chọn một danh hiệu để màn hình trình chiếu chỉ hiện bảng xếp hạng của danh hiệu đó, chữ lớn hơn; "
-            "mọi màn hình đang mở chuyển theo sau vài giây."
+            "Màn hình trình chiếu hiện mỗi lần một danh hiệu, vừa một màn hình: lần lượt từng danh hiệu, mỗi "
+            "danh hiệu 15 giây, hoặc chỉ danh hiệu được chọn ở đây; mọi màn hình đang mở chuyển theo sau vài giây."
         ),
         "res.project_title_set": "Màn hình trình chiếu chỉ hiện danh hiệu: {title}.",
-        "res.project_title_all_set": "Màn hình trình chiếu hiện tất cả danh hiệu.",
+        "res.project_title_all_set": "Màn hình trình chiếu hiện lần lượt từng danh hiệu.",
         "res.publish": "Công bố chính thức (khóa vĩnh viễn)",
         "res.publish_confirm": "Tôi xác nhận công bố; sau khi công bố không thể sửa.",
         "res.published": "Đã công bố kết quả.",
@@ -1440,6 +1462,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "another computer with the same code). Check the updated confirmation table, then confirm again."
         ),
         "err.ballot_already_cast": "This member has already voted in this round: one ballot per person.",
+        "err.ballots_counted": (
+            "This round's ballots were counted when it was closed: a reopened round takes no more ballots, since "
+            "comparing the two counts would reveal the late ballot. To vote again, create a re-vote round "
+            "(a new round)."
+        ),
         "err.score_out_of_range": "The score must be between 0 and the criterion's maximum.",
         "err.schema_too_new": (
             "The database was created by a newer version (schema {found}; this software supports {expected})."
@@ -1561,6 +1588,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "ballot.cast": "Ballot cast. It was added to the anonymous tallies; nobody can see what you chose.",
         "ballot.recused_all": "You do not vote in this round (conflict of interest).",
+        "ballot.sealed": (
+            "This round's ballots were counted before it was reopened: it takes no more ballots, so that nobody can "
+            "work out a late ballot. If the council votes again, it will be in a re-vote round."
+        ),
         "ballot.whole_list": "Your opinion on the whole list",
         "ballot.list_title": "Nomination list",
         "ballot.help": (
@@ -1632,6 +1663,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rounds.publish": "Publish results",
         "rounds.reopen_reason": "Reason for reopening (required, logged)",
         "rounds.reopen": "Reopen round",
+        "rounds.reopen_help": (
+            "Reopening (a reason is required) takes the scoring sheets and ballots still missing and lets the "
+            "titles' rules be corrected."
+        ),
+        "rounds.reopen_help_counted": (
+            "Reopening (a reason is required) takes the scoring sheets still missing (paper ones too) and lets the "
+            "titles' rules be corrected. The ballots were counted when the round was closed: a reopened round takes "
+            "no more ballots, since comparing the two counts would reveal the late voter's choices. To vote again, "
+            "create a re-vote round (“New selection round”)."
+        ),
+        "rounds.sealed_open": (
+            "This round was reopened after its ballots were counted: it takes the missing scoring sheets only, no "
+            "more ballots. To vote again, create a re-vote round (“New selection round”)."
+        ),
         "rounds.published_help": "The round's results are published: nothing can be changed any more.",
         "rounds.no_members": "No voting members yet.",
         "rounds.metric_submitted": "Scoring sheets submitted",
@@ -1744,6 +1789,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "proj.no_quorum": "Quorum not met ({present}/{total} members present)",
         "proj.quota": "Quota: {cap}",
         "proj.title_of": "Title {index} of {total}",
+        "proj.title_in_turn": "Title {index} of {total} (rotating)",
         "proj.no_open_round": "No round is open.",
         "proj.back": "Home",
         "res.title": "Results",
@@ -1772,14 +1818,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.revealed": "Results are on the projector.",
         "res.hidden": "Results are not on the projector.",
         "res.project_title": "The projector shows",
-        "res.project_title_all": "Every title",
+        "res.project_title_all": "Every title in turn",
         "res.project_title_placeholder": "Choose a title",
         "res.project_title_help": (
-            "Choose one title for the projector to show only that title's ranking, in larger type; "
-            "every open projector follows within a few seconds."
+            "The projector shows one title at a time, sized to the screen: every title in turn, 15 seconds "
+            "each, or only the title chosen here; every open projector follows within a few seconds."
         ),
         "res.project_title_set": "The projector shows only the title: {title}.",
-        "res.project_title_all_set": "The projector shows every title.",
+        "res.project_title_all_set": "The projector shows every title in turn.",
         "res.publish": "Publish officially (locks permanently)",
         "res.publish_confirm": "I confirm publication; published results cannot be changed.",
         "res.published": "Results published.",
