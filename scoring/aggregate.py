@@ -227,40 +227,51 @@ def _whole_sheets(member: np.ndarray, candidate: np.ndarray, criterion: np.ndarr
 
 
 class _ByMember:
-    """Sums per member, and per-member values spread back to every total. Totals that
+    """Sums per member, and per-member values set against every total. Totals that
     repeat one sequence of distinct members (every candidate scored by the same
-    members, as `member_totals` returns whole sheets) form a matrix with a column per
-    member, summed down its columns; any other layout goes through member codes."""
+    members, as `member_totals` returns whole sheets) are seen as a matrix with a
+    column per member: sums run down its columns and a per-member value broadcasts
+    along its rows, with no array as long as the totals built. Any other layout goes
+    through member codes."""
 
     def __init__(self, member: np.ndarray) -> None:
-        repeats = np.flatnonzero(member[1:] <= member[:-1])
-        width = int(repeats[0]) + 1 if repeats.size else member.size
+        head = member[: 1 << 12]  # a council has far fewer members than this; the check below covers the rest
+        repeats = np.flatnonzero(head[1:] <= head[:-1])
+        width = int(repeats[0]) + 1 if repeats.size else head.size
         grid = width > 0 and member.size % width == 0 and bool((member.reshape(-1, width) == member[:width]).all())
         self.width, self.rows = (width, member.size // width) if grid else (0, 0)
         self.codes = None
         if not grid:  # small rowids serve as their own codes (ids nobody used get n = 0, never looked up)
             self.codes = member if int(member.view(np.uint64).max(initial=0)) < 1_000_000 else _codes(member)[0]
 
+    def shape(self, x: np.ndarray) -> np.ndarray:
+        """`x` as the matrix (a view) when the totals form one, else as it is."""
+        return x.reshape(self.rows, self.width) if self.width else x
+
     def count(self) -> np.ndarray:
         return np.full(self.width, self.rows) if self.width else np.bincount(self.codes)
 
     def sum(self, x: np.ndarray) -> np.ndarray:
-        return x.reshape(-1, self.width).sum(axis=0) if self.width else np.bincount(self.codes, weights=x)
+        return x.sum(axis=0) if self.width else np.bincount(self.codes, weights=x)
 
     def spread(self, per_member: np.ndarray) -> np.ndarray:
-        return np.tile(per_member, self.rows) if self.width else per_member[self.codes]
+        return per_member if self.width else per_member[self.codes]  # a matrix's rows broadcast it
 
 
-def _normalise(member: np.ndarray, x: np.ndarray, min_scores: int) -> tuple[np.ndarray, np.ndarray]:
-    """(adjusted totals, normalised flag per total). Per member the rescaling is a
-    line, adjusted = slope·x + intercept, so it is applied in one pass."""
+def _normalise(
+    member: np.ndarray, x: np.ndarray, min_scores: int, *, flags: bool = True
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """(adjusted totals, normalised flag per total, or None unless `flags`). Per member
+    the rescaling is a line, adjusted = slope·x + intercept, so it is applied in one pass."""
     by_member = _ByMember(member)
+    shaped = by_member.shape(x)
     n = by_member.count()
-    sums = by_member.sum(x)
+    sums = by_member.sum(shaped)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = sums / n
-    dev = x - by_member.spread(mean)
-    squares = by_member.sum(dev * dev)  # Σ(x - member's mean)² per member
+    dev = shaped - by_member.spread(mean)
+    dev *= dev
+    squares = by_member.sum(dev)  # Σ(x - member's mean)² per member
     # The pooled sd from the same sums: Σ(x - pooled mean)² = Σ squares + Σ n·(member mean - pooled mean)².
     pooled_mean = sums.sum() / x.size
     scored = n > 0
@@ -271,7 +282,10 @@ def _normalise(member: np.ndarray, x: np.ndarray, min_scores: int) -> tuple[np.n
         sd = np.sqrt(squares / (n - 1))
         slope = np.where(use, np.where(sd > 0, pooled_sd / sd, 0.0), 1.0)
     intercept = np.where(use, pooled_mean - slope * mean, 0.0)
-    return by_member.spread(slope) * x + by_member.spread(intercept), by_member.spread(use)
+    adjusted = shaped * by_member.spread(slope)
+    adjusted += by_member.spread(intercept)
+    normalised = np.broadcast_to(by_member.spread(use), shaped.shape).ravel() if flags else None
+    return adjusted.ravel(), normalised
 
 
 def normalise_totals(totals: pd.DataFrame, min_scores: int) -> pd.DataFrame:
@@ -311,8 +325,10 @@ class _Runs:
         if (candidate[1:] < candidate[:-1]).any():
             order = np.argsort(candidate, kind="stable")
             candidate = candidate[order]
-        starts = np.flatnonzero(np.r_[True, candidate[1:] != candidate[:-1]])
-        return cls(candidate[starts], starts, np.diff(np.r_[starts, candidate.size]), order)
+        starts = np.flatnonzero(candidate[1:] != candidate[:-1])
+        starts += 1
+        starts = np.concatenate(([0], starts)) if candidate.size else starts
+        return cls(candidate[starts], starts, np.diff(starts, append=candidate.size), order)
 
     def arrange(self, x: np.ndarray) -> np.ndarray:
         return x if self.order is None else x[self.order]
@@ -331,25 +347,25 @@ class _Runs:
 
     def statistics(self, x: np.ndarray, *, median: bool = True, sd: bool = True) -> dict[str, np.ndarray]:
         """n_scores, mean, trimmed_mean and spread per run (reductions over contiguous
-        slices, no sort); median and sd when asked. `x` is in the caller's order."""
+        slices); median and sd when asked. `x` is in the caller's order."""
         x = self.arrange(x)
         n, starts = self.n, self.starts
         sums = np.add.reduceat(x, starts)
-        lowest, highest = np.minimum.reduceat(x, starts), np.maximum.reduceat(x, starts)
         mean = sums / n
-        out = {
-            "n_scores": n,
-            "mean": mean,
-            "trimmed_mean": np.where(n >= 3, (sums - lowest - highest) / np.maximum(n - 2, 1), mean),
-            "spread": highest - lowest,
-        }
-        if median:
+        out = {"n_scores": n, "mean": mean}
+        if median:  # the sorted rows give the lowest and highest too
             rows, row = self.sorted_rows(x), np.arange(n.size)
+            lowest, highest = rows[:, 0], rows[row, n - 1]
             out["median"] = (rows[row, (n - 1) // 2] + rows[row, n // 2]) / 2
+        else:
+            lowest, highest = np.minimum.reduceat(x, starts), np.maximum.reduceat(x, starts)
+        out["trimmed_mean"] = np.where(n >= 3, (sums - lowest - highest) / np.maximum(n - 2, 1), mean)
+        out["spread"] = highest - lowest
         if sd:
             dev = x - np.repeat(mean, n)
+            dev *= dev
             with np.errstate(invalid="ignore", divide="ignore"):
-                out["sd"] = np.where(n > 1, np.sqrt(np.add.reduceat(dev * dev, starts) / (n - 1)), np.nan)
+                out["sd"] = np.where(n > 1, np.sqrt(np.add.reduceat(dev, starts) / (n - 1)), np.nan)
         return out
 
 
@@ -382,10 +398,10 @@ def _approval(
 ) -> dict[str, np.ndarray]:
     counts = np.zeros((ids.size, len(CHOICES)))
     if not tallies.empty:
-        labels = tallies["choice"].to_numpy(dtype=object)
-        choice = np.select([labels == c for c in CHOICES], [0, 1, 2], -1)
-        if (choice < 0).any():
+        codes, labels = pd.factorize(tallies["choice"])  # each distinct label is compared once
+        if (codes < 0).any() or not set(labels) <= set(CHOICES):  # -1: a missing label
             raise ValueError("unknown ballot choice in tallies")
+        choice = np.array([CHOICES.index(label) for label in labels], dtype=np.int64)[codes]
         count = tallies["count"].to_numpy(float)
         subject = tallies["candidate_id"].to_numpy(float)
         whole = np.isnan(subject)
@@ -431,10 +447,12 @@ def approval(candidates: pd.DataFrame, tallies: pd.DataFrame) -> pd.DataFrame:
 def _rank(title: np.ndarray, approval_pct: np.ndarray, score: np.ndarray, median: np.ndarray) -> np.ndarray:
     if title.size == 0:
         return np.zeros(0, dtype=np.int64)
-    keys = [np.nan_to_num(round2(k), nan=-np.inf) for k in (approval_pct, score, median)]
+    keys = [np.where(np.isnan(k), -np.inf, round2(k)) for k in (approval_pct, score, median)]  # missing ranks last
     order = np.lexsort((-keys[2], -keys[1], -keys[0], title))
     t_sorted = title[order]
-    new_title = np.r_[True, t_sorted[1:] != t_sorted[:-1]]
+    new_title = np.empty(order.size, dtype=bool)
+    new_title[0] = True
+    np.not_equal(t_sorted[1:], t_sorted[:-1], out=new_title[1:])
     differs = new_title.copy()
     for k in keys:
         ks = k[order]
@@ -587,27 +605,28 @@ def compute_table(
     out: dict[str, np.ndarray] = {}
 
     # Scores: raw statistics; `score` by the method, on normalised totals if asked.
-    stats = {name: np.full(ids.size, np.nan) for name in _STATS}
-    score = np.full(ids.size, np.nan)
+    stats = {name: np.full(ids.size, np.nan) for name in (*_STATS, "score")}
     if not totals.empty:
         x = totals["total"].to_numpy(float)
         runs = _Runs.of(totals["candidate_id"].to_numpy(np.int64))
         raw = runs.statistics(x)
-        pos = _positions(runs.ids, ids)
-        hit = pos >= 0
-        for name in _STATS:
-            stats[name][hit] = raw[name][pos[hit]]
         if normalise:
-            adjusted = _normalise(totals["member_id"].to_numpy(np.int64), x, normalise_min_scores)[0]
-            by_method = runs.statistics(adjusted, median=method == Method.MEDIAN, sd=False)[method]
+            adjusted, _ = _normalise(totals["member_id"].to_numpy(np.int64), x, normalise_min_scores, flags=False)
+            raw["score"] = runs.statistics(adjusted, median=method == Method.MEDIAN, sd=False)[method]
         else:
-            by_method = raw[method]
-        score[hit] = by_method[pos[hit]]
-    for name in _STATS:
-        out[name] = np.where(needs_scoring, stats[name], np.nan)
-    out["score"] = np.where(needs_scoring, score, np.nan)
-    out["n_scores"] = np.nan_to_num(out["n_scores"]).astype(np.int64)
-    out["flagged"] = np.nan_to_num(out["sd"]) > disagreement_sd
+            raw["score"] = raw[method]
+        if np.array_equal(runs.ids, ids):  # the usual case: every candidate scored, in the same order
+            stats = raw
+        else:
+            pos = _positions(runs.ids, ids)
+            hit = pos >= 0
+            for name, values in stats.items():
+                values[hit] = raw[name][pos[hit]]
+    every_scored = needs_scoring.all()  # else a title decided without scores shows no statistics
+    for name in (*_STATS, "score"):
+        out[name] = stats[name] if every_scored else np.where(needs_scoring, stats[name], np.nan)
+    out["n_scores"] = np.where(np.isnan(out["n_scores"]), 0, out["n_scores"]).astype(np.int64)
+    out["flagged"] = out["sd"] > disagreement_sd  # NaN (fewer than 2 scores) is never flagged
 
     threshold = col["threshold_pct"].astype(float)
     out.update(
@@ -653,10 +672,11 @@ def compute_table(
             ref = None if np.isnan(reference[i]) else int(reference[i])
             cap = _cap(kind[i], value[i], ref, pass_counts)
             rows = title == tid
-            out["quota_cap"][rows] = np.nan if cap is None else cap
-            out["within_quota"][rows] = _within_quota(
-                title[rows], out["rank"][rows], contender[rows], out["quota_cap"][rows]
-            )
+            if cap is not None:  # without a cap everyone stays within the quota
+                out["quota_cap"][rows] = cap
+                out["within_quota"][rows] = _within_quota(
+                    title[rows], out["rank"][rows], contender[rows], out["quota_cap"][rows]
+                )
             passing = int((contender[rows] & out["has_scores"][rows] & out["within_quota"][rows]).sum())
             # A sealed ballot has passed nobody yet: a quota counted on that title waits (unlimited).
             pass_counts[tid] = None if sealed is not None and sealed[rows].any() else passing
@@ -667,9 +687,9 @@ def compute_table(
         for column in ("approve", "reject", "abstain", "approval_pct", "passes_threshold"):
             out[column] = np.where(sealed, np.nan, out[column])
     order = np.lexsort((col["name_order"], out["rank"], title, col["title_position"]))
-    return pd.concat(
-        [candidates.take(order).reset_index(drop=True), pd.DataFrame({c: v[order] for c, v in out.items()})], axis=1
-    )
+    ranked = candidates.take(order)
+    ranked.index = pd.RangeIndex(len(ranked))  # a fresh frame: cheaper than reset_index
+    return pd.concat([ranked, pd.DataFrame({c: v[order] for c, v in out.items()})], axis=1)
 
 
 def cascade_text(method: str, normalise: bool = False) -> list[str]:

@@ -298,6 +298,13 @@ def test_whole_list_tally_applies_to_every_nominee_and_no_ballot_title_passes_on
     assert table.loc[3, "passes"]
 
 
+@pytest.mark.parametrize("choice", ["approv", None])
+def test_a_tally_with_an_unknown_or_missing_choice_is_refused(choice):
+    tallies = pd.DataFrame({"candidate_id": [1.0, 1.0], "choice": ["approve", choice], "count": [6, 3]})
+    with pytest.raises(ValueError, match="unknown ballot choice"):
+        table_for([{"needs_ballot": 1}], {1: [70]}, tallies)
+
+
 # --- through the core --------------------------------------------------------------------------------
 
 
