@@ -36,7 +36,19 @@ ALIASES: dict[str, dict[str, list[str]]] = {
         "name": ["Tên đơn vị", "Đơn vị", "Tên", "Unit", "Name", "Unit name"],
         "kind": ["Loại", "Loại đơn vị", "Loại hình", "Kind", "Type"],
         "short_name": ["Tên viết tắt", "Viết tắt", "Ký hiệu", "Short name", "Abbreviation"],
-        "staff_count": ["Số viên chức", "Số người", "Số lượng", "Số cán bộ", "Quân số", "Staff", "Staff count"],
+        # Staff as any institution counts them (a school or hospital has viên chức, a department công chức).
+        "staff_count": [
+            "Số cán bộ, viên chức",
+            "Số viên chức",
+            "Số cán bộ, công chức, viên chức",
+            "Số công chức",
+            "Số người",
+            "Số lượng",
+            "Số cán bộ",
+            "Quân số",
+            "Staff",
+            "Staff count",
+        ],
     },
     "criteria": {
         "set_name": ["Bộ tiêu chí", "Tên bộ tiêu chí", "Phiếu chấm điểm", "Criteria set", "Set"],

@@ -18,7 +18,7 @@ COLUMNS: dict[str, list[tuple[str, object, int]]] = {
         ("Tên đơn vị", "Khoa Lý luận cơ sở", 45),
         ("Loại", "Khoa", 12),
         ("Tên viết tắt", "LLCS", 14),
-        ("Số viên chức", 9, 14),
+        ("Số cán bộ, viên chức", 9, 14),
     ],
     "criteria": [
         ("Bộ tiêu chí", "Phiếu chấm điểm cá nhân (thang 100 điểm)", 40),
