@@ -25,6 +25,7 @@ SAVED_AT = "sheet_saved_at"
 EDITABLE = "sheet_editable"  # rounds whose sheet this tab last showed with editable boxes
 CONFIRM = "sheet_confirm"  # the round whose submission this tab is confirming
 SHOWN = "sheet_confirm_shown"  # the points in the confirmation table as last drawn
+RESET = "sheet_reset"  # widget key -> its name: boxes to set back to the server's value in the next run
 
 member = require_member()
 if not member["is_voting"]:
@@ -60,8 +61,9 @@ def save(store: Store, candidate_id: int, criterion_id: int, key: str) -> None:
         st.session_state[SAVED_AT] = datetime.now().strftime("%H:%M:%S")
 
 
-def reconcile(items: list[voting.SheetItem]) -> bool:
-    """Fill new widgets from the server, save changes a callback missed, and take
+def reconcile(items: list[voting.SheetItem], fresh: dict[str, str], reset: dict[str, str]) -> bool:
+    """Note the boxes this session has not drawn yet (`fresh`: key -> the server's
+    value), save changes a callback missed, set back the boxes in `reset`, and take
     changes made elsewhere (another tab). True if something was saved."""
     synced = st.session_state[SYNC]
     saved = False
@@ -70,6 +72,13 @@ def reconcile(items: list[voting.SheetItem]) -> bool:
             key = widget_key(item.candidate["id"], c["id"])
             on_server = voting.format_points(item.points.get(c["id"]))
             if key not in st.session_state:
+                # Filled from the server through `value=` when drawn, not set here: a tab that
+                # reconnects after a server restart sends what its boxes show, including a value
+                # typed just now that no callback reports (the new session does not know the box
+                # yet); setting the box here overwrote that value (QA: the first value after a
+                # restart was lost). `adopt` reads it once the box is drawn.
+                fresh[key] = on_server
+            elif key in reset:
                 st.session_state[key] = on_server
                 synced[key] = on_server
             elif st.session_state[key] != synced.get(key):
@@ -82,6 +91,18 @@ def reconcile(items: list[voting.SheetItem]) -> bool:
     return saved
 
 
+def adopt(late: dict[str, tuple[int, int, str]], fresh: dict[str, str]) -> None:
+    """A reconnected tab's boxes that differ from the server: a value typed into a box
+    empty on the server is saved; any other difference may be a stale tab's, so the box
+    is set back to the server's value in the next run, and the member is told which."""
+    for key, (candidate_id, criterion_id, name) in late.items():
+        if fresh[key]:
+            st.session_state.setdefault(RESET, {})[key] = name
+        else:
+            save(store, candidate_id, criterion_id, key)
+    st.rerun()
+
+
 items = voting.sheet(store, round_id, member["id"])
 if not items:
     st.info(t("sheet.nothing_to_score"))
@@ -91,6 +112,7 @@ submitted = voting.is_submitted(store, round_id, member["id"])
 # This tab still showed an editable sheet, but the sheet was submitted elsewhere (another tab or
 # computer with the same code): say that what was just done here was not saved, not "submitted".
 submitted_elsewhere = submitted and round_id in st.session_state[EDITABLE]
+fresh: dict[str, str] = {}  # boxes not drawn yet in this session -> the server's value
 if submitted:  # read-only: show exactly what is stored, in a new session too
     st.session_state[EDITABLE].discard(round_id)
     st.session_state.pop(CONFIRM, None)
@@ -100,8 +122,14 @@ if submitted:  # read-only: show exactly what is stored, in a new session too
     for item in items:
         for c in item.criteria:
             st.session_state[widget_key(item.candidate["id"], c["id"])] = voting.format_points(item.points.get(c["id"]))
-elif reconcile(items):
-    items = voting.sheet(store, round_id, member["id"])
+else:
+    resetting = st.session_state.pop(RESET, {})
+    if reconcile(items, fresh, resetting):
+        items = voting.sheet(store, round_id, member["id"])
+    if resetting:
+        st.warning(t("sheet.reset_after_reconnect", list="; ".join(resetting.values())))
+late: dict[str, tuple[int, int, str]] = {}  # fresh boxes whose browser value is not the server's
+
 
 done = sum(1 for i in items if i.complete)
 empty = sum(len(i.missing) for i in items)
@@ -165,13 +193,14 @@ for index, item in enumerate(items, start=1):
                 # A text box, not a number box: Vietnamese write 8,5, and the browser's number box
                 # dropped the comma and sent 85 (or 25 for 2,5, silently within a maximum of 30).
                 # The core reads 8,5 and 8.5 alike and refuses anything else with a message.
-                st.text_input(
+                shown = st.text_input(
                     t(
                         "sheet.criterion_label",
                         n=crit["position"],
                         name=crit["name"],
                         max=voting.format_points(crit["max_points"]),
                     ),
+                    value=fresh.get(key, ""),
                     key=key,
                     autocomplete="off",
                     placeholder=t("sheet.empty_placeholder"),
@@ -179,6 +208,12 @@ for index, item in enumerate(items, start=1):
                     args=(store, c["id"], crit["id"], key),
                     disabled=submitted,
                 )
+                if not submitted and key in fresh and shown.strip() != fresh[key]:
+                    late[key] = (
+                        c["id"],
+                        crit["id"],
+                        f"{c['full_name']} ({t('sheet.criterion_short', n=crit['position'])})",
+                    )
         # Messages under the row, full width: in a narrow column they pushed their box out of line.
         for crit in item.criteria:
             if (message := st.session_state[ERRORS].get(widget_key(c["id"], crit["id"]))) is not None:
@@ -190,6 +225,8 @@ for index, item in enumerate(items, start=1):
             missing = ", ".join(str(m["position"]) for m in item.missing)
             st.markdown(t("sheet.total_partial", total=total) + " · :orange[" + t("sheet.missing", list=missing) + "]")
 
+if late:
+    adopt(late, fresh)
 if submitted:
     st.stop()
 

@@ -341,6 +341,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Phiếu chấm điểm của bạn đã được nộp ở thẻ hoặc máy khác dùng cùng mã: những gì vừa sửa hay nộp ở thẻ này "
             "không được lưu. Dưới đây là điểm đã nộp; phiếu chỉ còn để xem."
         ),
+        "sheet.reset_after_reconnect": (
+            "Trang vừa kết nối lại với máy chủ: các ô sau hiện lại điểm đã lưu trên máy chủ, khác với điểm đang có "
+            "trên màn hình: {list}. Nếu bạn vừa sửa các ô này, hãy nhập lại."
+        ),
         "sheet.saved_at": "✓ Đã lưu nháp trên máy chủ lúc {time}",
         "sheet.autosave": "Mỗi ô được lưu nháp trên máy chủ ngay khi nhập (Tab để sang ô sau)",
         "sheet.criterion_label": "{n}. {name} (tối đa {max})",
@@ -1566,6 +1570,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Your scoring sheet was already submitted in another tab or on another computer with the same code: what "
             "was just changed or submitted in this tab was not saved. Below are the submitted scores; the sheet is "
             "read-only."
+        ),
+        "sheet.reset_after_reconnect": (
+            "The page has just reconnected to the server: these fields show the scores saved on the server again, "
+            "which differed from what the screen showed: {list}. If you had just changed them, enter them again."
         ),
         "sheet.saved_at": "✓ Draft saved on the server at {time}",
         "sheet.autosave": "Each field is saved on the server as you type (Tab to the next one)",
