@@ -160,7 +160,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.unit_name": "Tên đơn vị",
         "field.unit_kind": "Loại đơn vị",
         "field.short_name": "Tên viết tắt",
-        "field.staff_count": "Số viên chức",
+        "field.staff_count": "Số cán bộ, viên chức",
         "field.title_name": "Tên danh hiệu",
         "field.applies_to": "Đối tượng",
         "field.level": "Cấp",
@@ -704,7 +704,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.col.name": "Tên",
         "imp.col.kind": "Loại",
         "imp.col.short_name": "Tên viết tắt",
-        "imp.col.staff_count": "Số viên chức",
+        "imp.col.staff_count": "Số cán bộ, viên chức",
         "imp.col.set_name": "Bộ tiêu chí",
         "imp.col.order": "Thứ tự",
         "imp.col.description": "Mô tả",
@@ -789,11 +789,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.conf.legal_basis": "Căn cứ pháp lý",
         "setup.conf.join_url": "Địa chỉ truy cập cho thành viên",
         "setup.conf.join_help": "Ví dụ http://192.168.1.10:8501: in trên phiếu mã truy cập và màn hình trình chiếu.",
-        "setup.units.help": "Khoa, phòng, đoàn thể. Sửa trực tiếp trong bảng rồi bấm “Lưu thay đổi trong bảng”.",
+        "setup.units.help": (
+            "Các đơn vị trực thuộc: phòng, khoa, ban, trung tâm, đoàn thể… Sửa trực tiếp trong bảng rồi bấm "
+            "“Lưu thay đổi trong bảng”."
+        ),
         "setup.units.name": "Tên đơn vị",
         "setup.units.kind": "Loại",
         "setup.units.short_name": "Tên viết tắt",
-        "setup.units.staff_count": "Số viên chức",
+        "setup.units.staff_count": "Số cán bộ, viên chức",
         "setup.units.add": "Thêm đơn vị",
         "setup.level.co_so": "Cấp cơ sở",
         "setup.level.cap_tren": "Đề nghị cấp trên",
@@ -888,14 +891,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.present_help": "Chữ và biểu đồ lớn cho màn hình hội trường; ẩn các nút tải tệp.",
         "ind.scope": "Phạm vi: {scope} · số liệu đến năm {year} · so với mục tiêu {target}",
         "ind.threshold_note": "vạch đen trên đồng hồ: mức cần đạt nếu tiến đều từ năm gốc tới năm mục tiêu",
-        "ind.whole_school": "Toàn trường",
+        "ind.whole_school": "Toàn cơ quan, đơn vị",
         "ind.no_indicators": "Phong trào này chưa có chỉ tiêu nào.",
         "ind.progress_title": "Mức đạt mục tiêu {target}",
         "ind.trend_title": "Diễn biến qua các năm",
         "ind.gauge_file": "Mức đạt chỉ tiêu - {name}",
         "ind.trend_file": "Diễn biến chỉ tiêu - {name}",
         "ind.units_title": "So sánh giữa các đơn vị",
-        "ind.no_unit_values": "Các chỉ tiêu đang xem chỉ theo dõi cho toàn trường, chưa có số liệu theo đơn vị.",
+        "ind.no_unit_values": (
+            "Các chỉ tiêu đang xem chỉ theo dõi cho toàn cơ quan, đơn vị, chưa có số liệu theo đơn vị."
+        ),
         "ind.compare_indicator": "Chỉ tiêu so sánh",
         "ind.units_without_values": "Chưa có số liệu: {units}.",
         "ind.heatmap_title": "Mức đạt mục tiêu {target} theo đơn vị (%)",
@@ -929,7 +934,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.chart.actual": "Thực hiện",
         "ind.chart.target": "Mục tiêu {year}",
         "ind.chart.target_value": "Mục tiêu {year}: {value}",
-        "ind.chart.school_value": "Toàn trường: {value}",
+        "ind.chart.school_value": "Toàn cơ quan, đơn vị: {value}",
         "ind.chart.percent_axis": "% đạt",
         "ind.chart.gauge_subtitle": "{latest} {unit} ({year})<br>mục tiêu {target_year}: {target} · {status}",
         "ind.export.html": "Tải HTML",
@@ -943,7 +948,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.entry_title": "Nhập, sửa số liệu (Thư ký Hội đồng)",
         "ind.entry_movement": "Phong trào cần nhập số liệu",
         "ind.entry_help": (
-            "Mỗi dòng là một chỉ tiêu của toàn trường hoặc một đơn vị; mỗi cột là một năm. Xóa trống ô để xóa số liệu."
+            "Mỗi dòng là một chỉ tiêu của toàn cơ quan, đơn vị hoặc của một đơn vị; mỗi cột là một năm. "
+            "Xóa trống ô để xóa số liệu."
         ),
         "ind.entry_source": "Nguồn số liệu",
         "ind.entry_source_default": "Nhập tay",
@@ -952,7 +958,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.import_title": "Nhập số liệu từ tệp Excel/CSV",
         "ind.import_help": (
             "Mỗi dòng một chỉ tiêu, một đơn vị, một năm. Các cột: Phong trào, Chỉ tiêu, Đơn vị (để trống hoặc "
-            "“Toàn trường” cho cả trường), Năm, Giá trị, Nguồn. Có lỗi ở bất kỳ dòng nào thì không nhập dòng nào."
+            "“Toàn cơ quan, đơn vị” cho cả cơ quan, đơn vị), Năm, Giá trị, Nguồn. Có lỗi ở bất kỳ dòng nào thì "
+            "không nhập dòng nào."
         ),
         "ind.import_template": "Tải tệp mẫu (.csv)",
         "ind.import_file": "Tệp số liệu (.xlsx, .csv)",
@@ -977,7 +984,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.imp.no_figure": "Dòng {row}: “{value}” (chưa có số liệu), bỏ qua dòng này.",
         "ind.imp.unit_column_unknown": (
             "Cột “{column}” ghi tên đơn vị (như “{example}”) nhưng không được nhận là cột Đơn vị: đổi tiêu đề cột "
-            "thành “Đơn vị”; nếu không, mọi số liệu sẽ bị ghi cho toàn trường."
+            "thành “Đơn vị”; nếu không, mọi số liệu sẽ bị ghi cho toàn cơ quan, đơn vị."
         ),
         "ind.imp.too_long": "quá dài (tối đa {max} ký tự)",
         "ind.imp.duplicate": "Dòng {row}: trùng chỉ tiêu, đơn vị và năm với dòng {first}.",
@@ -1356,7 +1363,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "role.vice_chair": "Council vice-chair",
         "role.member": "Member",
         "role.secretary": "Council secretary",
-        "unit_kind.khoa": "Faculty",
+        "unit_kind.khoa": "Department",
         "unit_kind.phong": "Office",
         "unit_kind.doan_the": "Mass organisation",
         "unit_kind.khac": "Other",
@@ -1969,8 +1976,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.err.formula_text": "The cell starts with “{char}” like an Excel formula: remove that character.",
         "imp.err.bad_kind": "“{value}” is neither “Tập thể” (collective) nor “Cá nhân” (individual).",
         "imp.err.bad_unit_kind": (
-            "Unit type “{value}” is not valid; write Khoa (faculty), Phòng (office), Đoàn thể (mass organisation) or "
-            "Khác (other)."
+            "Unit type “{value}” is not valid; write Khoa (department), Phòng (office), Đoàn thể (mass organisation) "
+            "or Khác (other)."
         ),
         "imp.err.short_name_taken": (
             "“{name}” has the short name “{short}” of the existing unit “{other}”: if it is the same unit, write its "
@@ -2032,7 +2039,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "For example http://192.168.1.10:8501: printed on the access-code sheet and shown on the projector screen."
         ),
         "setup.units.help": (
-            "Faculties, offices, mass organisations. Edit directly in the table, then press “Save the table's changes”."
+            "The institution's units: offices, departments, centres, mass organisations… Edit directly in the "
+            "table, then press “Save the table's changes”."
         ),
         "setup.units.name": "Unit name",
         "setup.units.kind": "Type",
@@ -2121,7 +2129,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.board.add": "Add a person to the vote-counting board",
         # --- movement indicators (issue 6) ---
         "ind.title": "Emulation movement indicators 2020-2025, vision to 2030",
-        "ind.sample_note": "Sample data, fictional: for trying the software, not the school's real figures.",
+        "ind.sample_note": "Sample data, fictional: for trying the software, not the institution's real figures.",
         "ind.filters": "Filters",
         "ind.filter.movement": "Movement",
         "ind.filter.all_movements": "All movements",
@@ -2132,14 +2140,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.present_help": "Large type and charts for the hall's screen; hides download buttons.",
         "ind.scope": "Scope: {scope} · figures up to {year} · against the {target} target",
         "ind.threshold_note": "black mark on a gauge: where a steady path from baseline to target would be",
-        "ind.whole_school": "Whole school",
+        "ind.whole_school": "Whole institution",
         "ind.no_indicators": "This movement has no indicator yet.",
         "ind.progress_title": "Progress toward the {target} target",
         "ind.trend_title": "Year by year",
         "ind.gauge_file": "Indicator achievement - {name}",
         "ind.trend_file": "Indicator trend - {name}",
         "ind.units_title": "Units compared",
-        "ind.no_unit_values": "The indicators shown are tracked for the whole school only.",
+        "ind.no_unit_values": "The indicators shown are tracked for the whole institution only.",
         "ind.compare_indicator": "Indicator to compare",
         "ind.units_without_values": "No figures yet: {units}.",
         "ind.heatmap_title": "Progress toward the {target} target by unit (%)",
@@ -2172,7 +2180,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.chart.actual": "Actual",
         "ind.chart.target": "Target {year}",
         "ind.chart.target_value": "Target {year}: {value}",
-        "ind.chart.school_value": "Whole school: {value}",
+        "ind.chart.school_value": "Whole institution: {value}",
         "ind.chart.percent_axis": "% achieved",
         "ind.chart.gauge_subtitle": "{latest} {unit} ({year})<br>{target_year} target: {target} · {status}",
         "ind.export.html": "Download HTML",
@@ -2186,8 +2194,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.entry_title": "Enter and edit figures (secretary)",
         "ind.entry_movement": "Movement to enter figures for",
         "ind.entry_help": (
-            "Each row is one indicator for the whole school or for one unit; each column is a year. Clear a cell to "
-            "delete its figure."
+            "Each row is one indicator for the whole institution or for one unit; each column is a year. Clear a "
+            "cell to delete its figure."
         ),
         "ind.entry_source": "Source of the figures",
         "ind.entry_source_default": "Manual entry",
@@ -2196,8 +2204,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.import_title": "Import figures from Excel/CSV",
         "ind.import_help": (
             "One row per indicator, unit and year. Columns: Movement (Phong trào), Indicator (Chỉ tiêu), Unit (Đơn vị; "
-            "empty or “Whole school” for the whole school), Year (Năm), Value (Giá trị), Source (Nguồn). If any row "
-            "has an error, no row is imported."
+            "empty or “Whole institution” for the whole institution), Year (Năm), Value (Giá trị), Source (Nguồn). "
+            "If any row has an error, no row is imported."
         ),
         "ind.import_template": "Download the template (.csv)",
         "ind.import_file": "Data file (.xlsx, .csv)",
@@ -2224,7 +2232,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.imp.no_figure": "Row {row}: “{value}” (no figure yet), row skipped.",
         "ind.imp.unit_column_unknown": (
             "Column “{column}” holds unit names (such as “{example}”) but was not recognised as the Unit column: "
-            "rename its header “Unit”; otherwise every value would be filed for the whole school."
+            "rename its header “Unit”; otherwise every value would be filed for the whole institution."
         ),
         "ind.imp.too_long": "too long (at most {max} characters)",
         "ind.imp.duplicate": "Row {row}: same indicator, unit and year as row {first}.",

@@ -208,3 +208,21 @@ def test_a_thread_never_told_its_language_asks_the_source():
         i18n.set_language_source(None)
     assert seen == ["Home"]
     assert i18n.t("nav.home") == "Trang chủ"  # this thread was told: Vietnamese
+
+
+# Words that assume a school where any institution's staff, units or whole body are meant (QA from a
+# provincial department and a hospital). The demo conference is a school's, but that is data, not text.
+SCHOOL_ONLY = {
+    "vi": re.compile(r"(?i)\b(toàn trường|cả trường|nhà trường|giảng viên|học viên)\b|(?<!cán bộ, )\bviên chức\b"),
+    "en": re.compile(r"(?i)\b(school|faculty|faculties|lecturers?|teachers?|students?)\b"),
+}
+
+
+def test_no_text_assumes_the_institution_is_a_school():
+    found = [
+        (lang, key, text)
+        for lang in ("vi", "en")
+        for key, text in MESSAGES[lang].items()
+        if SCHOOL_ONLY[lang].search(text)
+    ]
+    assert found == []

@@ -257,7 +257,7 @@ BAD: list[tuple[str, list[tuple[str, bytes]], str | None, str, int | None, str]]
         "negative staff count",
         [("don-vi.csv", csv_bytes("Tên đơn vị;Số viên chức", "Khoa Kinh tế;-3"))],
         None,
-        "Số viên chức phải từ 0 đến 100000 (đang là -3)",
+        "Số cán bộ, viên chức phải từ 0 đến 100000 (đang là -3)",
         2,
         "Số viên chức",
     ),
@@ -265,7 +265,7 @@ BAD: list[tuple[str, list[tuple[str, bytes]], str | None, str, int | None, str]]
         "staff count not a number",
         [("don-vi.csv", csv_bytes("Tên đơn vị;Số viên chức", "Khoa Kinh tế;mười hai"))],
         None,
-        "Số viên chức: “mười hai” không phải là số",
+        "Số cán bộ, viên chức: “mười hai” không phải là số",
         2,
         "Số viên chức",
     ),
@@ -932,7 +932,10 @@ def test_the_unit_column_of_members_too(demo_store, header):
 
 
 def test_a_staff_count_reads_thousands_dots_and_refuses_a_fraction(demo_store):
-    files = [("don-vi.csv", csv_bytes("STT;Tên đơn vị;Số viên chức", "1;Trung tâm A;1.250", "2;Trung tâm B;12.500"))]
+    # Headed as the screens and the template now name it (any institution's staff), or as a school wrote it.
+    files = [
+        ("don-vi.csv", csv_bytes("STT;Tên đơn vị;Số cán bộ, viên chức", "1;Trung tâm A;1.250", "2;Trung tâm B;12.500"))
+    ]
     imports.commit_import(demo_store, "test", files)
     counts = {u["name"]: u["staff_count"] for u in conference.list_units(demo_store)}
     assert (counts["Trung tâm A"], counts["Trung tâm B"]) == (1250, 12500)
@@ -941,7 +944,9 @@ def test_a_staff_count_reads_thousands_dots_and_refuses_a_fraction(demo_store):
     bad = [("don-vi-2.csv", csv_bytes("STT;Tên đơn vị;Số viên chức", "1;Trung tâm C;12", "2;Trung tâm D;9,5"))]
     with pytest.raises(imports.ImportRefused) as refused:
         imports.commit_import(demo_store, "test", bad)
-    assert _messages(refused.value.plan) == [(3, "Số viên chức", "error", "Số viên chức: “9,5” phải là số nguyên.")]
+    assert _messages(refused.value.plan) == [
+        (3, "Số viên chức", "error", "Số cán bộ, viên chức: “9,5” phải là số nguyên.")
+    ]
     assert dump(demo_store) == before
 
 

@@ -201,7 +201,7 @@ def test_editor_grid_round_trip_writes_only_changed_cells(demo_store):
     grid = indicators.editor_frame(inds, units, indicators.list_values(demo_store), range(2020, 2026))
     assert len(grid) == len(inds) * (len(units) + 1)
     school_key = f"{inds[0]['id']}:0"
-    assert grid.at[school_key, "unit"] == "Toàn trường"
+    assert grid.at[school_key, "unit"] == "Toàn cơ quan, đơn vị"  # any institution, not only a school
     edited = grid.astype(object)  # cells as typed: text, numbers, blanks
     edited.at[school_key, "2025"] = "91,5"  # typed with a decimal comma
     edited.at[school_key, "2020"] = None  # cleared: delete
@@ -221,7 +221,7 @@ def test_editor_refuses_text_naming_row_and_year(demo_store):
     edited.iloc[0, 2] = "khoảng 90"
     with pytest.raises(ValidationError) as exc:
         indicators.editor_changes(grid, edited)
-    assert "Toàn trường" in str(exc.value) and "2024" in str(exc.value) and "khoảng 90" in str(exc.value)
+    assert "Toàn cơ quan, đơn vị" in str(exc.value) and "2024" in str(exc.value) and "khoảng 90" in str(exc.value)
 
 
 def test_only_the_secretary_saves_values(demo_store):
