@@ -72,7 +72,8 @@ CHART_FONT_LARGE = 32
 # collectives' names on two lines each): still the size of the table's text there.
 CHART_FONT_MIN = 16
 # "Every title": one title at a time, the next every PAGE_SECONDS (five refreshes), on the wall
-# clock, so that two screens in one hall show the same title. All of them one under the other
+# clock counted from the chair's reveal (rounds.projected_since), so that the first title gets its
+# full turn and two screens in one hall show the same title. All of them one under the other
 # scrolled below a 1366 × 768 or 1920 × 1080 screen; shrunk to fit, 12 names were unreadable.
 PAGE_SECONDS = 15  # res.project_title_help says "15 giây"
 
@@ -183,6 +184,7 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
             "present": res.present,
             "members_total": res.members_total,
             "title_id": all_rounds[focus]["projected_title_id"],  # None: every title, one under the other
+            "since": rounds.projected_since(store, focus),  # every title in turn: the first from this moment
         }
     return {
         "conference": conf.get("name", ""),
@@ -346,7 +348,7 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
     if position is not None:
         step = t("proj.title_of", index=position, total=len(groups))
     else:
-        position = int(time.time() // PAGE_SECONDS) % len(groups) + 1
+        position = int((time.time() - (results.get("since") or 0)) // PAGE_SECONDS) % len(groups) + 1
         step = t("proj.title_in_turn", index=position, total=len(groups)) if len(groups) > 1 else ""
     title_id, rows = groups[position - 1]
     first = rows.iloc[0]

@@ -12,6 +12,7 @@ once the round is closed.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 import sqlite_utils
 
@@ -208,6 +209,24 @@ def reveal(store: Store, actor: str, round_id: int, revealed: bool = True) -> No
             update["projected_title_id"] = None  # the next reveal starts again from every title
         db["rounds"].update(round_id, update)
         audit.log(db, actor, "round.reveal" if revealed else "round.hide", "rounds", round_id)
+
+
+# The chair's moves that put a round's results on the projector afresh (aggregate.focus_round
+# reads the same ones): the reveal, the publication (which reveals), a choice of title.
+_PROJECTED = ("round.reveal", "round.published", "round.project_title")
+
+
+def projected_since(store: Store, round_id: int) -> float | None:
+    """When (seconds since the epoch) the chair's latest move put this round's results on the
+    projector, or None. The projector turns through the titles from that moment, so the first
+    title gets its full turn when the results appear (on the bare wall clock it had anywhere
+    between 0 and 15 s: QA saw 3 s), and every screen, reading the same row, shows the same title."""
+    at = store.scalar(
+        f"SELECT at FROM audit_log WHERE entity = 'rounds' AND entity_id = ? "
+        f"AND action IN ({', '.join('?' * len(_PROJECTED))}) ORDER BY id DESC LIMIT 1",
+        (round_id, *_PROJECTED),
+    )
+    return datetime.fromisoformat(at).timestamp() if at else None  # local time, as now_iso writes it
 
 
 def round_titles(store: Store, round_id: int) -> list[dict]:

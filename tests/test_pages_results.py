@@ -3,12 +3,17 @@ reveal, the ranking after; the chair's controls act on the database."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from contextlib import closing
+from datetime import datetime
 from unittest import mock
 
 import pytest
 import streamlit as st
 
 from scoring import aggregate, conference, rounds, voting
+from scoring.db import Store
 from tests.apptest_helpers import page_text, run_app
 
 ROUND1 = 1
@@ -37,14 +42,27 @@ def approve_all(store, member_id: int) -> None:
 PAGE_SECONDS = 15
 
 
-def projector(path, turn: int | None = None) -> object:
+def projected_since(path) -> float:
+    """When the chair's latest move put a round's results on the projector (its turns count from it)."""
+    with closing(sqlite3.connect(path)) as db:
+        (round_id,) = db.execute(
+            "SELECT entity_id FROM audit_log WHERE action IN ('round.reveal', 'round.published', "
+            "'round.project_title') ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    return rounds.projected_since(Store(path), round_id)
+
+
+def projector(path, turn: int | None = None, *, at_time: float | None = None) -> object:
     """The projector page. `turn`: with every title of a revealed round on it, the clock is
-    set to that title's turn (1, 2…; the round's order of titles), else it is the real one."""
+    set to that title's turn (1, 2…; the round's order of titles), else it is the real one
+    (or `at_time`)."""
     st.cache_data.clear()  # AppTest does not tick the clock: no stale snapshot between runs
-    if turn is None:
+    if turn is not None:  # its first turn after the reveal; with 2 titles, the same as 2 turns later
+        at_time = projected_since(path) + PAGE_SECONDS * (turn - 1) + 1.0
+    if at_time is None:
         at = run_app(path, page="pages/projector.py")
-    else:  # a time whose turn is `turn` for 1 to 16 titles (720720 is a multiple of each)
-        with mock.patch("time.time", return_value=PAGE_SECONDS * (720720 * 2000 + turn - 1) + 1.0):
+    else:
+        with mock.patch("time.time", return_value=at_time):
             at = run_app(path, page="pages/projector.py")
     assert not at.exception
     return at
@@ -135,6 +153,24 @@ def test_projector_after_reveal_shows_the_ranking(scored, app_env):
     collectives, people = page_text(projector(app_env, 1)), page_text(projector(app_env, 2))
     assert "Tập thể điển hình tiên tiến giai đoạn 2020-2025" in collectives and "Hạn mức: 3" in collectives
     assert "<th>Tên tập thể</th>" in collectives and "<th>Họ và tên</th>" in people
+
+
+def test_projector_shows_the_first_title_for_its_full_turn_right_after_the_reveal(scored, app_env):
+    # QA: the turns ran on the bare wall clock (time // 15), so the title on the screen when the
+    # chair revealed was whichever one the clock had reached, and it changed up to 15 s later:
+    # the room saw the first title for 3 s. Counted from the reveal, the first title is on the
+    # screen for 15 s, then the next one; every screen reads the same reveal, so all agree.
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(scored, "Chủ tịch", ROUND1)
+    # A reveal at a moment whose wall-clock turn is the second title's, 14 s before it ends.
+    since = (int(time.time()) // (2 * PAGE_SECONDS) + 1) * 2 * PAGE_SECONDS + PAGE_SECONDS + 1
+    stamp = datetime.fromtimestamp(since).isoformat(timespec="seconds")
+    scored.db.execute("UPDATE audit_log SET at = ? WHERE action = 'round.reveal'", [stamp])
+    scored.db.conn.commit()
+    for seconds_after, turn in ((0.5, 1), (14.5, 1), (15.5, 2), (29.5, 2), (30.5, 1)):
+        text = page_text(projector(app_env, at_time=since + seconds_after))
+        assert f"Danh hiệu {turn}/2 (tự chuyển)" in text, seconds_after
+        assert ("Tập thể điển hình tiên tiến" in text) == (turn == 1)
 
 
 def test_projector_says_a_missed_quorum_once_and_fits_the_rows_to_the_screen(scored, app_env):
