@@ -202,6 +202,19 @@ def next_step(store: Store, round_id: int, member_id: int, done_here: str) -> No
         st.markdown(":green[:material/task_alt:] " + t("member.next.done_both" if both else "member.next.done"))
 
 
+def recusal_note(store: Store, round_id: int, member_id: int, needs: str, message_key: str) -> None:
+    """Name the candidates left out of this member's sheet or ballot (`needs`: needs_scoring or
+    needs_ballot), and why: a member of a nominee's unit saw 9 of 12 and was told neither which
+    three were missing nor why (QA rehearsal)."""
+    left_out = [c for c in rounds.member_recusals(store, round_id, member_id) if c[needs]]
+    if left_out:
+        names = "; ".join(
+            f"{c['full_name']} ({t('recusal.' + c['why'])}{': ' + c['reason'] if c['reason'] else ''})"
+            for c in left_out
+        )
+        st.info(t(message_key, list=names), icon=":material/do_not_disturb_on:")
+
+
 def your_tasks(store: Store, member: dict) -> None:
     """On the home page, for a voting member: what is still theirs to do in each open
     round, each with a link to its page (a member who arrives by the QR code lands here)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import get_store, next_step, no_open_round, pick_round, require_member
+from pages._common import get_store, next_step, no_open_round, pick_round, recusal_note, require_member
 from scoring import conference, rounds, voting
 from scoring.errors import DomainError
 from scoring.i18n import t
@@ -86,6 +86,8 @@ def label_for(subject: dict) -> str:
 
 
 st.write(t("ballot.help_whole_list") if current["ballot_mode"] == BallotMode.WHOLE_LIST else t("ballot.help"))
+if current["ballot_mode"] != BallotMode.WHOLE_LIST:  # a whole list: all of it, or recused_all above
+    recusal_note(store, round_id, member["id"], "needs_ballot", "ballot.recused_some")
 confirming = st.session_state.get(CONFIRM) == round_id
 for n, subject in enumerate(subjects, start=1):
     with st.container(border=True):

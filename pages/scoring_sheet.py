@@ -13,7 +13,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from pages._common import get_store, next_step, no_open_round, pick_round, require_member
+from pages._common import get_store, next_step, no_open_round, pick_round, recusal_note, require_member
 from scoring import conference, rounds, voting
 from scoring.db import Store
 from scoring.errors import DomainError
@@ -154,6 +154,8 @@ else:
         + (t("sheet.empty_cells", n=empty) if empty else t("sheet.all_filled"))
     )
 
+
+recusal_note(store, round_id, member["id"], "needs_scoring", "sheet.recused_some")
 
 # Criterion descriptions live in one guide rather than in per-field help icons:
 # a help icon is a tab stop, and Tab must go straight from one score to the next.

@@ -331,6 +331,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sheet.no_open_round": "Hiện chưa có vòng bình xét nào đang mở để chấm điểm.",
         "sheet.pick_round": "Vòng bình xét",
         "sheet.nothing_to_score": "Bạn không có ứng viên nào cần chấm trong vòng này.",
+        "sheet.recused_some": (
+            "Bạn không chấm các ứng viên sau (tránh xung đột lợi ích), nên họ không có trong phiếu của bạn: {list}."
+        ),
+        "recusal.self": "chính bạn",
+        "recusal.same_unit": "cùng đơn vị với bạn",
+        "recusal.conflict": "xung đột lợi ích",
         "sheet.progress": "Đã chấm {done}/{total}",
         "sheet.empty_cells": "Còn {n} ô trống",
         "sheet.all_filled": "Đã điền đủ mọi ô",
@@ -366,6 +372,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "ballot.cast": "Đã bỏ phiếu. Phiếu của bạn đã được cộng vào kết quả chung, không ai xem được bạn chọn gì.",
         "ballot.recused_all": "Bạn không bỏ phiếu trong vòng này (tránh xung đột lợi ích).",
+        "ballot.recused_some": (
+            "Bạn không bỏ phiếu cho những người được đề nghị sau (tránh xung đột lợi ích), nên họ không có trong "
+            "phiếu của bạn và phiếu của bạn không tính thuận, cũng không tính chống cho họ: {list}."
+        ),
         "ballot.sealed": (
             "Phiếu bầu của vòng này đã được kiểm trước khi vòng được mở lại: vòng không nhận thêm phiếu bầu, để không "
             "ai suy ra được lá phiếu bỏ sau. Nếu Hội đồng bỏ phiếu lại, việc bỏ phiếu sẽ ở một vòng bỏ phiếu lại."
@@ -1569,6 +1579,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sheet.no_open_round": "No round is open for scoring.",
         "sheet.pick_round": "Round",
         "sheet.nothing_to_score": "You have no candidate to score in this round.",
+        "sheet.recused_some": "Not on your sheet, as you do not score them (conflict of interest): {list}.",
+        "recusal.self": "yourself",
+        "recusal.same_unit": "your own unit",
+        "recusal.conflict": "conflict of interest",
         "sheet.progress": "Scored {done}/{total}",
         "sheet.empty_cells": "{n} empty fields",
         "sheet.all_filled": "Every field filled",
@@ -1603,6 +1617,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "ballot.cast": "Ballot cast. It was added to the anonymous tallies; nobody can see what you chose.",
         "ballot.recused_all": "You do not vote in this round (conflict of interest).",
+        "ballot.recused_some": (
+            "Not on your ballot, as you do not vote on them (conflict of interest; your ballot counts neither for nor "
+            "against them): {list}."
+        ),
         "ballot.sealed": (
             "This round's ballots were counted before it was reopened: it takes no more ballots, so that nobody can "
             "work out a late ballot. If the council votes again, it will be in a re-vote round."

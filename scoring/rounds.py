@@ -326,6 +326,30 @@ def recusals(store: Store, round_id: int) -> dict[int, set[int]]:
     return dict(result)
 
 
+def member_recusals(store: Store, round_id: int, member_id: int) -> list[dict]:
+    """The round's candidates this member steps back from (the rules of `recusals`), in the
+    round's order, each with why: `why` is "self", "conflict" (with the secretary's `reason`)
+    or "same_unit". The member's sheet and ballot say so, instead of leaving them out unsaid."""
+    current = get_round(store, round_id)
+    unit = store.scalar("SELECT unit_id FROM members WHERE id = ?", (member_id,))
+    conflicts = {
+        r["candidate_id"]: r["reason"] or ""
+        for r in store.query("SELECT candidate_id, reason FROM conflicts WHERE member_id = ?", (member_id,))
+    }
+    result = []
+    for c in round_candidates(store, round_id):
+        if c["member_id"] == member_id:
+            why = "self"
+        elif c["id"] in conflicts:
+            why = "conflict"
+        elif current["recuse_same_unit"] and c["unit_id"] is not None and c["unit_id"] == unit:
+            why = "same_unit"
+        else:
+            continue
+        result.append({**c, "why": why, "reason": conflicts.get(c["id"], "")})
+    return result
+
+
 def is_recused(store: Store, round_id: int, member_id: int, candidate_id: int) -> bool:
     return member_id in recusals(store, round_id).get(candidate_id, set())
 

@@ -290,6 +290,28 @@ def test_no_score_or_vote_on_oneself(demo_store, r1):
     assert demo_store.scalar("SELECT COUNT(*) FROM ballot_receipts") == 0
 
 
+def test_each_members_recusals_say_why_and_agree_with_the_rules(demo_store, r1):
+    duc = member_id(demo_store, "Lê Văn Đức")
+    target = voting.sheet(demo_store, r1, duc)[3].candidate
+    rounds.add_conflict(demo_store, "Thư ký", duc, target["id"], "Người thân")
+    binh = member_id(demo_store, "Võ Thanh Bình")  # Khoa Lý luận cơ sở
+    assert [(c["full_name"], c["why"]) for c in rounds.member_recusals(demo_store, r1, binh)] == [
+        ("Khoa Lý luận cơ sở", "same_unit"),
+        ("Nguyễn Văn An", "same_unit"),
+        ("Vũ Đức Thắng", "same_unit"),
+    ]
+    assert [(c["id"], c["why"], c["reason"]) for c in rounds.member_recusals(demo_store, r1, duc)] == [
+        (target["id"], "conflict", "Người thân")
+    ]
+    recusals = rounds.recusals(demo_store, r1)
+    for m in demo_store.query("SELECT id FROM members WHERE is_voting = 1"):
+        mine = {c["id"] for c in rounds.member_recusals(demo_store, r1, m["id"])}
+        assert mine == {cid for cid, ids in recusals.items() if m["id"] in ids}
+        assert mine == {c["id"] for c in rounds.round_candidates(demo_store, r1)} - {
+            i.candidate["id"] for i in voting.sheet(demo_store, r1, m["id"])
+        }
+
+
 def test_a_manual_conflict_recuses_and_drops_the_drafts(demo_store, r1):
     duc = member_id(demo_store, "Lê Văn Đức")  # no unit: scores everyone
     fill_sheet(demo_store, r1, duc)
