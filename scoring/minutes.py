@@ -262,6 +262,15 @@ def _to_bytes(doc: DocumentObject) -> bytes:
     return buffer.getvalue()
 
 
+def _outcome(row: dict) -> str:
+    """ "Đạt", or "Không đạt: dưới điểm tối thiểu": the verdict first, then why (QA: the column
+    showed only the reason, which reads as neither)."""
+    if passed(row.get("passes")):
+        return _t("exp.yes")
+    why = reasons(row)
+    return f"{_t('exp.no')}: {why}" if why else _t("exp.no")
+
+
 def _when(iso: str | None) -> datetime:
     try:
         return datetime.fromisoformat(iso) if iso else datetime.now()
@@ -450,7 +459,7 @@ def summary_docx(results: RoundResults, conf: dict, signers: dict[str, str] | No
         _para(doc, _t("sum.title_line", title=title), bold=True)
         body = []
         for n, r in enumerate(rows, start=1):
-            outcome = _t("exp.yes") if passed(r.get("passes")) else reasons(r) or _t("exp.no")
+            outcome = _outcome(r)
             body.append(
                 [
                     str(n),

@@ -121,8 +121,18 @@ def test_summary_holds_every_score(round_docs):
         assert row[3] == str(c.n_scores)
         assert row[4:7] == [vi2(c.mean), vi2(c.median), vi2(c.trimmed_mean)]
         assert row[8] == vi2(c.score) and row[9] == str(c.rank)
-        assert row[10] == ("Đạt" if c.passes else c.reason)
+        # The verdict, then why (QA: the column said only "dưới điểm tối thiểu").
+        assert row[10] == ("Đạt" if c.passes else f"Không đạt: {c.reason}" if c.reason else "Không đạt")
+    outcomes = [r[10] for r in rows.values()]
+    assert "Đạt" in outcomes and "Không đạt: chưa đạt tỷ lệ phiếu đồng ý" in outcomes
     assert "Phạm Thị Ngọc Ánh" in text and "Trần Minh Quang" in text  # secretary and chair sign
+
+
+def test_summary_says_not_passed_before_the_reason():
+    results = hand_results(meets_min_score=False, passes=False)
+    results.round["status"] = "closed"
+    rows = [r for r in table_rows(minutes.summary_docx(results, {"name": "Hội nghị"}, [])) if len(r) == 11]
+    assert rows[1][1] == "Nguyễn Văn An" and rows[1][10] == "Không đạt: dưới điểm tối thiểu"
 
 
 def test_minutes_of_an_open_round_are_refused_and_the_missing_board_is_said():
