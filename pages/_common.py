@@ -178,8 +178,15 @@ def no_open_round(store: Store, member_id: int, generic_key: str) -> None:
         st.info(t(generic_key))
         return
     closed, left = missed
-    what = "both" if left.sheet_pending and left.ballot_pending else "sheet" if left.sheet_pending else "ballot"
-    lines = [t(f"member.missed.{what}", round=closed["name"], closed_at=exports.format_time(closed["closed_at"]))]
+    counted_at = rounds.counted_at(store, closed["id"])
+    if left.ballot_pending and counted_at and counted_at != closed["closed_at"]:
+        # Reopened after its ballots were counted: ballots stopped at that count, not at the last close.
+        name, closed_at = closed["name"], exports.format_time(closed["closed_at"])
+        lines = [t("member.missed.sheet", round=name, closed_at=closed_at)] if left.sheet_pending else []
+        lines.append(t("member.missed.ballot_counted", round=name, counted_at=exports.format_time(counted_at)))
+    else:
+        what = "both" if left.sheet_pending and left.ballot_pending else "sheet" if left.sheet_pending else "ballot"
+        lines = [t(f"member.missed.{what}", round=closed["name"], closed_at=exports.format_time(closed["closed_at"]))]
     if left.sheet_pending and left.drafted:
         lines.append(t("member.missed.drafts"))
     lines.append(t("member.missed.contact"))

@@ -62,9 +62,10 @@ else:
         )
         board = conference.list_counting_board(store)
         counted = status in (RoundStatus.CLOSED, RoundStatus.PUBLISHED)  # ballots are counted at the close
+        count_time = rounds.counted_at(store, round_id)  # the close that counted them, not a later one
         cols[2].download_button(
             t("xp.minutes"),
-            data=lambda: minutes.minutes_docx(results, conf, board) if counted else b"",
+            data=lambda: minutes.minutes_docx(results, conf, board, counted_at=count_time) if counted else b"",
             file_name=f"{base}-bien-ban-kiem-phieu.docx",
             mime=DOCX_MIME,
             on_click="ignore",

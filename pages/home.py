@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages._common import current_member, get_store, your_tasks
-from scoring import conference, demo, rounds
+from scoring import conference, demo, rounds, voting
 from scoring.i18n import t
 from scoring.model import RoundStatus
 from scoring.validation import format_place_date
@@ -60,4 +60,5 @@ with right:
         }[status.value]
         with st.container(border=True):
             st.markdown(f"**{r['name']}**")
-            st.caption(f"{badge} {status.label} · {r['candidate_count']} {t('home.candidates_short')}")
+            label = t("status.open_sealed") if voting.ballots_sealed(r) else status.label  # reopened after the count
+            st.caption(f"{badge} {label} · {r['candidate_count']} {t('home.candidates_short')}")

@@ -88,7 +88,7 @@ default = next((i for i, r in enumerate(all_rounds) if r["status"] == RoundStatu
 round_id = st.selectbox(t("rounds.pick"), list(names), index=default, format_func=names.get, key="rounds_pick")
 current = rounds.get_round(store, round_id)
 status = RoundStatus(current["status"])
-st.markdown(t("rounds.status_line", status=status.label))
+st.markdown(t("rounds.status_line", status=t("status.open_sealed") if voting.ballots_sealed(current) else status.label))
 
 tab_names = [t("rounds.tab_phase"), t("rounds.tab_progress"), t("rounds.tab_conflicts"), t("rounds.tab_attendance")]
 if is_secretary:
@@ -111,15 +111,17 @@ with tabs[0]:
         if st.button(t("rounds.open"), type="primary", key="phase_open"):
             move(RoundStatus.OPEN)
     elif status == RoundStatus.OPEN:
-        st.write(t("rounds.open_help"))
-        if voting.ballots_sealed(current):  # reopened after its ballots were counted
+        sealed = voting.ballots_sealed(current)  # reopened after its ballots were counted: sheets only
+        st.write(t("rounds.open_help_sealed" if sealed else "rounds.open_help"))
+        if sealed:
             st.info(t("rounds.sealed_open"))
         # Closing is the lock: a member still scoring or voting would be shut out without warning.
         owed = voting.missing(store, round_id)
         pending = list(dict.fromkeys(r["full_name"] for kind in ("sheet", "ballot", "absent") for r in owed[kind]))
         sure = True
         if pending:
-            st.warning(t("rounds.close_pending", n=len(pending), names=", ".join(pending)))
+            key = "rounds.close_pending_sealed" if sealed else "rounds.close_pending"
+            st.warning(t(key, n=len(pending), names=", ".join(pending)))
             sure = st.checkbox(t("rounds.close_confirm"), key="phase_close_sure")
         if st.button(t("rounds.close"), type="primary", key="phase_close", disabled=not sure):
             move(RoundStatus.CLOSED)

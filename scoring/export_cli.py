@@ -36,7 +36,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "xlsx":
         data = exports.ranking_xlsx(results, conf)
     elif args.format == "minutes":
-        data = minutes.minutes_docx(results, conf, conference.list_counting_board(store))
+        board = conference.list_counting_board(store)
+        data = minutes.minutes_docx(results, conf, board, counted_at=rounds.counted_at(store, args.round))
     else:
         data = minutes.summary_docx(results, conf, minutes.signers_of(store))
     out = Path(args.out)

@@ -128,6 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unit_kind.khac": "Khác",
         "status.setup": "Đang chuẩn bị",
         "status.open": "Đang chấm, bỏ phiếu",
+        "status.open_sealed": "Đang nhận phiếu chấm còn thiếu (phiếu bầu đã kiểm)",
         "status.closed": "Đã khóa",
         "status.published": "Đã công bố",
         "choice.approve": "Đồng ý",
@@ -410,6 +411,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "member.missed.drafts": "Các điểm bạn đã lưu nháp chưa được nộp nên không được tính.",
         "member.missed.contact": "Nếu cần trao đổi thêm, xin liên hệ Thư ký Hội đồng.",
+        "member.missed.ballot_counted": (
+            "Phiếu bầu của vòng “{round}” đã được kiểm lúc {counted_at}, khi bạn chưa bỏ phiếu. Từ lần kiểm phiếu đó "
+            "vòng không nhận thêm phiếu bầu (vòng được mở lại chỉ để nhận phiếu chấm điểm còn thiếu); muốn bỏ phiếu "
+            "lại, Hội đồng phải tổ chức một vòng bỏ phiếu lại."
+        ),
         "rounds.mode.per_nominee": "Từng người",
         "rounds.mode.whole_list": "Cả danh sách",
         "rounds.source.online": "Trực tuyến",
@@ -437,6 +443,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rounds.setup_help": "Vòng đang chuẩn bị. Mở vòng để thành viên chấm điểm và bỏ phiếu.",
         "rounds.open": "Mở vòng",
         "rounds.open_help": "Thành viên đang chấm điểm và bỏ phiếu. Khóa vòng khi mọi người đã nộp.",
+        "rounds.open_help_sealed": "Thành viên đang nộp phiếu chấm điểm còn thiếu. Khóa vòng khi mọi người đã nộp.",
+        "rounds.close_pending_sealed": (
+            "Còn {n} thành viên chưa nộp phiếu chấm: {names}. Khóa vòng bây giờ thì họ không nộp phiếu chấm được nữa "
+            "(bản nháp chưa nộp không được tính). Phiếu bầu đã được kiểm, vòng không nhận thêm phiếu bầu."
+        ),
         "rounds.close": "Khóa vòng",
         "rounds.close_pending": (
             "Còn {n} thành viên chưa nộp phiếu chấm hoặc chưa bỏ phiếu: {names}. Khóa vòng bây giờ thì họ không "
@@ -1379,6 +1390,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unit_kind.khac": "Other",
         "status.setup": "In preparation",
         "status.open": "Open for scoring and voting",
+        "status.open_sealed": "Taking missing scoring sheets (ballots counted)",
         "status.closed": "Closed",
         "status.published": "Published",
         "choice.approve": "Approve",
@@ -1655,6 +1667,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "member.missed.drafts": "The scores you saved as drafts were not submitted, so they were not counted.",
         "member.missed.contact": "If you need to discuss it, please contact the council secretary.",
+        "member.missed.ballot_counted": (
+            "The ballots of round “{round}” were counted at {counted_at}, before you cast yours. From that count on "
+            "the round took no more ballots (it was reopened only for missing scoring sheets); a new vote needs the "
+            "council to hold a re-vote round."
+        ),
         "rounds.mode.per_nominee": "Per nominee",
         "rounds.mode.whole_list": "Whole list",
         "rounds.source.online": "Online",
@@ -1682,6 +1699,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rounds.setup_help": "The round is in preparation. Open it so that members can score and vote.",
         "rounds.open": "Open round",
         "rounds.open_help": "Members are scoring and voting. Close the round once everyone has submitted.",
+        "rounds.open_help_sealed": "Members are handing in missing scoring sheets. Close the round once they have.",
+        "rounds.close_pending_sealed": (
+            "{n} member(s) have not submitted their scoring sheet: {names}. Closing now shuts them out of scoring "
+            "(unsubmitted drafts do not count). The ballots were already counted: the round takes no more ballots."
+        ),
         "rounds.close": "Close round",
         "rounds.close_pending": (
             "{n} members have not submitted their scoring sheet or voted yet: {names}. Once the round is closed "

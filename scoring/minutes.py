@@ -281,9 +281,11 @@ def _when(iso: str | None) -> datetime:
 # --- biên bản kiểm phiếu -------------------------------------------------------------------------
 
 
-def minutes_docx(results: RoundResults, conf: dict, board: list[dict]) -> bytes:
+def minutes_docx(results: RoundResults, conf: dict, board: list[dict], *, counted_at: str | None = None) -> bytes:
     """The vote-count minutes of a round, ready to print and sign.
-    `board` is the counting board (conference.list_counting_board): head first."""
+    `board` is the counting board (conference.list_counting_board): head first. `counted_at`
+    (rounds.counted_at) is when the ballots were counted: the close that sealed them, not a
+    later close after a reopen (the round's `closed_at`), which counted no ballot."""
     if results.round.get("status") not in ("closed", "published"):
         # The count is made when the round closes; before, the ballots stay sealed.
         raise ValidationError("err.minutes_not_closed", name=results.round.get("name", ""))
@@ -291,7 +293,7 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict]) -> bytes:
     _header(doc, conf, _t("doc.council"))
     _para(doc, _t("min.title"), bold=True, size=14, align="center", space_after=0)
     _para(doc, results.round.get("name", ""), bold=True, align="center", space_after=12)
-    when = _when(results.round.get("closed_at"))
+    when = _when(counted_at or results.round.get("closed_at"))
     basis = (conf.get("legal_basis") or "").strip().rstrip(".;")  # the laws it votes under, as typed in setup
     if basis:
         _para(doc, _t("min.legal_basis", basis=basis), italic=True, indent_first=True)

@@ -229,6 +229,29 @@ def projected_since(store: Store, round_id: int) -> float | None:
     return datetime.fromisoformat(at).timestamp() if at else None  # local time, as now_iso writes it
 
 
+def counted_at(store: Store, round_id: int) -> str | None:
+    """When the round's ballots were counted (ISO, local time), or None if they were not.
+    It is the close that set `ballots_counted`: the first close after the round's last ballot
+    (the log records that a ballot was cast, never what it said). Once the round was reopened
+    after it, the round's `closed_at` is a later close, which counted no ballot: the minutes said
+    the count ended then (QA: 17:24 instead of 17:21). Not reopened since, it is `closed_at`."""
+    current = get_round(store, round_id)
+    if not current["ballots_counted"]:
+        return None
+    rows = store.query(
+        "SELECT id, at FROM audit_log WHERE entity = 'rounds' AND entity_id = ? AND action = 'round.closed' "
+        "AND id > IFNULL((SELECT MAX(id) FROM audit_log WHERE entity = 'rounds' AND entity_id = ? "
+        "AND action IN ('ballot.cast', 'ballot.cast_paper')), 0) ORDER BY id LIMIT 1",
+        (round_id, round_id),
+    )
+    reopened = rows and store.scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE entity = 'rounds' AND entity_id = ? AND action = 'round.reopen' "
+        "AND id > ?",
+        (round_id, rows[0]["id"]),
+    )
+    return rows[0]["at"] if reopened else current["closed_at"]
+
+
 def round_titles(store: Store, round_id: int) -> list[dict]:
     """The titles of a round's candidates (id, name), in the round's order."""
     return _round_titles_in(store.db, round_id)

@@ -11,7 +11,7 @@ import sqlite3
 
 import pytest
 
-from scoring import rounds, voting
+from scoring import cli, minutes, rounds, voting
 from scoring.db import Store, _split_sql, forget_store
 from scoring.errors import RoundNotOpen
 from scoring.schema import MIGRATIONS, SCHEMA_VERSION
@@ -137,7 +137,10 @@ def test_the_rounds_page_says_what_a_reopen_does_before_and_after(app_env, demo_
     text = page_text(at)
     assert "Vòng được mở lại sau khi đã kiểm phiếu: chỉ nhận thêm phiếu chấm điểm còn thiếu" in text
     # Closing again: only the missing sheet is waited for, not a ballot nobody may cast.
-    assert f"Còn 1 thành viên chưa nộp phiếu chấm hoặc chưa bỏ phiếu: {LATE}." in text
+    assert f"Còn 1 thành viên chưa nộp phiếu chấm: {LATE}. Khóa vòng bây giờ thì họ không nộp phiếu chấm" in text
+    assert "không chấm, không bầu được nữa" not in text and "chưa bỏ phiếu:" not in text
+    assert "Trạng thái: **Đang nhận phiếu chấm còn thiếu (phiếu bầu đã kiểm)**" in text
+    assert "Thành viên đang chấm điểm và bỏ phiếu" not in text
     assert "Chưa bỏ phiếu (" not in text  # the nudge list asks for no ballot
     assert "Chưa nộp phiếu chấm (1):" in text
 
@@ -154,3 +157,59 @@ def test_the_late_member_and_the_secretary_are_told_no_ballot_is_taken(reopened,
     assert not secretary.exception
     assert "vòng mở lại không nhận thêm phiếu bầu" in page_text(secretary)
     assert not [r for r in secretary.radio if str(r.key).startswith("paper_vote_")]
+
+
+# --- after the second close: when the ballots were counted ---------------------------------------
+
+FIRST_CLOSE, LAST_CLOSE = "2025-04-15T17:21:05", "2025-04-16T17:24:40"
+
+
+@pytest.fixture
+def reclosed(reopened):
+    """The late member hands in the sheet; the round is closed again. The first close (which counted
+    the ballots) is put at 17:21 on 15/04, the second at 17:24 the day after."""
+    submit(reopened, member_id(reopened, LATE))
+    rounds.transition(reopened, "Chủ tịch", ROUND1, "closed")
+    with reopened.write() as db:
+        closes = [r["id"] for r in db.query("SELECT id FROM audit_log WHERE action = 'round.closed' ORDER BY id")]
+        assert len(closes) == 2
+        db.execute("UPDATE audit_log SET at = ? WHERE id = ?", [FIRST_CLOSE, closes[0]])
+        db.execute("UPDATE audit_log SET at = ? WHERE id = ?", [LAST_CLOSE, closes[1]])
+        db.execute("UPDATE rounds SET closed_at = ? WHERE id = ?", [LAST_CLOSE, ROUND1])
+    return reopened
+
+
+def test_the_count_is_dated_by_the_close_that_counted_the_ballots(reclosed, tmp_path):
+    assert rounds.counted_at(reclosed, ROUND1) == FIRST_CLOSE
+    out = tmp_path / "bien-ban.docx"
+    assert cli.main(["--db", str(reclosed.path), "export", "--round", str(ROUND1), "--format", "minutes",
+                     "--out", str(out)]) == 0  # fmt: skip
+    text = minutes.document_text(out.read_bytes())
+    assert "Việc kiểm phiếu kết thúc lúc 17 giờ 21 phút, ngày 15/04/2025." in text
+    assert "17 giờ 24 phút" not in text
+
+
+def test_a_round_closed_once_by_mistake_is_counted_at_the_close_after_its_ballots(demo_store):
+    rounds.transition(demo_store, "Chủ tịch", ROUND1, "closed")  # nobody had voted: nothing counted
+    assert rounds.counted_at(demo_store, ROUND1) is None
+    rounds.transition(demo_store, "Chủ tịch", ROUND1, "open", reason="Khóa nhầm")
+    vote(demo_store, members(demo_store)[0])
+    rounds.transition(demo_store, "Chủ tịch", ROUND1, "closed")
+    assert rounds.counted_at(demo_store, ROUND1) == rounds.get_round(demo_store, ROUND1)["closed_at"]
+
+
+def test_the_late_member_is_told_the_ballots_stopped_at_the_count(reclosed, app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["member"], page="pages/ballot.py")  # Lê Văn Đức
+    assert not at.exception
+    text = page_text(at)
+    assert "Phiếu bầu của vòng “" in text and "” đã được kiểm lúc 15/04/2025 17:21, khi bạn chưa bỏ phiếu" in text
+    assert "một vòng bỏ phiếu lại" in text
+    assert "17:24" not in text  # the second close counted no ballot
+
+
+def test_the_home_card_of_a_reopened_counted_round_says_it_takes_only_sheets(reopened, app_env, demo_codes):
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/home.py")
+    assert not at.exception
+    text = page_text(at)
+    assert "Đang nhận phiếu chấm còn thiếu (phiếu bầu đã kiểm)" in text
+    assert "Đang chấm, bỏ phiếu" not in text
