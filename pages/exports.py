@@ -43,16 +43,27 @@ else:
         base = f"vong-{chosen['position'] or round_id}"
         # Files are built when a button is clicked (data as a callable), from the
         # results read now: what was on screen is what is downloaded.
-        cols = st.columns(4)
+        cols = st.columns(5)
+        # Two CSVs: Excel opens a CSV with the PC's list separator and decimal symbol (spreadsheet.CSV_VARIANTS).
         cols[0].download_button(
             t("xp.csv"),
-            data=lambda: exports.ranking_csv(results),
+            data=lambda: exports.ranking_csv(results, "intl"),
             file_name=f"{base}-xep-hang.csv",
             mime="text/csv",
             on_click="ignore",
             key="dl_csv",
+            help=t("xp.csv_help"),
         )
         cols[1].download_button(
+            t("xp.csv_vi"),
+            data=lambda: exports.ranking_csv(results, "vi"),
+            file_name=f"{base}-xep-hang-excel-vn.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="dl_csv_vi",
+            help=t("xp.csv_vi_help"),
+        )
+        cols[2].download_button(
             t("xp.xlsx"),
             data=lambda: exports.ranking_xlsx(results, conf),
             file_name=f"{base}-ket-qua.xlsx",
@@ -63,7 +74,7 @@ else:
         board = conference.list_counting_board(store)
         counted = status in (RoundStatus.CLOSED, RoundStatus.PUBLISHED)  # ballots are counted at the close
         count_time = rounds.counted_at(store, round_id)  # the close that counted them, not a later one
-        cols[2].download_button(
+        cols[3].download_button(
             t("xp.minutes"),
             data=lambda: minutes.minutes_docx(results, conf, board, counted_at=count_time) if counted else b"",
             file_name=f"{base}-bien-ban-kiem-phieu.docx",
@@ -74,7 +85,7 @@ else:
             help=None if counted else t("err.minutes_not_closed", name=chosen["name"]),
         )
         signers = minutes.signers_of(store)
-        cols[3].download_button(
+        cols[4].download_button(
             t("xp.summary"),
             data=lambda: minutes.summary_docx(results, conf, signers),
             file_name=f"{base}-tong-hop-diem.docx",
@@ -82,6 +93,7 @@ else:
             on_click="ignore",
             key="dl_summary",
         )
+        st.caption(t("xp.csv_choice"))
         st.caption(t("xp.preview"))  # what the files hold, as they hold it: in Vietnamese
         st.dataframe(exports.ranking_frame(results), hide_index=True, width="stretch", placeholder="")
 

@@ -63,7 +63,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         return 1
     store = open_store(path)
     aggregate.require_final(rounds.get_round(store, args.round))
-    data = exports.ranking_csv(aggregate.round_results(store, args.round))
+    data = exports.ranking_csv(aggregate.round_results(store, args.round), args.csv)
     if args.out:
         Path(args.out).write_bytes(data)
         print(f"Đã ghi bảng xếp hạng vào {args.out}")
@@ -102,6 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rank", help="xuất bảng xếp hạng của một vòng đã khóa ra CSV")
     p.add_argument("--round", type=int, required=True, help="số (id) của vòng bình xét")
     p.add_argument("--out", help="tệp CSV (UTF-8 có BOM); bỏ trống để in ra màn hình")
+    p.add_argument(
+        "--csv",
+        choices=("intl", "vi"),
+        default="intl",
+        help="intl: dấu phẩy ngăn cột, dấu chấm thập phân (mặc định); "
+        "vi: Excel cài đặt vùng Việt Nam, dấu chấm phẩy ngăn cột, dấu phẩy thập phân",
+    )
     p.set_defaults(func=_cmd_rank)
 
     return parser

@@ -32,7 +32,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     results = aggregate.round_results(store, args.round)
     conf = conference.get_conference(store)
     if args.format == "csv":
-        data = exports.ranking_csv(results)
+        data = exports.ranking_csv(results, args.csv)
     elif args.format == "xlsx":
         data = exports.ranking_xlsx(results, conf)
     elif args.format == "minutes":
@@ -82,6 +82,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--format", choices=FORMATS, required=True, help="csv | xlsx | minutes (biên bản) | summary (bảng điểm)"
     )
     p.add_argument("--out", required=True, help="tệp ghi ra")
+    p.add_argument(
+        "--csv",
+        choices=("intl", "vi"),
+        default="intl",
+        help="với --format csv: intl = dấu phẩy ngăn cột, dấu chấm thập phân (mặc định); "
+        "vi = Excel cài đặt vùng Việt Nam, dấu chấm phẩy ngăn cột, dấu phẩy thập phân",
+    )
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("backup", help="sao lưu toàn bộ cơ sở dữ liệu ra một tệp .db (bản chụp nhất quán)")

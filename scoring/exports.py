@@ -26,7 +26,7 @@ from . import audit
 from .db import Store
 from .i18n import t
 from .model import CandidateKind, Method
-from .spreadsheet import csv_bytes
+from .spreadsheet import DEFAULT_CSV_VARIANT, csv_bytes, csv_variant
 from .text import fold, sort_names, text_sort_key
 
 if TYPE_CHECKING:  # aggregate.py is written alongside; exporters only read attributes
@@ -213,9 +213,12 @@ def ranking_frame(results: RoundResults, *, headers: bool = True) -> pd.DataFram
     return df
 
 
-def ranking_csv(results: RoundResults) -> bytes:
-    """The rankings CSV: UTF-8 with BOM, Vietnamese headers, formulas neutralised."""
-    return csv_bytes(ranking_frame(results))
+def ranking_csv(results: RoundResults, variant: str = DEFAULT_CSV_VARIANT) -> bytes:
+    """The rankings CSV: UTF-8 with BOM, Vietnamese headers, formulas neutralised. `variant`
+    "intl" is comma-separated with decimal points; "vi" is for Excel on Vietnamese regional
+    settings: semicolon-separated with decimal commas (scoring.spreadsheet.CSV_VARIANTS)."""
+    sep, decimal = csv_variant(variant)
+    return csv_bytes(ranking_frame(results), sep=sep, decimal=decimal)
 
 
 # --- the XLSX book -----------------------------------------------------------------------

@@ -1282,6 +1282,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.provisional": "Vòng đang ở trạng thái “{status}”: số liệu chưa chốt, tệp xuất ra chỉ để tham khảo.",
         "xp.results_error": "Chưa tính được kết quả của vòng: {error}",
         "xp.csv": "Bảng xếp hạng (CSV)",
+        "xp.csv_vi": "Bảng xếp hạng (CSV cho Excel tiếng Việt)",
+        "xp.csv_help": "CSV quốc tế: dấu phẩy ngăn cột, dấu chấm thập phân (78.95); UTF-8 có BOM.",
+        "xp.csv_vi_help": "CSV cho Excel tiếng Việt: dấu chấm phẩy ngăn cột, dấu phẩy thập phân (78,95); UTF-8 có BOM.",
+        "xp.csv_choice": (
+            "Hai bản CSV: Excel mở tệp CSV theo cài đặt vùng của máy. Máy cài đặt vùng Việt Nam (dấu thập phân “,”, "
+            "dấu ngăn danh sách “;”) dùng bản “CSV cho Excel tiếng Việt”; máy cài đặt quốc tế (dấu thập phân “.”) "
+            "dùng bản “CSV” thường. Sổ kết quả Excel (.xlsx) mở đúng trên mọi máy."
+        ),
         "xp.xlsx": "Sổ kết quả (Excel)",
         "xp.minutes": "Biên bản kiểm phiếu (Word)",
         "xp.summary": "Bảng tổng hợp điểm (Word)",
@@ -2457,6 +2465,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.provisional": "The round is “{status}”: figures are not final; files are for reference only.",
         "xp.results_error": "The round's results cannot be computed yet: {error}",
         "xp.csv": "Rankings (CSV)",
+        "xp.csv_vi": "Rankings (CSV for Vietnamese Excel)",
+        "xp.csv_help": "International CSV: comma-separated, decimal point (78.95); UTF-8 with BOM.",
+        "xp.csv_vi_help": "CSV for Vietnamese Excel: semicolon-separated, decimal comma (78,95); UTF-8 with BOM.",
+        "xp.csv_choice": (
+            "Two CSVs: Excel opens a CSV with the computer's regional settings. On Vietnamese settings (decimal "
+            "symbol “,”, list separator “;”) use “CSV for Vietnamese Excel”; on international settings (decimal "
+            "symbol “.”) use the plain “CSV”. The Excel results book (.xlsx) opens correctly everywhere."
+        ),
         "xp.xlsx": "Results book (Excel)",
         "xp.minutes": "Vote-count minutes (Word)",
         "xp.summary": "Scoring summary (Word)",

@@ -31,6 +31,22 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# Excel opens a double-clicked CSV with the PC's list separator and decimal symbol (Windows regional settings), so
+# one file cannot suit every PC: on Vietnamese settings (decimal ",", list separator ";") a comma file lands in one
+# column and 78.95 may be misread. A "sep=;" first line would fix the columns but makes Excel ignore the BOM (the
+# diacritics break), so each kind of PC gets its own file, both with the BOM:
+# "intl" (comma, decimal point: the default, as before) and "vi" (semicolon, decimal comma).
+CSV_VARIANTS: dict[str, tuple[str, str]] = {"intl": (",", "."), "vi": (";", ",")}
+DEFAULT_CSV_VARIANT = "intl"
+
+
+def csv_variant(variant: str) -> tuple[str, str]:
+    """(separator, decimal mark) of a CSV variant: "intl" or "vi"."""
+    if variant not in CSV_VARIANTS:
+        raise ValueError(f"unknown CSV variant {variant!r}: {', '.join(CSV_VARIANTS)}")
+    return CSV_VARIANTS[variant]
+
+
 def csv_bytes(df: pd.DataFrame, *, sep: str = ",", decimal: str = ".") -> bytes:
     """CSV for Excel: UTF-8 with BOM, formula cells neutralised. Vietnamese-locale
     Excel reads `sep=";", decimal=","` without an import dialog."""

@@ -3,6 +3,7 @@ audit log export."""
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -13,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from scoring import aggregate, audit, conference, exports, indicators, rounds, spreadsheet, text, voting
+from scoring import aggregate, audit, cli, conference, exports, indicators, rounds, spreadsheet, text, voting
 from scoring.db import Store, forget_store
 from scoring.text import text_sort_key
 from tests.conftest import copy_db
@@ -171,6 +172,42 @@ def test_csv_has_bom_vietnamese_headers_and_reads_back_as_the_ranking():
     assert df["Số phiếu đồng ý"].tolist() == [8, 5, 8]
     assert df["Tỷ lệ cần đạt"][0] == "từ 66,67% trở lên"
     assert df["Kết quả"].tolist() == ["Đạt", "Không đạt", "Không đạt"]
+
+
+def csv_rows(data: bytes, delimiter: str) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # both variants keep the BOM (and no "sep=" line, which hides it)
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def test_csv_for_vietnamese_excel_has_semicolons_and_decimal_commas():
+    """Excel on Vietnamese regional settings (decimal ",", list separator ";") put every field of the comma
+    file in one column (QA); the "vi" variant is what it reads, the default stays the comma file."""
+    rows = csv_rows(exports.ranking_csv(hand_results(), "vi"), ";")
+    assert len(rows) == 3 and all(None not in r for r in rows)  # every row splits into the header's columns
+    first = rows[0]
+    assert first["Họ và tên"] == "Nguyễn Văn An" and first["Đơn vị"] == "Khoa Lý luận cơ sở"
+    assert first["Điểm tổng hợp"] == "92,46" and first["Tỷ lệ đồng ý (%)"] == "72,73"
+    assert first["Số phiếu đồng ý"] == "8" and first["Tỷ lệ cần đạt"] == "từ 66,67% trở lên"
+    assert rows[1]["Họ và tên"] == '\'=HYPERLINK("http://evil.example","Bấm")'  # still neutralised
+    assert rows[1]["Đơn vị"] == "'+Phòng Đào tạo" and rows[2]["Họ và tên"] == "'@Tập thể Khoa Dân vận"
+    default = csv_rows(exports.ranking_csv(hand_results()), ",")
+    assert default[0]["Điểm tổng hợp"] == "92.46" and default[0]["Họ và tên"] == "Nguyễn Văn An"
+    assert exports.ranking_csv(hand_results(), "intl") == exports.ranking_csv(hand_results())
+    with pytest.raises(ValueError):
+        exports.ranking_csv(hand_results(), "excel")
+
+
+def test_cli_rank_and_export_write_the_vietnamese_excel_csv(closed_round, tmp_path):
+    store, round_id = closed_round
+    ranked, exported = tmp_path / "xep-hang.csv", tmp_path / "vong.csv"
+    db = ["--db", str(store.path)]
+    assert cli.main([*db, "rank", "--round", str(round_id), "--csv", "vi", "--out", str(ranked)]) == 0
+    export = ["export", "--round", str(round_id), "--format", "csv", "--csv", "vi", "--out", str(exported)]
+    assert cli.main([*db, *export]) == 0
+    results = aggregate.round_results(store, round_id)
+    assert ranked.read_bytes() == exported.read_bytes() == exports.ranking_csv(results, "vi")
+    rows = csv_rows(ranked.read_bytes(), ";")
+    assert len(rows) == len(results.table) and any("," in r["Điểm tổng hợp"] for r in rows)
 
 
 def test_csv_formula_cells_are_neutralised_and_numbers_kept():

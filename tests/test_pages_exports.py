@@ -29,6 +29,7 @@ def test_exports_page_offers_every_file_of_a_round(app_env, demo_codes):
     assert not at.exception
     assert labels(at) == [
         "Bảng xếp hạng (CSV)",
+        "Bảng xếp hạng (CSV cho Excel tiếng Việt)",  # Excel on Vietnamese regional settings: ";" and 78,95
         "Sổ kết quả (Excel)",
         "Biên bản kiểm phiếu (Word)",
         "Bảng tổng hợp điểm (Word)",
@@ -36,6 +37,7 @@ def test_exports_page_offers_every_file_of_a_round(app_env, demo_codes):
     ]
     assert at.selectbox(key="export_round").value is not None
     assert "số liệu chưa chốt" in page_text(at)  # round 1 of the demo is still open
+    assert "Máy cài đặt vùng Việt Nam (dấu thập phân “,”, dấu ngăn danh sách “;”)" in page_text(at)
     ranking = at.dataframe[0].value
     assert len(ranking) == 12 and "Xếp hạng" in ranking.columns
     # No vote-count minutes while the round is open: its ballots are counted at the close.
