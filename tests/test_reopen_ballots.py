@@ -34,14 +34,19 @@ def counts(store: Store) -> dict:
 @pytest.fixture
 def reopened(demo_store):
     """Round 1: everyone but Lê Văn Đức scored and voted; closed (the count is read), then reopened."""
-    late = member_id(demo_store, LATE)
-    for m in members(demo_store):
-        if m != late:
-            submit(demo_store, m)
-            vote(demo_store, m)
-    rounds.transition(demo_store, "Chủ tịch", ROUND1, "closed")
+    close_without_the_late_member(demo_store)
     rounds.transition(demo_store, "Chủ tịch", ROUND1, "open", reason="Thiếu phiếu chấm của một thành viên")
     return demo_store
+
+
+def close_without_the_late_member(store: Store) -> None:
+    """Everyone but Lê Văn Đức scores and votes, then the chair closes round 1 (its ballots are counted)."""
+    late = member_id(store, LATE)
+    for m in members(store):
+        if m != late:
+            submit(store, m)
+            vote(store, m)
+    rounds.transition(store, "Chủ tịch", ROUND1, "closed")
 
 
 def test_a_reopened_round_refuses_the_late_ballot_so_two_counts_reveal_nothing(reopened):
@@ -120,12 +125,7 @@ def test_an_older_database_seals_the_rounds_it_had_already_counted(tmp_path):
 
 
 def test_the_rounds_page_says_what_a_reopen_does_before_and_after(app_env, demo_store, demo_codes):
-    late = member_id(demo_store, LATE)
-    for m in members(demo_store):
-        if m != late:
-            submit(demo_store, m)
-            vote(demo_store, m)
-    rounds.transition(demo_store, "Chủ tịch", ROUND1, "closed")
+    close_without_the_late_member(demo_store)
     at = run_app(app_env, code=demo_codes["chair"], page="pages/rounds.py")
     assert not at.exception
     text = page_text(at)
