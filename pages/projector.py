@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from pages._common import db_path, get_store, join_url
-from scoring import aggregate, conference, i18n, rounds
+from scoring import aggregate, conference, i18n, rounds, voting
 from scoring.i18n import t
 from scoring.model import CandidateKind
 from scoring.qr import qr_svg
@@ -40,6 +40,7 @@ CSS = """
 .pj-speaker { font-size: clamp(22px, 2.4vw, 48px); color: #ffd54f; }
 .pj-round { font-size: clamp(22px, 2.4vw, 46px); font-weight: 600; margin-top: 1.2rem; }
 .pj-progress { font-size: clamp(24px, min(3.6vw, 6.5vh), 72px); font-weight: 700; color: #80d8ff; }
+.pj-status { font-size: clamp(22px, min(2.6vw, 5vh), 52px); font-weight: 600; color: #ffd54f; }
 .pj-note { font-size: clamp(16px, 1.5vw, 28px); color: #bbb; margin-top: 1rem; }
 .pj-h1 { font-size: clamp(28px, 3vw, 60px); font-weight: 700; margin: .3rem 0; }
 .pj-h1-compact { font-size: clamp(20px, 2vw, 40px); color: #ddd; }
@@ -104,8 +105,9 @@ def _viewport() -> tuple[int, int]:
     return (width, height) if 320 <= width <= 10000 and 240 <= height <= 10000 else DEFAULT_VIEWPORT
 
 
-# The same height in CSS, for the table beside the chart: 1.25 × (1.6 + 2 + 2.8 + 1.6 + 2 × 1.2) vw + 120 px.
-RESERVED_CSS = "(7.5rem + 13vw)"
+# The same height in CSS, for the table beside the chart: 1.25 × (1.6 + 2 + 2.8 + 1.6 + 2 × 1.2) vw + 120 px
+# (in px: the page's rem is 17 px, and 7.5rem made the table's guard smaller than its type).
+RESERVED_CSS = "(120px + 13vw)"
 
 
 def _css_px(viewport_width: int, vw: float, low: float, high: float) -> float:
@@ -142,6 +144,99 @@ def _wrapped_headings(viewport: tuple[int, int], title: str, rule: str) -> float
     return extra
 
 
+# The revealed table's type: at most TABLE_FONT_MAX (and 2.2vw), at least TABLE_FONT_MIN. An average
+# letter's width in em (Arial/Segoe: digits .556, Vietnamese words about .52, the bold header .56).
+TABLE_FONT_MAX = 40
+TABLE_FONT_MIN = 12
+_CHAR_EM = {"num": 0.56, "nowrap": 0.53, "text": 0.53, "head": 0.57}
+_REASON_EM = 0.72  # .pj-reason's size
+_PAD_EM = 0.8  # a cell's padding left and right (.4em each)
+
+
+def _wrap_count(text: str, char_em: float, capacity: float) -> int:
+    """Lines `text` takes, wrapped at spaces in a box `capacity` em wide (letters `char_em` wide)."""
+    lines, used = 1, 0.0
+    for word in text.split():
+        width = len(word) * char_em
+        if used and used + char_em + width > capacity:
+            lines, used = lines + 1, width
+        else:
+            used += (char_em if used else 0) + width
+    return lines
+
+
+def _cell_widths(kind: str, text: str) -> tuple[float, float]:
+    """(narrowest, widest) a cell can be, in em without its padding, as a browser's automatic
+    table layout sees it: a number or a person's name never wraps; a verdict and the smaller
+    reason under it ("\n") wrap at spaces."""
+    char = _CHAR_EM[kind]
+    if kind in ("num", "nowrap"):
+        return len(text) * char, len(text) * char
+    widest = narrowest = 0.0
+    for i, part in enumerate(text.split("\n")):
+        scale = 1 if i == 0 else _REASON_EM
+        widest = max(widest, len(part) * char * scale)
+        narrowest = max([narrowest] + [len(w) * char * scale for w in part.split()])
+    return narrowest, widest
+
+
+def _cell_height(kind: str, text: str, width: float) -> float:
+    """Lines of a cell `width` em wide (without padding), in em: lines of 1.25em, a reason's of .864em."""
+    if kind in ("num", "nowrap"):
+        return 1.25
+    height = 0.0
+    for i, part in enumerate(text.split("\n")):
+        scale = 1 if i == 0 else _REASON_EM
+        lines = _wrap_count(part, _CHAR_EM[kind] * scale, width)
+        height += lines * (1.25 if i == 0 else 1.2 * _REASON_EM)
+    return height
+
+
+def _table_height(head: list[str], rows: list[list[tuple[str, str]]], width_em: float) -> float | None:
+    """The table's height in em when it is `width_em` wide, or None if its unwrappable cells do not
+    fit that width. Columns share the width as Chromium's automatic layout does: each its narrowest,
+    then what is left in proportion to how much wider it would like to be."""
+    table = [[("head", h) for h in head], *rows]
+    spans = [[_cell_widths(kind, text) for kind, text in row] for row in table]
+    low = [max(s[j][0] for s in spans) + _PAD_EM for j in range(len(head))]
+    high = [max(s[j][1] for s in spans) + _PAD_EM for j in range(len(head))]
+    if sum(low) > width_em:
+        return None
+    if sum(high) <= width_em:
+        widths = high
+    else:
+        spare, stretch = width_em - sum(low), sum(h - lo for h, lo in zip(high, low, strict=True))
+        widths = [lo + spare * (h - lo) / stretch for h, lo in zip(high, low, strict=True)]
+    return sum(
+        0.5 + max(_cell_height(kind, text, w - _PAD_EM) for (kind, text), w in zip(row, widths, strict=True))
+        for row in table
+    )
+
+
+def _table_font(
+    head: list[str], rows: list[list[tuple[str, str]]], viewport: tuple[int, int], headings: float, wide: bool
+) -> tuple[float, float]:
+    """(font size in px, height in em) of the revealed table: the largest type at which every row,
+    its reasons and long names wrapped as they will be at that size, fits the height the headings
+    and the tie-break line leave (QA: sized as if every reason took three lines, eight rows at
+    1366 × 768 had 15 px type and left a third of the screen empty). `wide`: beside a chart, in
+    three fifths of the width; alone, in two fifths."""
+    width, height = viewport
+    column = (width - 186) * (3 / 5 if wide else 2 / 5)  # the page's side padding, the columns' gap
+    room = height - _reserved_height(viewport) - headings
+    top = min(TABLE_FONT_MAX, width * 2.2 / 100)
+    font = top
+    while font > TABLE_FONT_MIN:
+        em = _table_height(head, rows, column / font)
+        # 2 px of border under each row; 2 % to spare for the estimate's letters (measured in Chromium,
+        # eight rows at 1366 × 768: 22.2 em estimated, 22.2 em drawn)
+        if em is not None and 1.02 * em * font + 2 * len(rows) + 2 <= room:
+            return font, 1.02 * em + (2 * len(rows) + 2) / font
+        font -= 0.5
+    em = _table_height(head, rows, column / TABLE_FONT_MIN) or 3.0 + 2.6 * len(rows)
+    return TABLE_FONT_MIN, 1.02 * em
+
+
 def _num(value: float, digits: int = 2) -> str:
     """A number as the screen's reader writes it: decimal comma (point in English)."""
     return i18n.number_text(value, f".{digits}f")
@@ -167,8 +262,12 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
     current = conference.current_agenda_item(store)
     all_rounds = {r["id"]: r for r in rounds.list_rounds(store)}
     open_rounds = [r for r in all_rounds.values() if r["status"] == "open"]
-    if current and current.get("round_id") in {r["id"] for r in open_rounds}:
-        open_rounds.sort(key=lambda r: r["id"] != current["round_id"])  # the agenda's round first
+    # Closed and not revealed: between the close and the chair's reveal the room is told it waits
+    # (QA: the round's line vanished and the screen said nothing of it).
+    closed_rounds = [r for r in all_rounds.values() if r["status"] == "closed" and not r["revealed"]]
+    if current and current.get("round_id"):
+        for listed in (open_rounds, closed_rounds):
+            listed.sort(key=lambda r: r["id"] != current["round_id"])  # the agenda's round first
     focus = aggregate.focus_round(store)
     agenda_round = all_rounds.get(current["round_id"]) if current and current.get("round_id") else None
     if focus is None and agenda_round and agenda_round["revealed"]:
@@ -192,7 +291,12 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
         "agenda_total": len(agenda),
         "agenda_index": next((i for i, a in enumerate(agenda, start=1) if current and a["id"] == current["id"]), 0),
         "current": current,
-        "progress": [{"name": r["name"], **aggregate.round_progress(store, r["id"])} for r in open_rounds],
+        # A reopened round whose ballots were counted takes only scoring sheets (voting.ballots_sealed).
+        "progress": [
+            {"name": r["name"], "sealed": voting.ballots_sealed(r), **aggregate.round_progress(store, r["id"])}
+            for r in open_rounds
+        ],
+        "closed": [r["name"] for r in closed_rounds],
         "results": results,
     }
 
@@ -232,11 +336,19 @@ def _agenda(snapshot: dict) -> None:
         lines = []
         if p["to_score"]:
             lines.append(t("proj.progress.scores", done=p["submitted"], total=p["to_score"]))
-        if p["to_vote"]:
+        if p["to_vote"] and not p["sealed"]:
             lines.append(t("proj.progress.ballots", done=p["voted"], total=p["to_vote"]))
         body = "".join(f'<div class="pj-progress">{html.escape(line)}</div>' for line in lines)
+        if p["sealed"]:  # reopened after its ballots were counted: no "9/11" as if more were expected
+            body += f'<div class="pj-status">{html.escape(t("proj.ballots_counted"))}</div>'
         st.markdown(
             f'<div class="pj"><div class="pj-round">{html.escape(p["name"])}</div>{body}</div>', unsafe_allow_html=True
+        )
+    for name in snapshot["closed"]:
+        st.markdown(
+            f'<div class="pj"><div class="pj-round">{html.escape(name)}</div>'
+            f'<div class="pj-status">{html.escape(t("proj.closed_waiting"))}</div></div>',
+            unsafe_allow_html=True,
         )
     if snapshot["progress"]:
         st.markdown(f'<div class="pj pj-note">{html.escape(t("proj.waiting"))}</div>', unsafe_allow_html=True)
@@ -304,7 +416,9 @@ def _chart(
             annotation_text=label,
             annotation_position="top",
             annotation_font={"size": font, "color": "#ffd54f"},
-            layer="below",  # behind the bars and their values: a value next to the line stays readable
+            # Over the bars (QA: drawn behind them, the line vanished where it mattered, across the bars
+            # near it); its dashes leave a value next to it readable.
+            layer="above",
         )
     fig.update_layout(
         template="plotly_dark",
@@ -312,9 +426,10 @@ def _chart(
         plot_bgcolor="#000",
         font={"size": font, "color": "#fff"},
         # top: the line's label; right: room for the values after the bars
-        margin={"l": 10, "r": 4 * font, "t": int(1.6 * font) + 8, "b": 20},
+        margin={"l": 10, "r": 4 * font, "t": int(1.6 * font) + 8, "b": int(0.6 * font) + 10},
         height=height,
-        xaxis={"range": [0, 100], "gridcolor": "#333", "tickfont": {"size": min(18, font)}},
+        # the axis' numbers as large as the names (QA: at 18 px and less they could not be read in the hall)
+        xaxis={"range": [0, 100], "gridcolor": "#333", "tickfont": {"size": font, "color": "#fff"}},
         yaxis={"autorange": "reversed", "tickfont": {"size": font, "color": "#fff"}},  # rank 1 on top
         bargap=0.25,
         showlegend=False,
@@ -384,28 +499,38 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
         head.append(t("res.col.approval_pct"))
     head.append(t("res.col.result"))
     lines = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
-    text_lines = 3.0  # the header, on two lines in a narrow column ("Tỷ lệ đồng ý (%)"), and its padding
+    cells_text: list[list[tuple[str, str]]] = []  # each row's cells as the estimate sees them (_table_font)
     for r in rows.itertuples(index=False):
-        person = ' class="pj-person"' if r.kind == CandidateKind.INDIVIDUAL else ""
+        individual = r.kind == CandidateKind.INDIVIDUAL
+        person = ' class="pj-person"' if individual else ""
         cells = [f'<td class="pj-num">{r.rank}</td>', f"<td{person}>{html.escape(r.full_name)}</td>"]
+        seen = [("num", str(r.rank)), ("nowrap" if individual else "text", r.full_name)]
         if first["needs_scoring"]:
-            cells.append(f'<td class="pj-num">{_num(r.score) if r.score == r.score else ""}</td>')
+            score = _num(r.score) if r.score == r.score else ""
+            cells.append(f'<td class="pj-num">{score}</td>')
+            seen.append(("num", score))
         if first["needs_ballot"]:
             pct = _num(r.approval_pct) if r.approval_pct == r.approval_pct else ""
             cells.append(f'<td class="pj-num">{pct}% ({r.approve}/{r.eligible})</td>')
+            seen.append(("num", f"{pct}% ({r.approve}/{r.eligible})"))
         if r.passes:
             cells.append(f'<td class="pj-pass">{html.escape(t("res.pass"))}</td>')
-            text_lines += 1.85  # a line and the cell's padding
+            seen.append(("text", t("res.pass")))
         else:  # the reason smaller, under the verdict: long reasons had wrapped a row to seven lines
             parts = [p for p in r.reason.split("; ") if p and p != t("res.reason.quorum")] if quorum else [r.reason]
-            reason = f'<div class="pj-reason">{html.escape("; ".join(parts))}</div>' if any(parts) else ""
-            cells.append(f'<td class="pj-fail">{html.escape(t("res.fail"))}{reason}</td>')
-            text_lines += 4.4 if reason else 1.85  # the reason can wrap on three lines of .72em
+            reason = "; ".join(parts) if any(parts) else ""
+            reason_html = f'<div class="pj-reason">{html.escape(reason)}</div>' if reason else ""
+            cells.append(f'<td class="pj-fail">{html.escape(t("res.fail"))}{reason_html}</td>')
+            seen.append(("text", t("res.fail") + ("\n" + reason if reason else "")))
         lines.append("<tr>" + "".join(cells) + "</tr>")
+        cells_text.append(seen)
     with table_col if first["needs_scoring"] or first["needs_ballot"] else chart_col:
-        # Every row of the title on one screen: smaller type when there are many rows, or rows made
-        # taller by a reason under the verdict, in the height the headings and the cascade leave.
-        fit = f"font-size: min(1.6vw, calc((100vh - {RESERVED_CSS} - {headings:.0f}px) / {text_lines:.1f}))"
+        # Every row of the title on one screen, in type as large as fits: _table_font estimates how
+        # the reasons and long names wrap at each size. The CSS guard shrinks it further only if the
+        # window's real height is smaller than the one reported (before the report arrives).
+        wide = first["needs_scoring"] or first["needs_ballot"]
+        font, height_em = _table_font(head, cells_text, viewport, headings, wide)
+        fit = f"font-size: min({font:.1f}px, calc((100vh - {RESERVED_CSS} - {headings:.0f}px) / {height_em:.2f}))"
         st.markdown(
             f'<table class="pj pj-table pj-table-lg" style="{fit}">{"".join(lines)}</table>', unsafe_allow_html=True
         )
