@@ -139,6 +139,33 @@ def test_the_projector_address_carries_no_officers_session(server, context):
     no_exception(page)
 
 
+def project_the_eight(store: Store) -> dict:
+    """Close round 1, reveal it and hold its title of eight individuals on the projector; that title."""
+    rounds.transition(store, "Chủ tịch", ROUND1, "closed")
+    rounds.reveal(store, "Chủ tịch", ROUND1)
+    eight = next(t for t in rounds.round_titles(store, ROUND1) if t["name"].startswith("Cá nhân"))
+    rounds.set_projected_title(store, "Chủ tịch", ROUND1, eight["id"])
+    return eight
+
+
+def measure_projector(server, browser, size: tuple[int, int], lang: str, ready: list[str], script: str) -> dict:
+    """Open the projector in a window of `size`, in `lang`; once every `ready` selector shows and the
+    window has reported its size (the page redraws to it), what `script` measures."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        page = context.new_page()
+        open_page(page, f"{server.url}/projector" + ("?lang=en" if lang == "en" else ""))
+        for selector in ready:
+            page.wait_for_selector(selector, timeout=15_000)
+        page.wait_for_timeout(3500)
+        box = page.evaluate(script)
+        print(f"\n{lang} at {size[0]} × {size[1]}: {box}")
+        no_exception(page)
+        return box
+    finally:
+        context.close()
+
+
 # The bottom of the last bar, the last table row and the page's content, and the window's height.
 GEOMETRY = """() => {
     const bottom = (els) => Math.max(...Array.from(els).map((e) => e.getBoundingClientRect().bottom));
@@ -164,29 +191,16 @@ def test_a_title_of_eight_fits_a_1366_by_768_projector(server, browser):
         for m in [m["id"] for m in conference.list_members(store, voting_only=True)]:
             fill_sheet(store, m)
             vote(store, m)
-        rounds.transition(store, "Chủ tịch", ROUND1, "closed")
-        rounds.reveal(store, "Chủ tịch", ROUND1)
-        eight = next(t for t in rounds.round_titles(store, ROUND1) if t["name"].startswith("Cá nhân"))
-        rounds.set_projected_title(store, "Chủ tịch", ROUND1, eight["id"])
+        eight = project_the_eight(store)
     finally:
         store.close()
+    ready = [f"text={eight['name']}", '[data-testid="stPlotlyChart"] .bars .point path']
     for lang in ("vi", "en"):
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
-        try:
-            page = context.new_page()
-            open_page(page, f"{server.url}/projector" + ("?lang=en" if lang == "en" else ""))
-            page.wait_for_selector(f"text={eight['name']}", timeout=15_000)
-            page.wait_for_selector('[data-testid="stPlotlyChart"] .bars .point path', timeout=15_000)
-            page.wait_for_timeout(3500)  # the window's size reported, the chart redrawn to it
-            box = page.evaluate(GEOMETRY)
-            print(f"\n{lang} at 1366 × 768: {box}")
-            assert box["bars"] == 8 and box["rows"] == 9  # eight nominees and the header
-            assert box["lastBar"] <= box["height"] and box["lastName"] <= box["height"], box
-            assert box["lastRow"] <= box["height"], box
-            assert box["cascade"] <= box["height"] and not box["scrolls"], box
-            no_exception(page)
-        finally:
-            context.close()
+        box = measure_projector(server, browser, (1366, 768), lang, ready, GEOMETRY)
+        assert box["bars"] == 8 and box["rows"] == 9  # eight nominees and the header
+        assert box["lastBar"] <= box["height"] and box["lastName"] <= box["height"], box
+        assert box["lastRow"] <= box["height"], box
+        assert box["cascade"] <= box["height"] and not box["scrolls"], box
 
 
 # The table's type and the bottoms of its last row, of the chart and of the page, and where the tie-break line starts.
@@ -225,27 +239,16 @@ def test_the_table_of_eight_failed_nominees_uses_the_screens_height(server, brow
             rejected = set(people[::2]) if i % 2 else set()
             choices = {s["candidate_id"]: "reject" if s["candidate_id"] in rejected else "approve" for s in subjects}
             voting.cast_ballot(store, ROUND1, m, choices)
-        rounds.transition(store, "Chủ tịch", ROUND1, "closed")
-        rounds.reveal(store, "Chủ tịch", ROUND1)
-        rounds.set_projected_title(store, "Chủ tịch", ROUND1, eight["id"])
+        project_the_eight(store)
     finally:
         store.close()
-    for (width, height), smallest in (((1366, 768), 17), ((1920, 1080), 24)):
+    for size, smallest in (((1366, 768), 17), ((1920, 1080), 24)):
         for lang in ("vi", "en"):
-            context = browser.new_context(viewport={"width": width, "height": height})
-            try:
-                page = context.new_page()
-                open_page(page, f"{server.url}/projector" + ("?lang=en" if lang == "en" else ""))
-                page.wait_for_selector(f"text={eight['name']}", timeout=15_000)
-                page.wait_for_selector(".pj-reason", timeout=15_000)
-                page.wait_for_timeout(3500)  # the window's size reported, the page redrawn to it
-                box = page.evaluate(TABLE_GEOMETRY)
-                print(f"\n{lang} at {width} × {height}: {box}")
-                assert box["rows"] == 9 and box["reasons"] == 8, box
-                assert box["font"] >= smallest and box["reason"] >= 0.72 * smallest - 0.1, box
-                # On the screen, and the height beside the chart used: at most a sixth of it left empty.
-                assert box["lastRow"] <= box["cascade"] <= box["height"] and not box["scrolls"], box
-                assert box["chart"] - box["lastRow"] <= (box["chart"] - box["top"]) / 6, box
-                no_exception(page)
-            finally:
-                context.close()
+            box = measure_projector(
+                server, browser, size, lang, [f"text={eight['name']}", ".pj-reason"], TABLE_GEOMETRY
+            )
+            assert box["rows"] == 9 and box["reasons"] == 8, box
+            assert box["font"] >= smallest and box["reason"] >= 0.72 * smallest - 0.1, box
+            # On the screen, and the height beside the chart used: at most a sixth of it left empty.
+            assert box["lastRow"] <= box["cascade"] <= box["height"] and not box["scrolls"], box
+            assert box["chart"] - box["lastRow"] <= (box["chart"] - box["top"]) / 6, box
