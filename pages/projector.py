@@ -262,9 +262,9 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
     current = conference.current_agenda_item(store)
     all_rounds = {r["id"]: r for r in rounds.list_rounds(store)}
     open_rounds = [r for r in all_rounds.values() if r["status"] == "open"]
-    # Closed and not revealed: between the close and the chair's reveal the room is told it waits
+    # Closed and not shown yet: between the close and the chair's reveal the room is told it waits
     # (QA: the round's line vanished and the screen said nothing of it).
-    closed_rounds = [r for r in all_rounds.values() if r["status"] == "closed" and not r["revealed"]]
+    closed_rounds = [r for r in all_rounds.values() if rounds.awaits_reveal(store, r)]
     if current and current.get("round_id"):
         for listed in (open_rounds, closed_rounds):
             listed.sort(key=lambda r: r["id"] != current["round_id"])  # the agenda's round first

@@ -229,6 +229,21 @@ def projected_since(store: Store, round_id: int) -> float | None:
     return datetime.fromisoformat(at).timestamp() if at else None  # local time, as now_iso writes it
 
 
+def awaits_reveal(store: Store, round_row: dict) -> bool:
+    """A closed round whose results the chair has not shown since its latest close: the projector
+    tells the room it waits for the reveal. Not one the chair revealed and then hid again (the
+    chair moved on; "waiting for the chair" would be untrue), nor an open or published round."""
+    if round_row["status"] != RoundStatus.CLOSED or round_row["revealed"]:
+        return False
+    shown_since_close = store.scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE entity = 'rounds' AND entity_id = ? "
+        "AND action IN ('round.reveal', 'round.hide') AND id > IFNULL((SELECT MAX(id) FROM audit_log "
+        "WHERE entity = 'rounds' AND entity_id = ? AND action = 'round.closed'), 0)",
+        (round_row["id"], round_row["id"]),
+    )
+    return not shown_since_close
+
+
 def counted_at(store: Store, round_id: int) -> str | None:
     """When the round's ballots were counted (ISO, local time), or None if they were not.
     It is the close that set `ballots_counted`: the first close after the round's last ballot

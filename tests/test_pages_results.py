@@ -437,6 +437,10 @@ def test_projector_says_a_closed_round_waits_for_the_chairs_reveal(scored, app_e
     assert round_name in english and "Round closed, waiting for the chair to reveal the results" in english
     rounds.reveal(scored, "Chủ tịch", ROUND1)  # revealed: the ranking, no more waiting
     assert "đang chờ Chủ tịch" not in page_text(projector(app_env, 1))
+    # Hidden again, the chair moving on: the room is not told it waits for a reveal that was made.
+    rounds.reveal(scored, "Chủ tịch", ROUND1, revealed=False)
+    hidden = page_text(projector(app_env))
+    assert "đang chờ Chủ tịch" not in hidden and not any(name in hidden for name in ROUND1_NAMES)
 
 
 def test_projector_asks_a_reopened_counted_round_only_for_its_scoring_sheets(app_env, demo_store):

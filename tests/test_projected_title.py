@@ -178,3 +178,20 @@ def test_a_backup_from_the_previous_version_restores_and_upgrades(demo_store, tm
         assert restored.scalar("SELECT name FROM conference") == "Hội nghị cũ"
     finally:
         forget_store(demo_store.path)
+
+
+def test_a_closed_round_awaits_the_reveal_until_shown_and_again_after_a_new_close(revealed):
+    # The projector says "waiting for the chair's reveal" only for a round not shown since its close:
+    # not for one the chair revealed and hid again, moving on (QA).
+    store = revealed
+
+    def awaits() -> bool:
+        return rounds.awaits_reveal(store, rounds.get_round(store, ROUND1))
+
+    assert not awaits()  # revealed
+    rounds.reveal(store, "Chủ tịch", ROUND1, revealed=False)
+    assert not awaits()  # shown, then hidden: the chair moved on
+    rounds.transition(store, "Chủ tịch", ROUND1, "open", reason="Thiếu phiếu chấm")
+    assert not awaits()  # open
+    rounds.transition(store, "Chủ tịch", ROUND1, "closed")
+    assert awaits()  # closed again, not shown since
