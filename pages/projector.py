@@ -70,6 +70,9 @@ LONG_TITLE = 80
 # full turn and two screens in one hall show the same title. All of them one under the other
 # scrolled below a 1366 × 768 or 1920 × 1080 screen; shrunk to fit, 12 names were unreadable.
 PAGE_SECONDS = 15  # res.project_title_help says "15 giây"
+# A title's rows on one screen at most: what the sizing model fits at 1366 × 768 (tests/test_projector_layout.py,
+# tests/e2e/test_projector.py). A longer list (Lao động tiên tiến of a whole institution) goes in screens of this many.
+ROWS_PER_SCREEN = 8
 
 # The window's size in CSS pixels, sent by the browser when the page opens and after a resize:
 # the chart is drawn in pixels, so its height and type need it (the HTML around it sizes itself
@@ -290,17 +293,28 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
     )
     groups = list(results["table"].groupby("title_id", sort=False))
     chosen = results.get("title_id")
-    position = next((i for i, (title_id, _) in enumerate(groups, start=1) if title_id == chosen), None)
-    # One title on the screen, first on its rule line "Danh hiệu 2/3": the chair's choice, or else
-    # each in turn, on the wall clock (the fragment's refresh draws the next one when its time comes).
-    if position is not None:
-        step = t("proj.title_of", index=position, total=len(groups))
+    held = next((i for i, (title_id, _) in enumerate(groups) if title_id == chosen), None)
+    # One screen at a time: the chair's title, or else every title in turn; a title of more than
+    # ROWS_PER_SCREEN nominees in screens of that many rows, also in turn. Turns follow the wall clock
+    # from the reveal (the fragment's refresh draws the next one when its time comes).
+    turns = [
+        (g, start)
+        for g, (_, group_rows) in enumerate(groups)
+        if held is None or g == held
+        for start in range(0, len(group_rows), ROWS_PER_SCREEN)
+    ]
+    turn = int((time.time() - (results.get("since") or 0)) // PAGE_SECONDS) % len(turns) if len(turns) > 1 else 0
+    position, start = turns[turn]
+    title_id, rows = groups[position]
+    if held is not None:
+        step = t("proj.title_of", index=position + 1, total=len(groups))
     else:
-        position = int((time.time() - (results.get("since") or 0)) // PAGE_SECONDS) % len(groups) + 1
-        step = t("proj.title_in_turn", index=position, total=len(groups)) if len(groups) > 1 else ""
-    title_id, rows = groups[position - 1]
+        step = t("proj.title_in_turn", index=position + 1, total=len(groups)) if len(groups) > 1 else ""
     first = rows.iloc[0]
     rule_parts = [step] if step else []
+    if len(rows) > ROWS_PER_SCREEN:
+        last = min(start + ROWS_PER_SCREEN, len(rows))
+        rule_parts.append(t("proj.rows_in_turn", first=start + 1, last=last, total=len(rows)))
     if first["needs_ballot"]:
         rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_plain(first["threshold_pct"])))
     if first["needs_scoring"] and first["min_score"] == first["min_score"]:
@@ -319,11 +333,12 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
         f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}{quorum_html}</div></div>',
         unsafe_allow_html=True,
     )
+    shown = rows.iloc[start : start + ROWS_PER_SCREEN]  # this screen's rows
     chart_col, table_col = st.columns([2, 3])
     if first["needs_scoring"] or first["needs_ballot"]:
         with chart_col:
             st.plotly_chart(
-                _chart(rows, first, viewport, headings), key=f"chart-{title_id}", config={"displayModeBar": False}
+                _chart(shown, first, viewport, headings), key=f"chart-{title_id}", config={"displayModeBar": False}
             )
     head = [t("res.col.rank"), _name_header(set(rows["kind"]))]
     if first["needs_scoring"]:
@@ -333,7 +348,7 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
     head.append(t("res.col.result"))
     lines = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
     cells_text: list[list[tuple[str, str]]] = []  # each row's cells as the estimate sees them (_table_font)
-    for r in rows.itertuples(index=False):
+    for r in shown.itertuples(index=False):
         individual = r.kind == CandidateKind.INDIVIDUAL
         person = ' class="pj-person"' if individual else ""
         cells = [f'<td class="pj-num">{r.rank}</td>', f"<td{person}>{html.escape(r.full_name)}</td>"]

@@ -13,8 +13,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scoring import aggregate, conference, rounds, voting
-from scoring.db import Store
+from scoring import aggregate, conference, rounds, synthetic, voting
+from scoring.db import Store, forget_store
 from tests.apptest_helpers import APP, page_text, run_app
 
 ROUND1 = 1
@@ -489,3 +489,36 @@ def test_projector_table_type_is_as_large_as_the_screen_allows(app_env, demo_sto
         text = page_text(projector(app_env, turn))
         (size,) = re.findall(r'class="pj pj-table pj-table-lg" style="font-size: min\(([\d.]+)px, calc', text)
         assert float(size) >= 28, size
+
+
+def test_a_title_longer_than_a_screen_turns_through_its_rows(tmp_path, monkeypatch):
+    # A whole institution's list (Lao động tiên tiến) has dozens of nominees; eight fit a screen
+    # (pages/_projector_layout.py). Twenty ran below it; now eight at a time, in turn, in rank
+    # order, the rule line saying which rows are on the screen and still counting the whole title.
+    path = tmp_path / "long.db"
+    store = Store(path)
+    built = synthetic.build(store, members=3, candidates=20, criteria=2)
+    for m in built.member_ids:
+        for item in voting.sheet(store, built.round_id, m):
+            cid = item.candidate["id"]
+            points = {c["id"]: c["max_points"] - cid % 7 for c in item.criteria}
+            voting.save_draft(store, built.round_id, m, cid, points)
+        voting.submit_scores(store, built.round_id, m)
+        subjects = voting.ballot_subjects(store, built.round_id, m)
+        voting.cast_ballot(store, built.round_id, m, {s["candidate_id"]: "approve" for s in subjects})
+    rounds.transition(store, "Chủ tịch", built.round_id, "closed")
+    rounds.reveal(store, "Chủ tịch", built.round_id)
+    table = aggregate.round_results(store, built.round_id).table
+    ranked, passing = table["full_name"].tolist(), int(table["passes"].sum())
+    store.close()
+    monkeypatch.setenv("HOI_NGHI_DB", str(path))
+    st.cache_resource.clear()
+    try:
+        for turn, (first, last) in ((1, (1, 8)), (2, (9, 16)), (3, (17, 20)), (4, (1, 8))):
+            text = page_text(projector(path, turn))
+            assert f"Dòng {first}-{last}/20 (tự chuyển)" in text
+            assert [name for name in ranked if name in text] == ranked[first - 1 : last]
+            assert f"Đạt: {passing}/20" in text
+    finally:
+        st.cache_resource.clear()
+        forget_store(path)
