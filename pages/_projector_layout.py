@@ -175,3 +175,23 @@ def chart_size(rows: pd.DataFrame, viewport: tuple[int, int], headings: float = 
         best = max(best, (min(CHART_FONT_LARGE, by_rows, by_width), -wrap))  # on a tie, the narrower
     font, wrap = best[0], -best[1]
     return chart_height, int(max(CHART_FONT_MIN, font)), wrap
+
+
+def chart_fits(rows: pd.DataFrame, viewport: tuple[int, int], headings: float = 0) -> bool:
+    """Whether every bar's name lines and the gaps between bars fit the chart's height at the
+    type `chart_size` chooses (never below CHART_FONT_MIN, so this is where many long names stop
+    fitting)."""
+    height, font, wrap = chart_size(rows, viewport, headings)
+    lines = max((len(name_lines(name, wrap).split("<br>")) for name in rows["full_name"]), default=1)
+    return len(rows) * (1.25 * lines + 0.45) * font + 100 <= height
+
+
+def rows_per_screen(names: list[str], viewport: tuple[int, int], headings: float = 0, most: int = 8) -> int:
+    """How many of a title's rows one screen shows: `most`, or fewer when even the smallest chart
+    type cannot fit that many bars of these names (eight collectives named like "Phòng Tổ chức,
+    hành chính, thông tin, tư liệu" at 1366 × 768). Judged on the title's longest names."""
+    longest = sorted(names, key=len, reverse=True)
+    for n in range(min(most, len(names)), 1, -1):
+        if chart_fits(pd.DataFrame({"full_name": longest[:n]}), viewport, headings):
+            return n
+    return 1

@@ -71,7 +71,8 @@ LONG_TITLE = 80
 # scrolled below a 1366 × 768 or 1920 × 1080 screen; shrunk to fit, 12 names were unreadable.
 PAGE_SECONDS = 15  # res.project_title_help says "15 giây"
 # A title's rows on one screen at most: what the sizing model fits at 1366 × 768 (tests/test_projector_layout.py,
-# tests/e2e/test_projector.py). A longer list (Lao động tiên tiến of a whole institution) goes in screens of this many.
+# tests/e2e/test_projector.py). A longer list (Lao động tiên tiến of a whole institution) goes in screens of this
+# many, or fewer when its names are too long for that many bars (layout.rows_per_screen).
 ROWS_PER_SCREEN = 8
 
 # The window's size in CSS pixels, sent by the browser when the page opens and after a resize:
@@ -297,24 +298,29 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
     # One screen at a time: the chair's title, or else every title in turn; a title of more than
     # ROWS_PER_SCREEN nominees in screens of that many rows, also in turn. Turns follow the wall clock
     # from the reveal (the fragment's refresh draws the next one when its time comes).
-    turns = [
-        (g, start)
+    per_screen = {
+        g: layout.rows_per_screen(
+            group_rows["full_name"].tolist(),
+            viewport,
+            layout.wrapped_headings(viewport, group_rows["title"].iloc[0], ""),
+            ROWS_PER_SCREEN,
+        )
         for g, (_, group_rows) in enumerate(groups)
         if held is None or g == held
-        for start in range(0, len(group_rows), ROWS_PER_SCREEN)
-    ]
+    }
+    turns = [(g, start) for g, n in per_screen.items() for start in range(0, len(groups[g][1]), n)]
     turn = int((time.time() - (results.get("since") or 0)) // PAGE_SECONDS) % len(turns) if len(turns) > 1 else 0
     position, start = turns[turn]
     title_id, rows = groups[position]
+    shown = rows.iloc[start : start + per_screen[position]]  # this screen's rows
     if held is not None:
         step = t("proj.title_of", index=position + 1, total=len(groups))
     else:
         step = t("proj.title_in_turn", index=position + 1, total=len(groups)) if len(groups) > 1 else ""
     first = rows.iloc[0]
     rule_parts = [step] if step else []
-    if len(rows) > ROWS_PER_SCREEN:
-        last = min(start + ROWS_PER_SCREEN, len(rows))
-        rule_parts.append(t("proj.rows_in_turn", first=start + 1, last=last, total=len(rows)))
+    if len(shown) < len(rows):
+        rule_parts.append(t("proj.rows_in_turn", first=start + 1, last=start + len(shown), total=len(rows)))
     if first["needs_ballot"]:
         rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_plain(first["threshold_pct"])))
     if first["needs_scoring"] and first["min_score"] == first["min_score"]:
@@ -333,7 +339,6 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
         f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}{quorum_html}</div></div>',
         unsafe_allow_html=True,
     )
-    shown = rows.iloc[start : start + ROWS_PER_SCREEN]  # this screen's rows
     chart_col, table_col = st.columns([2, 3])
     if first["needs_scoring"] or first["needs_ballot"]:
         with chart_col:
