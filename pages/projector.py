@@ -11,6 +11,7 @@ is computed once per change for all tabs (st.cache_data), not once per tab.
 from __future__ import annotations
 
 import html
+import math
 import time
 
 import pandas as pd
@@ -308,6 +309,8 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
         for g, (_, group_rows) in enumerate(groups)
         if held is None or g == held
     }
+    for g, n in per_screen.items():  # screens evened out: twenty rows as 7, 7 and 6, not 8, 8 and 4
+        per_screen[g] = math.ceil(len(groups[g][1]) / math.ceil(len(groups[g][1]) / n))
     turns = [(g, start) for g, n in per_screen.items() for start in range(0, len(groups[g][1]), n)]
     turn = int((time.time() - (results.get("since") or 0)) // PAGE_SECONDS) % len(turns) if len(turns) > 1 else 0
     position, start = turns[turn]
