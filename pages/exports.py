@@ -16,6 +16,8 @@ from scoring.model import RoundStatus
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# (variant, label key, widget key, file name suffix) of the rankings CSVs
+CSV_BUTTONS = (("intl", "xp.csv", "dl_csv", ""), ("vi", "xp.csv_vi", "dl_csv_vi", "-excel-vn"))
 
 require_member("secretary")
 store = get_store()
@@ -45,24 +47,16 @@ else:
         # results read now: what was on screen is what is downloaded.
         cols = st.columns(5)
         # Two CSVs: Excel opens a CSV with the PC's list separator and decimal symbol (spreadsheet.CSV_VARIANTS).
-        cols[0].download_button(
-            t("xp.csv"),
-            data=lambda: exports.ranking_csv(results, "intl"),
-            file_name=f"{base}-xep-hang.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key="dl_csv",
-            help=t("xp.csv_help"),
-        )
-        cols[1].download_button(
-            t("xp.csv_vi"),
-            data=lambda: exports.ranking_csv(results, "vi"),
-            file_name=f"{base}-xep-hang-excel-vn.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key="dl_csv_vi",
-            help=t("xp.csv_vi_help"),
-        )
+        for col, (variant, label, key, suffix) in zip(cols, CSV_BUTTONS, strict=False):
+            col.download_button(
+                t(label),
+                data=lambda variant=variant: exports.ranking_csv(results, variant),
+                file_name=f"{base}-xep-hang{suffix}.csv",
+                mime="text/csv",
+                on_click="ignore",
+                key=key,
+                help=t(f"{label}_help"),
+            )
         cols[2].download_button(
             t("xp.xlsx"),
             data=lambda: exports.ranking_xlsx(results, conf),

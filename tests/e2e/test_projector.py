@@ -166,16 +166,24 @@ def measure_projector(server, browser, size: tuple[int, int], lang: str, ready: 
         context.close()
 
 
-# The bottom of the last bar, the last table row and the page's content, and the window's height.
+# Where the projector's parts end on the screen: the bars, the names, the table's rows and the
+# tie-break line; the table's type and its reasons'; whether the page scrolls; the window's height.
 GEOMETRY = """() => {
     const bottom = (els) => Math.max(...Array.from(els).map((e) => e.getBoundingClientRect().bottom));
+    const table = document.querySelector("table.pj-table");
+    const reason = document.querySelector(".pj-reason");
     const main = document.querySelector('[data-testid="stMain"]');
     return {
         bars: document.querySelectorAll('[data-testid="stPlotlyChart"] .bars .point path').length,
         lastBar: bottom(document.querySelectorAll('[data-testid="stPlotlyChart"] .bars .point path')),
         lastName: bottom(document.querySelectorAll('[data-testid="stPlotlyChart"] .ytick text')),
+        chart: bottom(document.querySelectorAll('[data-testid="stPlotlyChart"]')),
         rows: document.querySelectorAll("table.pj-table tr").length,
+        top: table.getBoundingClientRect().top,
         lastRow: bottom(document.querySelectorAll("table.pj-table tr")),
+        font: parseFloat(getComputedStyle(table).fontSize),
+        reason: reason ? parseFloat(getComputedStyle(reason).fontSize) : null,
+        reasons: document.querySelectorAll(".pj-reason").length,
         cascade: bottom(document.querySelectorAll(".pj-cascade")),
         scrolls: main.scrollHeight > main.clientHeight + 1,
         height: window.innerHeight,
@@ -203,27 +211,6 @@ def test_a_title_of_eight_fits_a_1366_by_768_projector(server, browser):
         assert box["cascade"] <= box["height"] and not box["scrolls"], box
 
 
-# The table's type and the bottoms of its last row, of the chart and of the page, and where the tie-break line starts.
-TABLE_GEOMETRY = """() => {
-    const table = document.querySelector("table.pj-table");
-    const rows = document.querySelectorAll("table.pj-table tr");
-    const chart = document.querySelector('[data-testid="stPlotlyChart"]');
-    const main = document.querySelector('[data-testid="stMain"]');
-    return {
-        font: parseFloat(getComputedStyle(table).fontSize),
-        reason: parseFloat(getComputedStyle(document.querySelector(".pj-reason")).fontSize),
-        reasons: document.querySelectorAll(".pj-reason").length,
-        rows: rows.length,
-        top: table.getBoundingClientRect().top,
-        lastRow: rows[rows.length - 1].getBoundingClientRect().bottom,
-        chart: chart.getBoundingClientRect().bottom,
-        cascade: document.querySelector(".pj-cascade").getBoundingClientRect().bottom,
-        scrolls: main.scrollHeight > main.clientHeight + 1,
-        height: window.innerHeight,
-    };
-}"""
-
-
 def test_the_table_of_eight_failed_nominees_uses_the_screens_height(server, browser):
     # QA: with a reason under every "Không đạt" the table was sized as if each took three lines:
     # 15 px type at 1366 × 768 (reasons 11 px) ending at 524 px of 698, 23 px at 1920 × 1080 with
@@ -244,9 +231,7 @@ def test_the_table_of_eight_failed_nominees_uses_the_screens_height(server, brow
         store.close()
     for size, smallest in (((1366, 768), 17), ((1920, 1080), 24)):
         for lang in ("vi", "en"):
-            box = measure_projector(
-                server, browser, size, lang, [f"text={eight['name']}", ".pj-reason"], TABLE_GEOMETRY
-            )
+            box = measure_projector(server, browser, size, lang, [f"text={eight['name']}", ".pj-reason"], GEOMETRY)
             assert box["rows"] == 9 and box["reasons"] == 8, box
             assert box["font"] >= smallest and box["reason"] >= 0.72 * smallest - 0.1, box
             # On the screen, and the height beside the chart used: at most a sixth of it left empty.
