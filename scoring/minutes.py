@@ -41,6 +41,7 @@ from .exports import (
     threshold_text,
 )
 from .i18n import t
+from .text import clean
 from .validation import format_date, format_date_long
 
 if TYPE_CHECKING:
@@ -256,6 +257,19 @@ def _titles(results: RoundResults) -> list[tuple[str, list[dict]]]:
     return list(groups.items())
 
 
+def legal_basis_lines(text: str | None) -> list[str]:
+    """The legal basis as the minutes print it: one "Căn cứ …;" paragraph per line typed in
+    setup. Officials write "Căn cứ" at the head of each line themselves; it is not doubled."""
+    lines = []
+    for raw in (text or "").splitlines():
+        line = clean(raw).lstrip("-–•+* ").rstrip(".;, ")
+        if line[:6].lower() == "căn cứ" and line[6:7] in ("", " ", ":"):
+            line = line[6:].lstrip(" :")
+        if line:
+            lines.append(_t("min.legal_basis", basis=line))
+    return lines
+
+
 def _to_bytes(doc: DocumentObject) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -294,9 +308,8 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict], *, counte
     _para(doc, _t("min.title"), bold=True, size=14, align="center", space_after=0)
     _para(doc, results.round.get("name", ""), bold=True, align="center", space_after=12)
     when = _when(counted_at or results.round.get("closed_at"))
-    basis = (conf.get("legal_basis") or "").strip().rstrip(".;")  # the laws it votes under, as typed in setup
-    if basis:
-        _para(doc, _t("min.legal_basis", basis=basis), italic=True, indent_first=True)
+    for line in legal_basis_lines(conf.get("legal_basis")):  # the laws it votes under, as typed in setup
+        _para(doc, line, italic=True, indent_first=True)
     _para(
         doc,
         _t(

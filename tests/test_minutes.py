@@ -196,3 +196,21 @@ def test_libreoffice_opens_the_minutes(round_docs, tmp_path: Path):
             ["pdftotext", str(tmp_path / "bien-ban.pdf"), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "BIÊN BẢN KIỂM PHIẾU" in text and "Độc lập - Tự do - Hạnh phúc" in text
+
+
+def test_minutes_print_each_legal_basis_once_per_line_without_doubling_can_cu():
+    # Officials type the legal basis as they write it in a decision, "Căn cứ" at the head of each
+    # line: the minutes printed "Căn cứ Căn cứ Luật …" and ran the lines into one paragraph.
+    results = hand_results()
+    results.round["status"] = "closed"
+    typed = (
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;\n"
+        "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng Sở."
+    )
+    data = minutes.minutes_docx(results, {"name": "Hội nghị", "legal_basis": typed}, [])
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert "Căn cứ Căn cứ" not in minutes.document_text(data)
+    assert "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" in paragraphs
+    assert "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;" in paragraphs
+    assert "Căn cứ Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng Sở;" in paragraphs
