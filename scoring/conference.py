@@ -20,7 +20,7 @@ from .db import Store, get_row
 from .errors import ValidationError
 from .i18n import number_text, t
 from .model import CandidateKind, Denominator, QuotaKind, Role, ThresholdRule, UnitKind
-from .text import clean, display_sort_key, fold, name_sort_key, text_sort_key
+from .text import clean, display_sort_key, fold, name_sort_key, spelling_key, text_sort_key
 
 # --- conference details -------------------------------------------------------------------
 
@@ -121,8 +121,9 @@ def find_unit(store: Store, name: str) -> dict | None:
 
 
 def find_title(store: Store, name: str) -> dict | None:
-    wanted = fold(name)
-    return next((t for t in list_titles(store) if fold(t["name"]) == wanted), None)
+    """The title of this name, however its case, accents, punctuation or i/y are written."""
+    wanted = spelling_key(name)
+    return next((t for t in list_titles(store) if spelling_key(t["name"]) == wanted), None)
 
 
 # --- units --------------------------------------------------------------------------------

@@ -775,6 +775,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.err.unknown_title": (
             "Không có danh hiệu “{name}” (danh hiệu khai báo ở trang Thiết lập hội nghị, thẻ Danh hiệu)."
         ),
+        "imp.err.unknown_title_among": (
+            "Không có danh hiệu “{name}”. Các danh hiệu đã khai báo (trang Thiết lập hội nghị, thẻ Danh hiệu): "
+            "{titles}."
+        ),
         "imp.err.mixed_applies_to": "Bộ tiêu chí “{name}” ghi đối tượng khác nhau ở các dòng.",
         "imp.err.set_empty": "Bộ tiêu chí “{name}” không có tiêu chí nào.",
         "imp.warn.unused_column": "Cột “{column}” không dùng đến, bỏ qua.",
@@ -2047,6 +2051,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.template_written": "Template for {kind} written: {path}",
         "imp.err.unknown_title": (
             "There is no title “{name}” (titles are defined on the Conference setup page, Titles tab)."
+        ),
+        "imp.err.unknown_title_among": (
+            "There is no title “{name}”. The titles defined (Conference setup page, Titles tab): {titles}."
         ),
         "imp.err.mixed_applies_to": "Criteria set “{name}” gives different target groups on different rows.",
         "imp.err.set_empty": "Criteria set “{name}” has no criteria.",

@@ -16,7 +16,7 @@ from .import_plan import FilePlan, PlannedRow
 from .import_rows import FAILED, Batch, Rows, kind_value, note_duplicate, note_variant, planned, preview_cells
 from .model import CandidateKind, Role
 from .tabular import Table
-from .text import clean, fold
+from .text import clean, fold, spelling_key
 
 _HEAD_WORDS = {"truong", "pho", "quyen"}  # Trưởng khoa, Phó phòng, Quyền Trưởng phòng
 _UNIT_WORDS = {"khoa", "phong", "ban", "bo", "trung", "cong", "doan", "chi", "hoi", "to", "van"}
@@ -192,17 +192,22 @@ def plan_candidates(batch: Batch, table: Table, plan: FilePlan) -> None:
     rows = Rows(table, "candidates", plan)
     if plan.errors:
         return
-    titles = {fold(t_["name"]): t_ for t_ in conference.list_titles(batch.store)}
+    titles = {spelling_key(t_["name"]): t_ for t_ in conference.list_titles(batch.store)}
+    declared = ", ".join(f"“{t_['name']}”" for t_ in titles.values())
     stored = batch.store.query("SELECT * FROM candidates")
     stored_by_key = {(fold(c["full_name"]), c["unit_id"] or 0, c["title_id"]): c for c in stored}
     for number, cells in rows:
         name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "field.full_name", max_len=300))
-        title = titles.get(fold(cells["title"]))
+        title = titles.get(spelling_key(cells["title"]))
         if not cells["title"]:
             rows.error(number, rows.header("title"), t("err.required", field_name=rows.header("title")))
             title = FAILED
         elif title is None:
-            rows.error(number, rows.header("title"), t("imp.err.unknown_title", name=cells["title"]))
+            if declared:  # which names the file may use, so the office can correct it without asking
+                message = t("imp.err.unknown_title_among", name=cells["title"], titles=declared)
+            else:
+                message = t("imp.err.unknown_title", name=cells["title"])
+            rows.error(number, rows.header("title"), message)
             title = FAILED
         kind = rows.check(number, "kind", lambda c=cells: kind_value(c["kind"])) if cells.get("kind") else None
         if kind is None and title is not FAILED:

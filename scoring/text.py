@@ -62,6 +62,17 @@ def loose(value: object) -> str:
     return " ".join(re.findall(r"[^\W_]+", fold(value).replace("&", " va ")))
 
 
+# A syllable's final i is written y by older custom and many offices ("Chiến sỹ", "kỹ thuật",
+# "Lý luận"); official texts write i ("Chiến sĩ thi đua"). The same word either way.
+_FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]|qu)y\b")
+
+
+def spelling_key(value: object) -> str:
+    """`loose` that also reads a syllable's final y as i ("Chiến sỹ thi đua" is "Chiến sĩ thi
+    đua"), to find a title named in an office's file; never for people's names."""
+    return _FINAL_Y.sub(r"\1i", loose(value))
+
+
 def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Letters first, tones second: "an" < "ăn" < "ân", "ba" < "bà" < "bá"."""
     letters: list[int] = []

@@ -640,6 +640,25 @@ def test_nfd_text_is_stored_nfc_and_a_case_variant_of_an_existing_row_is_unchang
     assert stored == unicodedata.normalize("NFC", stored) == "Giảng viên"
 
 
+def test_a_title_written_sy_for_si_is_the_declared_title_and_an_unknown_one_lists_the_declared(demo_store):
+    # Offices write "Chiến sỹ thi đua" as often as the official "Chiến sĩ": the row was refused with
+    # only "Không có danh hiệu …", leaving the secretary to guess which names the app expects.
+    files = [
+        (
+            "ds.csv",
+            candidates_csv(
+                "1;Lê Văn Bảo;Giảng viên;Khoa Dân vận;Cá nhân;Chiến sỹ thi đua cơ sở;x",
+                "2;Lê Văn Cường;Giảng viên;Khoa Dân vận;Cá nhân;LĐTT;x",
+            ),
+        )
+    ]
+    plan = imports.plan_import(demo_store, files)
+    assert [(r.row, r.values["title"]) for r in plan.files[0].rows] == [(2, "Chiến sĩ thi đua cơ sở")]
+    [error] = plan.errors
+    assert error.row == 3 and error.message.startswith("Không có danh hiệu “LĐTT”. Các danh hiệu đã khai báo")
+    assert "“Lao động tiên tiến”" in error.message and "“Chiến sĩ thi đua cơ sở”" in error.message
+
+
 def test_changed_details_of_an_existing_candidate_are_an_update(demo_store):
     line = "Nguyễn Văn An;Giảng viên chính;Khoa Lý luận cơ sở;Chiến sĩ thi đua cấp tỉnh;Thành tích mới bổ sung"
     files = [("ds.csv", csv_bytes("Họ và tên;Chức vụ;Đơn vị;Danh hiệu đề nghị;Thành tích", line))]

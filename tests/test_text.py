@@ -1,6 +1,6 @@
 import unicodedata
 
-from scoring.text import clean, fold, loose, name_parts, name_sort_key, sort_names, text_sort_key
+from scoring.text import clean, fold, loose, name_parts, name_sort_key, sort_names, spelling_key, text_sort_key
 
 
 def test_clean_makes_nfc_and_trims():
@@ -53,3 +53,9 @@ def test_vietnamese_alphabet_order_d_before_dd_and_e_before_ee():
 def test_sort_equal_for_nfc_and_nfd_forms():
     a = "Nguyễn Thị Ánh"
     assert name_sort_key(a) == name_sort_key(unicodedata.normalize("NFD", a))
+
+
+def test_spelling_key_reads_a_final_y_as_i_but_not_in_uy_or_ay():
+    assert spelling_key("Chiến sỹ thi đua cơ sở") == spelling_key("Chiến sĩ thi đua cơ sở")
+    assert spelling_key("Kỹ thuật, Lý luận") == spelling_key("kĩ thuật - lí luận")
+    assert spelling_key("Huy Thủy Hay") == "huy thuy hay"
