@@ -170,7 +170,8 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
         # einsum, not `@`: OpenBLAS runs a product this size on a second thread, whose wake-up waits for a
         # free core; on a busy 2-core server that made a recomputation 25-40 % slower (benchmarks/aggregate.py).
         value = np.einsum("ij,j->i", points.reshape(-1, sheet.size), worth[sheet])
-        member, candidate = member[:: sheet.size], candidate[:: sheet.size]
+        # One strided pass each into small contiguous arrays, read three times below.
+        member, candidate = member[:: sheet.size].copy(), candidate[:: sheet.size].copy()
         zero_rows = slice(None)  # every row is a scored cell
     else:
         _require_known(criterion, worth)
