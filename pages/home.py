@@ -36,7 +36,10 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(t("home.agenda"))
     current = conference.current_agenda_item(store)
-    for step_no, item in enumerate(conference.list_agenda(store), start=1):
+    agenda = conference.list_agenda(store)
+    if not agenda:  # a new institution's conference: the heading alone looked like a page that failed
+        st.caption(t("home.no_agenda"))
+    for step_no, item in enumerate(agenda, start=1):
         is_current = current is not None and item["id"] == current["id"]
         time = f"`{item['start_time']}` " if item["start_time"] else ""
         speaker = f" — *{item['speaker']}*" if item["speaker"] else ""

@@ -78,6 +78,13 @@ if present:
 st.title(t("ind.title"))
 if demo.shows_sample_values(store, values):
     st.info(t("ind.sample_note"))
+if not all_indicators:
+    # A new institution's conference: no filters, charts or empty tables to download, and no
+    # "tracked for the whole institution only" about indicators that do not exist.
+    st.info(t("ind.none_yet_secretary" if is_secretary else "ind.none_yet"))
+    if is_secretary:
+        catalogue.render(store, member, movements, all_indicators, movement_names)
+    st.stop()
 
 filters = st.expander(t("ind.filters"), expanded=not present) if present else st.container()
 with filters:

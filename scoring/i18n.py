@@ -98,6 +98,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "home.agenda": "Chương trình hội nghị",
         "home.rounds": "Các vòng bình xét",
         "home.no_rounds": "Chưa có vòng bình xét nào.",
+        "home.no_agenda": "Chưa có chương trình (Thư ký thêm ở trang Thiết lập hội nghị, thẻ Chương trình).",
         "home.date_place": "{place}, ngày {date}",
         "home.counts": "{units} đơn vị · {candidates} đề nghị khen thưởng · {members} thành viên Hội đồng",
         "home.current_step": "Đang diễn ra",
@@ -921,6 +922,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.threshold_note": "vạch đen trên đồng hồ: mức cần đạt nếu tiến đều từ năm gốc tới năm mục tiêu",
         "ind.whole_school": "Toàn cơ quan, đơn vị",
         "ind.no_indicators": "Phong trào này chưa có chỉ tiêu nào.",
+        "ind.none_yet": "Chưa có chỉ tiêu phong trào thi đua nào.",
+        "ind.none_yet_secretary": (
+            "Chưa có chỉ tiêu phong trào thi đua nào. Thêm phong trào và chỉ tiêu ở mục “Danh mục phong trào và "
+            "chỉ tiêu” bên dưới, rồi nhập số liệu từng năm."
+        ),
         "ind.progress_title": "Mức đạt mục tiêu {target}",
         "ind.trend_title": "Diễn biến qua các năm",
         "ind.gauge_file": "Mức đạt chỉ tiêu - {name}",
@@ -1375,6 +1381,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "home.agenda": "Conference programme",
         "home.rounds": "Selection rounds",
         "home.no_rounds": "No selection round yet.",
+        "home.no_agenda": "No programme yet (the secretary adds it on the Conference setup page, Programme tab).",
         "home.date_place": "{place}, {date}",
         "home.counts": "{units} units · {candidates} nominations · {members} council members",
         "home.current_step": "Now",
@@ -2203,6 +2210,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.threshold_note": "black mark on a gauge: where a steady path from baseline to target would be",
         "ind.whole_school": "Whole institution",
         "ind.no_indicators": "This movement has no indicator yet.",
+        "ind.none_yet": "No emulation movement indicator yet.",
+        "ind.none_yet_secretary": (
+            "No emulation movement indicator yet. Add movements and indicators under “Movements and indicators” "
+            "below, then enter each year's figures."
+        ),
         "ind.progress_title": "Progress toward the {target} target",
         "ind.trend_title": "Year by year",
         "ind.gauge_file": "Indicator achievement - {name}",

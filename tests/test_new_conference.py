@@ -58,3 +58,20 @@ def test_a_second_conference_is_refused_in_the_same_file(new_db):
     path, _ = new_db
     with pytest.raises(ValidationError, match="đã có hội nghị"):
         conference.start(Store(path), "x", name="Khác", organisation="", secretary="Ai đó")
+
+
+def test_a_new_conference_says_what_is_not_there_yet(new_db):
+    # The home page showed the programme's heading over nothing; the indicators page showed filters,
+    # "tracked for the whole institution only" and an empty summary table with download buttons.
+    path, code = new_db
+    home = run_app(path)
+    assert "Chưa có chương trình" in page_text(home)
+    public = run_app(path, page="pages/indicators.py")
+    assert not public.exception
+    text = page_text(public)
+    assert "Chưa có chỉ tiêu phong trào thi đua nào." in text
+    assert "chỉ theo dõi cho toàn cơ quan" not in text
+    assert not public.dataframe and not public.get("download_button")
+    secretary = run_app(path, code=code, page="pages/indicators.py")
+    assert not secretary.exception
+    assert "Danh mục phong trào và chỉ tiêu" in page_text(secretary)  # where she adds them
