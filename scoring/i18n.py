@@ -766,6 +766,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "“{name}” có tên viết tắt “{short}” trùng với đơn vị “{other}” đã có: nếu là cùng một đơn vị, ghi đúng "
             "tên “{other}”; nếu là đơn vị khác, đổi tên viết tắt."
         ),
+        "imp.err.voting_contradicts_role": "Ghi “Có” biểu quyết nhưng cột vai trò ghi “{role}”.",
         "imp.err.bad_role": (
             "Vai trò “{value}” không hợp lệ; ghi: Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký Hội đồng."
         ),
@@ -940,6 +941,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.heatmap_title": "Mức đạt mục tiêu {target} theo đơn vị (%)",
         "ind.heatmap_file": "Mức đạt chỉ tiêu theo đơn vị",
         "ind.summary_title": "Bảng tổng hợp",
+        "ind.tab.units": "So sánh đơn vị",
+        "ind.tab.summary": "Bảng tổng hợp",
+        "ind.tab.entry": "Nhập số liệu",
+        "ind.tab.catalogue": "Danh mục",
+        "ind.movement_tally": "{count} chỉ tiêu: {tally}",
         "ind.summary_caption": "{scope} · số liệu đến năm {year} · trạng thái so với mục tiêu {target}",
         "ind.rules_note": (
             "Cách tính: % đạt = (giá trị mới nhất − giá trị gốc) ÷ (mục tiêu − giá trị gốc), có thể vượt 100 % "
@@ -2048,6 +2054,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "“{name}” has the short name “{short}” of the existing unit “{other}”: if it is the same unit, write its "
             "name “{other}”; if it is another unit, change the short name."
         ),
+        "imp.err.voting_contradicts_role": "Marked as voting, but the role column says “{role}”.",
         "imp.err.bad_role": (
             "Role “{value}” is not valid; write Chủ tịch Hội đồng (council chair), Phó Chủ tịch Hội đồng (council "
             "vice-chair), Ủy viên (member) or Thư ký Hội đồng (council secretary)."
@@ -2226,6 +2233,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ind.heatmap_title": "Progress toward the {target} target by unit (%)",
         "ind.heatmap_file": "Indicator achievement by unit",
         "ind.summary_title": "Summary table",
+        "ind.tab.units": "Units compared",
+        "ind.tab.summary": "Summary table",
+        "ind.tab.entry": "Enter figures",
+        "ind.tab.catalogue": "Catalogue",
+        "ind.movement_tally": "{count} indicators: {tally}",
         "ind.summary_caption": "{scope} · figures up to {year} · status against the {target} target",
         "ind.rules_note": (
             "% achieved = (latest − baseline) ÷ (target − baseline), may pass 100 % or go negative; a target equal to "

@@ -88,6 +88,23 @@ def _person_unit(rows: Rows, batch: Batch, number: int, cells: dict[str, str]) -
 # --- council members -----------------------------------------------------------------------
 
 
+# The short forms council lists write in the role column: "UV", "PCT", "CT", "TK".
+_ROLE_ABBREVIATIONS = {
+    "uv": Role.MEMBER,
+    "tv": Role.MEMBER,
+    "pct": Role.VICE_CHAIR,
+    "ct": Role.CHAIR,
+    "tk": Role.SECRETARY,
+}
+# "Thư ký (không biểu quyết)", "Thư ký, không phải thành viên Hội đồng": said in the role cell itself.
+_NON_VOTING = re.compile(r"\bkhong (co quyen )?bieu quyet\b|\bkhong (phai )?(la )?(uy vien|thanh vien)\b")
+
+
+def role_says_non_voting(value: str) -> bool:
+    """The role cell says the person does not vote (a secretary who is not a council member)."""
+    return bool(_NON_VOTING.search(fold(value)))
+
+
 def _role(value: str) -> Role:
     folded = fold(value)
     if not folded:
@@ -95,6 +112,9 @@ def _role(value: str) -> Role:
     for role in Role:
         if folded in (role.value, fold(role.label)):
             return role
+    abbreviation = _ROLE_ABBREVIATIONS.get(folded.replace(".", "").replace(" ", ""))
+    if abbreviation is not None:
+        return abbreviation
     if "thu ky" in folded:
         return Role.SECRETARY
     if "pho chu tich" in folded:
@@ -120,7 +140,16 @@ def plan_members(batch: Batch, table: Table, plan: FilePlan) -> None:
         if FAILED in (name, role, place, voting):
             continue
         position, unit = place
-        voting = 1 if voting is None else int(voting)  # an empty cell: a member votes, as on the council's list
+        if voting is None:  # an empty cell: a member votes, as on the council's list, unless the role says not
+            voting = 0 if role_says_non_voting(cells.get("role", "")) else 1
+        elif voting and role_says_non_voting(cells.get("role", "")):
+            rows.error(
+                number,
+                rows.header("is_voting"),
+                t("imp.err.voting_contradicts_role", role=clean(cells.get("role", ""))),
+            )
+            continue
+        voting = int(voting)
         earlier = batch.first_seen("members", (fold(name),), plan.file, number)
         if earlier:
             note_duplicate(rows, number, rows.header("full_name"), name, earlier)

@@ -659,6 +659,34 @@ def test_a_title_written_sy_for_si_is_the_declared_title_and_an_unknown_one_list
     assert "“Lao động tiên tiến”" in error.message and "“Chiến sĩ thi đua cơ sở”" in error.message
 
 
+def test_a_role_cell_saying_not_voting_is_not_counted_as_a_voting_member(demo_store):
+    # "Thư ký (không biểu quyết)" was imported as a voting member: one more in every title's
+    # denominator ("tổng số thành viên Hội đồng"), so every approval rate came out lower.
+    files = [
+        (
+            "thanh-vien.csv",
+            csv_bytes(
+                "Họ và tên;Chức vụ;Vai trò",
+                "Tạ Thị Nga;Chuyên viên;Thư ký (không biểu quyết)",
+                "Mai Văn Lộc;Chánh Văn phòng;Thư ký, không phải thành viên Hội đồng",
+                "Đoàn Thị Hương;Chủ tịch Công đoàn;UV",
+                "Nguyễn Văn Sơn;Giám đốc;PCT",
+            ),
+        )
+    ]
+    plan = imports.plan_import(demo_store, files)
+    assert plan.ok, [p.message for p in plan.problems]
+    assert [(r.values["role"], r.values["is_voting"]) for r in plan.files[0].rows] == [
+        ("Thư ký Hội đồng", "Không"),
+        ("Thư ký Hội đồng", "Không"),
+        ("Ủy viên", "Có"),
+        ("Phó Chủ tịch Hội đồng", "Có"),
+    ]
+    contradiction = [("tv.csv", csv_bytes("Họ và tên;Vai trò;Biểu quyết", "Tạ Thị Nga;Thư ký (không biểu quyết);Có"))]
+    [error] = imports.plan_import(demo_store, contradiction).errors
+    assert error.message == "Ghi “Có” biểu quyết nhưng cột vai trò ghi “Thư ký (không biểu quyết)”."
+
+
 def test_changed_details_of_an_existing_candidate_are_an_update(demo_store):
     line = "Nguyễn Văn An;Giảng viên chính;Khoa Lý luận cơ sở;Chiến sĩ thi đua cấp tỉnh;Thành tích mới bổ sung"
     files = [("ds.csv", csv_bytes("Họ và tên;Chức vụ;Đơn vị;Danh hiệu đề nghị;Thành tích", line))]
