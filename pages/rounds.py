@@ -72,12 +72,15 @@ with st.expander(t("rounds.create"), expanded=not all_rounds):
         if st.form_submit_button(t("rounds.create_button"), type="primary"):
             ids = [c["id"] for c in conference.list_candidates(store) if c["title_id"] in title_ids]
             try:
-                rounds.create_round(
+                new_id = rounds.create_round(
                     store, actor, name, ids, ballot_mode=mode, method=method, recuse_same_unit=recuse_unit
                 )
             except DomainError as exc:
                 show_error(exc)
             else:
+                # Shown at once below, ready to open: it stayed on the round picked before (a closed
+                # round's "Đã khóa" under "Đã tạo vòng …"), and the new one had to be found in the list.
+                st.session_state["rounds_pick"] = new_id
                 done(t("rounds.created", name=name.strip(), n=len(ids)))
 
 if not all_rounds:

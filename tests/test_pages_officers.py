@@ -132,3 +132,20 @@ def test_reopen_waits_for_a_reason(closed, app_env, demo_codes):
     assert not at.button(key="phase_reopen").disabled
     at.button(key="phase_reopen").click().run()
     assert rounds.get_round(closed, ROUND1)["status"] == "open"
+
+
+def test_a_round_just_created_is_the_one_shown_ready_to_open(app_env, demo_store, demo_codes):
+    """It stayed on the open round picked before: 'Đã tạo vòng …' over another round's
+    status, and the new round had to be found in the list to open it."""
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
+    before = at.selectbox(key="rounds_pick").value
+    at.text_input[0].input("Vòng bỏ phiếu lại: Lao động tiên tiến")
+    title_id = demo_store.scalar("SELECT title_id FROM candidates ORDER BY id LIMIT 1")
+    at.multiselect[0].select(title_id)
+    next(b for b in at.button if b.label == "Tạo vòng").click().run()
+    assert not at.exception
+    new_id = demo_store.scalar("SELECT MAX(id) FROM rounds")
+    assert new_id != before
+    assert at.selectbox(key="rounds_pick").value == new_id
+    assert "Trạng thái: **Đang chuẩn bị**" in page_text(at)
+    assert any(b.label == "Mở vòng" for b in at.button)
