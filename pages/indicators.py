@@ -3,12 +3,18 @@ the yearly trend, units compared, the summary table for the report; the
 secretary enters and imports the yearly values here too. Public, read-only for
 everyone else.
 
+One tab per movement (its gauges and trend), then the units compared and the summary
+table, then the secretary's tabs. The tabs are lazy: only the open one runs and is
+drawn (14 plotly charts at once took the browser 3.5-4 s), and the open tab is kept
+across reruns, a change of language and presentation mode.
+
 The secretary's sections (entry and import, the catalogue of movements and
 indicators) are modules of `pages/indicator_sections/`, given the rows this
 script has already loaded."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -64,7 +70,7 @@ def keep_valid(key: str, options: list) -> None:
         del st.session_state[key]
 
 
-keep_valid("ind_movement", [ALL, *movement_names])
+keep_valid("ind_movement", [ALL, *movement_names])  # the units and summary tabs' filter
 keep_valid("ind_year", years)
 keep_valid("ind_entry_movement", list(movement_names))
 keep_valid("ind_def_movement", list(movement_names))
@@ -88,21 +94,15 @@ if not all_indicators:
 
 filters = st.expander(t("ind.filters"), expanded=not present) if present else st.container()
 with filters:
-    c1, c2, c3, c4 = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
-    movement_id = c1.selectbox(
-        t("ind.filter.movement"),
-        [ALL, *movement_names],
-        format_func=lambda i: t("ind.filter.all_movements") if i == ALL else movement_names[i],
-        key="ind_movement",
-    )
-    unit_id = c2.selectbox(
+    c1, c2, c3 = st.columns([3, 2, 2], vertical_alignment="bottom")
+    unit_id = c1.selectbox(
         t("ind.filter.unit"),
         [ALL, *unit_names],
         format_func=lambda i: t("ind.whole_school") if i == ALL else unit_names[i],
         key="ind_unit",
     )
-    as_of = c3.selectbox(t("ind.filter.year"), sorted(years, reverse=True), key="ind_year")
-    target_year = c4.radio(
+    as_of = c2.selectbox(t("ind.filter.year"), sorted(years, reverse=True), key="ind_year")
+    target_year = c3.radio(
         t("ind.filter.target"),
         list(prog.TARGET_YEARS),
         format_func=lambda y: str(y),
@@ -119,9 +119,6 @@ if st.session_state.get("ind_present") != (st.query_params.get("present") == "1"
 
 scope = None if unit_id == ALL else unit_id
 scope_name = t("ind.whole_school") if scope is None else unit_names[scope]
-shown_movements = [m for m in movements if movement_id in (ALL, m["id"])]
-shown_indicators = [i for i in all_indicators if movement_id in (ALL, i["movement_id"])]
-signature = f"{movement_id}-{unit_id}-{as_of}-{target_year}-{int(present)}"
 
 st.caption(t("ind.scope", scope=scope_name, year=as_of, target=target_year))
 st.markdown(" · ".join(f":{STATUS_DOTS[s]}[●] {s.label}" for s in Status) + " · " + t("ind.threshold_note"))
@@ -129,6 +126,11 @@ st.markdown(" · ".join(f":{STATUS_DOTS[s]}[●] {s.label}" for s in Status) + "
 
 def slug(text: str) -> str:
     return "-".join(fold(text).replace("/", " ").split())[:60] or "bieu-do"
+
+
+def signature() -> str:
+    """The filters a PNG was made with: a PNG of other filters is not offered for download."""
+    return f"{unit_id}-{as_of}-{target_year}-{int(present)}-{st.session_state.get('ind_movement', ALL)}"
 
 
 def show_chart(fig: go.Figure, key: str, title: str) -> None:
@@ -151,11 +153,11 @@ def show_chart(fig: go.Figure, key: str, title: str) -> None:
     if row.button(t("ind.export.make_png"), key=f"{key}-make-png", icon=":material/image:"):
         with st.spinner(t("ind.export.png_wait")):
             try:
-                st.session_state[png_key] = (signature, charts.to_png(fig))
+                st.session_state[png_key] = (signature(), charts.to_png(fig))
             except DomainError as exc:
                 show_error(exc)
     made = st.session_state.get(png_key)
-    if made and made[0] == signature:
+    if made and made[0] == signature():
         row.download_button(
             t("ind.export.png"),
             data=made[1],
@@ -167,15 +169,30 @@ def show_chart(fig: go.Figure, key: str, title: str) -> None:
         )
 
 
-# -- per movement: gauges and trend --------------------------------------------------------
-for movement in shown_movements:
-    own = [i for i in shown_indicators if i["movement_id"] == movement["id"]]
+def movement_filter() -> int:
+    """Which movement's indicators the units comparison and the summary table show (the same
+    choice in both tabs; kept while another tab is open)."""
+    return st.selectbox(
+        t("ind.filter.movement"),
+        [ALL, *movement_names],
+        format_func=lambda i: t("ind.filter.all_movements") if i == ALL else movement_names[i],
+        key="ind_movement",
+        persist_state="page",
+    )
+
+
+# -- one tab per movement: its gauges and trend ----------------------------------------------------
+def movement_tab(movement: dict) -> None:
+    own = [i for i in all_indicators if i["movement_id"] == movement["id"]]
     st.header(movement["short_name"] or movement["name"], divider="gray")
     st.caption(f"{movement['name']} · {movement['period']}" if movement["period"] else movement["name"])
     if not own:
         st.info(t("ind.no_indicators"))
-        continue
+        return
     items = [(ind, prog.progress_for(ind, series, scope, target_year, as_of)) for ind in own]
+    counts = Counter(p.status for _, p in items)
+    tally = " · ".join(f":{STATUS_DOTS[s]}[●] {counts[s]} {s.label.lower()}" for s in Status if counts[s])
+    st.markdown(t("ind.movement_tally", count=len(own), tally=tally))
     label = movement["short_name"] or movement["name"]
     st.subheader(t("ind.progress_title", target=target_year))
     params = (movement["id"], scope, target_year, as_of, present)
@@ -186,15 +203,21 @@ for movement in shown_movements:
     trend = figure("trend", params, partial(charts.trend_figure, own, own_series, present, as_of))
     show_chart(trend, f"trend-{movement['id']}", t("ind.trend_file", name=label))
 
+
 # -- units compared ---------------------------------------------------------------------------
-st.header(t("ind.units_title"), divider="gray")
-tracked = [i for i in shown_indicators if prog.has_unit_values(i["id"], series)]
-if not tracked:
-    st.info(t("ind.no_unit_values"))
-else:
+def units_tab() -> None:
+    st.header(t("ind.units_title"), divider="gray")
+    movement_id = movement_filter()
+    shown = [i for i in all_indicators if movement_id in (ALL, i["movement_id"])]
+    tracked = [i for i in shown if prog.has_unit_values(i["id"], series)]
+    if not tracked:
+        st.info(t("ind.no_unit_values"))
+        return
     names = {i["id"]: i["name"] for i in tracked}
     keep_valid("ind_compare", list(names))
-    chosen_id = st.selectbox(t("ind.compare_indicator"), list(names), format_func=names.get, key="ind_compare")
+    chosen_id = st.selectbox(
+        t("ind.compare_indicator"), list(names), format_func=names.get, key="ind_compare", persist_state="page"
+    )
     chosen = next(i for i in tracked if i["id"] == chosen_id)
     comparisons = prog.unit_comparison(chosen, units, series, target_year, as_of)
     school = prog.progress_for(chosen, series, None, target_year, as_of)
@@ -215,14 +238,9 @@ else:
     )
     show_chart(heatmap, "units-heatmap", t("ind.heatmap_file"))
 
+
 # -- the summary table ---------------------------------------------------------------------------
-st.header(t("ind.summary_title"), divider="gray")
-st.caption(t("ind.summary_caption", scope=scope_name, year=as_of, target=target_year))
-rows = prog.summary_rows(shown_indicators, series, scope, as_of, target_year)
-headers = prog.summary_headers()
-
-
-def display_row(row: dict) -> dict:
+def display_row(row: dict, headers: dict[str, str]) -> dict:
     """Numbers as Vietnamese readers write them (decimal comma), years beside values."""
     baseline = prog.format_number(row["baseline"])
     latest = prog.format_number(row["latest"])
@@ -240,31 +258,83 @@ def display_row(row: dict) -> dict:
     }
 
 
-st.dataframe(pd.DataFrame([display_row(r) for r in rows]), hide_index=True, key="ind_summary", placeholder="")
-if not present:
-    file_base = f"chi-tieu-phong-trao-{slug(scope_name)}-{as_of}"
-    row = st.container(horizontal=True)
-    row.download_button(
-        t("ind.export.xlsx"),
-        data=lambda: indicator_export.summary_xlsx(rows),  # built when clicked, not on every run
-        file_name=f"{file_base}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="ind_summary_xlsx",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    row.download_button(
-        t("ind.export.csv"),
-        data=lambda: indicator_export.summary_csv(rows),
-        file_name=f"{file_base}.csv",
-        mime="text/csv",
-        key="ind_summary_csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-st.caption(t("ind.rules_note"))
+def summary_tab() -> None:
+    st.header(t("ind.summary_title"), divider="gray")
+    movement_id = movement_filter()
+    st.caption(t("ind.summary_caption", scope=scope_name, year=as_of, target=target_year))
+    shown = [i for i in all_indicators if movement_id in (ALL, i["movement_id"])]
+    rows = prog.summary_rows(shown, series, scope, as_of, target_year)
+    headers = prog.summary_headers()
+    table = pd.DataFrame([display_row(r, headers) for r in rows])
+    st.dataframe(table, hide_index=True, key="ind_summary", placeholder="")
+    if not present:
+        part = "" if movement_id == ALL else f"{slug(movement_names[movement_id])}-"
+        file_base = f"chi-tieu-phong-trao-{part}{slug(scope_name)}-{as_of}"
+        row = st.container(horizontal=True)
+        row.download_button(
+            t("ind.export.xlsx"),
+            data=lambda: indicator_export.summary_xlsx(rows),  # built when clicked, not on every run
+            file_name=f"{file_base}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="ind_summary_xlsx",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        row.download_button(
+            t("ind.export.csv"),
+            data=lambda: indicator_export.summary_csv(rows),
+            file_name=f"{file_base}.csv",
+            mime="text/csv",
+            key="ind_summary_csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+    st.caption(t("ind.rules_note"))
 
-# -- entry, import and the catalogue: the secretary only -------------------------------------------------
+
+# -- the tabs: only the open one runs ------------------------------------------------------------------
+def tab_label(view: str) -> str:
+    if view.startswith("m"):
+        movement = next(m for m in movements if f"m{m['id']}" == view)
+        name = movement["short_name"] or movement["name"]
+        return name if len(name) <= 40 else name[:39].rstrip() + "…"
+    return t(f"ind.tab.{view}")
+
+
+views = [f"m{m['id']}" for m in movements] + ["units", "summary"]
 if is_secretary and not present:
-    entry.render(store, member, movements, all_indicators, units, values, years, movement_names, movement_id)
-    catalogue.render(store, member, movements, all_indicators, movement_names)
+    views += ["entry", "catalogue"]
+labels: list[str] = []
+for view in views:  # two tabs of one label would be one choice: number the second
+    label = tab_label(view)
+    labels.append(label if label not in labels else f"{label} ({labels.count(label) + 1})")
+
+# The open tab is a label; remember it as a view too, so it survives labels that change
+# (the language, presentation mode hiding the secretary's tabs, a movement renamed or added).
+clicked = st.session_state.get("ind_tab")
+if st.session_state.get("ind_tab_labels") == labels and clicked in labels:
+    view = views[labels.index(clicked)]
+else:
+    view = st.session_state.get("ind_view")
+    view = view if view in views else views[0]
+st.session_state["ind_tab_labels"] = labels
+st.session_state["ind_view"] = view
+if view.startswith("m"):
+    st.session_state["ind_last_movement"] = int(view[1:])  # the entry tab opens on the movement last looked at
+st.session_state["ind_tab"] = labels[views.index(view)]
+
+for tab, view in zip(st.tabs(labels, key="ind_tab", on_change="rerun"), views, strict=True):
+    if not tab.open:
+        continue
+    with tab:
+        if view == "units":
+            units_tab()
+        elif view == "summary":
+            summary_tab()
+        elif view == "entry":
+            last = st.session_state.get("ind_last_movement", ALL)
+            entry.render(store, member, movements, all_indicators, units, values, years, movement_names, last)
+        elif view == "catalogue":
+            catalogue.render(store, member, movements, all_indicators, movement_names)
+        else:
+            movement_tab(next(m for m in movements if f"m{m['id']}" == view))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
+from streamlit.testing.v1 import AppTest
+
 from scoring import conference, indicators
 from scoring import indicator_progress as prog
 from scoring.db import open_store
-from tests.apptest_helpers import page_text, run_app
+from tests.apptest_helpers import APP, page_text, run_app
 
 PAGE = "pages/indicators.py"
 
@@ -21,54 +23,131 @@ def summary(at):
     return at.dataframe[0].value
 
 
-def expected_charts(store, movement_id: int | None = None) -> int:
-    """Gauges and trend per movement with indicators, plus bar and heatmap when any is tracked per unit."""
-    inds = [i for i in indicators.list_indicators(store) if movement_id in (None, i["movement_id"])]
-    series = prog.series_by_scope(indicators.list_values(store))
-    tracked = any(prog.has_unit_values(i["id"], series) for i in inds)
-    return 2 * len({i["movement_id"] for i in inds}) + (2 if tracked else 0)
+UNITS, SUMMARY, ENTRY, CATALOGUE_TAB = "So sánh đơn vị", "Bảng tổng hợp", "Nhập số liệu", "Danh mục"
 
 
-def test_public_page_shows_every_movement_chart_and_the_summary(app_env):
+def tab_labels(at) -> list[str]:
+    return [tab.label for tab in at.tabs]
+
+
+def open_tab(at, label: str):
+    """Click a tab (AppTest cannot click: the tab's state is what the click sends)."""
+    assert label in tab_labels(at), tab_labels(at)
+    at.session_state["ind_tab"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_tabs(at) -> list[str]:
+    """The tabs that have content: only the open one runs."""
+    return [tab.label for tab in at.tabs if len(tab.children)]
+
+
+def movement_by(store, short_name: str) -> dict:
+    return next(m for m in indicators.list_movements(store) if m["short_name"] == short_name)
+
+
+def gauge_names(at) -> set[str]:
+    """The indicator names the page's gauges show (bold, wrapped), from the plotly spec the browser receives."""
+    return {
+        trace["title"]["text"].split("</b>")[0].removeprefix("<b>").replace("<br>", " ")
+        for chart in at.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        if trace.get("type") == "indicator"
+    }
+
+
+def test_public_page_opens_on_the_first_movement_and_has_a_tab_per_movement(app_env):
     at = run_app(app_env, page=PAGE)
     assert not at.exception, at.exception
     store = open_store(app_env)
-    assert charts(at) == expected_charts(store) == 14
+    movements = indicators.list_movements(store)
+    assert tab_labels(at) == [m["short_name"] for m in movements] + [UNITS, SUMMARY]
+    first = movements[0]
+    assert open_tabs(at) == [first["short_name"]]
+    assert charts(at) == 2  # its gauges and its trend, not the 14 charts of every movement
+    assert [h.value for h in at.header] == [first["short_name"]]
     text = page_text(at)
+    assert first["name"] in text
+    own = indicators.list_indicators(store, first["id"])
+    assert f"{len(own)} chỉ tiêu:" in text
+    assert "Số liệu mẫu" in text
+    # Read-only for the public: no entry grid, no import, no secretary's tabs.
+    assert ENTRY not in tab_labels(at) and "Nhập, sửa số liệu" not in text
+    assert not at.get("file_uploader")
+
+
+def test_each_movement_tab_shows_its_own_gauges_and_trend(app_env):
+    at = run_app(app_env, page=PAGE)
+    store = open_store(app_env)
     for movement in indicators.list_movements(store):
-        assert movement["name"] in text
+        open_tab(at, movement["short_name"])
+        assert open_tabs(at) == [movement["short_name"]]
+        assert [h.value for h in at.header] == [movement["short_name"]]
+        assert charts(at) == 2
+        assert gauge_names(at) == {i["name"] for i in indicators.list_indicators(store, movement["id"])}
+        assert len(at.get("download_button")) == 2  # HTML of the gauge and of the trend
+    assert not at.dataframe  # the summary table runs only in its tab
+
+
+def test_summary_tab_shows_every_indicator_and_its_exports(app_env):
+    at = open_tab(run_app(app_env, page=PAGE), SUMMARY)
+    store = open_store(app_env)
+    assert open_tabs(at) == [SUMMARY]
+    assert charts(at) == 0
     table = summary(at)
-    assert len(table) == len(indicators.list_indicators(store))
+    assert len(table) == len(indicators.list_indicators(store)) == 18
     assert list(table.columns)[:5] == ["Phong trào", "Chỉ tiêu", "Đơn vị tính", "Giá trị gốc", "Mới nhất"]
     row = table[table["Chỉ tiêu"] == "Tỷ lệ văn bản được xử lý trên môi trường điện tử"].iloc[0]
     assert row["Mới nhất"] == "93 (2025)"
     assert row["% đạt mục tiêu 2025"] == "106,7 %"  # past the target: raw figure, decimal comma
     assert row["Trạng thái"] == "Đã đạt"
-    assert "Số liệu mẫu" in text
-    # Read-only for the public: no entry grid, no import.
-    assert "Nhập, sửa số liệu" not in text
-    assert len(at.dataframe) == 1
-    assert not at.get("file_uploader")
+    names = [b.proto.label for b in at.get("download_button")]
+    assert names == ["Tải bảng tổng hợp (.xlsx)", "Tải bảng tổng hợp (.csv)"]
+    assert "Cách tính: % đạt" in page_text(at)
 
 
-def test_movement_filter_shows_only_that_movement(app_env):
-    at = run_app(app_env, page=PAGE)
+def test_units_tab_compares_units_for_every_movement_or_one(app_env):
+    at = open_tab(run_app(app_env, page=PAGE), UNITS)
     store = open_store(app_env)
-    movement = next(m for m in indicators.list_movements(store) if m["short_name"] == "Văn hóa công sở")
-    at.selectbox(key="ind_movement").set_value(movement["id"]).run()
-    assert not at.exception
-    assert charts(at) == expected_charts(store, movement["id"]) == 4
-    assert set(summary(at)["Phong trào"]) == {"Văn hóa công sở"}
-    assert len(summary(at)) == 4
-    other = next(m for m in indicators.list_movements(store) if m["short_name"] == "Vì người nghèo")
-    at.selectbox(key="ind_movement").set_value(other["id"]).run()
+    assert open_tabs(at) == [UNITS]
+    assert charts(at) == 2  # the bar chart of one indicator, the heatmap
+    assert "So sánh giữa các đơn vị" in [h.value for h in at.header]
+    everywhere = len(at.selectbox(key="ind_compare").options)
+    at.selectbox(key="ind_movement").set_value(movement_by(store, "Văn hóa công sở")["id"]).run()
+    assert charts(at) == 2
+    assert 0 < len(at.selectbox(key="ind_compare").options) < everywhere
     # Its indicators are tracked for the whole school only: no unit comparison charts.
-    assert charts(at) == expected_charts(store, other["id"]) == 2
+    at.selectbox(key="ind_movement").set_value(movement_by(store, "Vì người nghèo")["id"]).run()
+    assert charts(at) == 0
     assert "chưa có số liệu theo đơn vị" in page_text(at)
 
 
+def test_movement_filter_of_the_summary_is_kept_while_another_tab_is_open(app_env):
+    at = open_tab(run_app(app_env, page=PAGE), SUMMARY)
+    store = open_store(app_env)
+    at.selectbox(key="ind_movement").set_value(movement_by(store, "Văn hóa công sở")["id"]).run()
+    assert set(summary(at)["Phong trào"]) == {"Văn hóa công sở"} and len(summary(at)) == 4
+    open_tab(at, "Xóa nhà tạm")
+    assert not at.dataframe
+    open_tab(at, SUMMARY)
+    assert set(summary(at)["Phong trào"]) == {"Văn hóa công sở"} and len(summary(at)) == 4
+
+
+def test_open_tab_is_kept_across_reruns_and_a_change_of_language(app_env):
+    at = open_tab(run_app(app_env, page=PAGE), UNITS)
+    at.radio(key="ind_target").set_value(2030).run()
+    assert open_tabs(at) == [UNITS] and charts(at) == 2
+    at.session_state["lang"] = "en"  # what app.py's language box does (the page run alone has no sidebar)
+    at.run()
+    assert not at.exception, at.exception
+    assert "Units compared" in tab_labels(at)
+    assert open_tabs(at) == ["Units compared"]  # the same tab, under its English name
+
+
 def test_unit_filter_shows_that_units_figures(app_env):
-    at = run_app(app_env, page=PAGE)
+    at = open_tab(run_app(app_env, page=PAGE), SUMMARY)
     store = open_store(app_env)
     unit = next(u for u in conference.list_units(store) if u["name"] == "Khoa Dân vận")
     at.selectbox(key="ind_unit").set_value(unit["id"]).run()
@@ -93,7 +172,7 @@ def hours_id(store) -> int:
 
 
 def test_year_filter_uses_the_latest_value_up_to_that_year(app_env):
-    at = run_app(app_env, page=PAGE)
+    at = open_tab(run_app(app_env, page=PAGE), SUMMARY)
     at.selectbox(key="ind_year").set_value(2022).run()
     assert not at.exception
     table = summary(at)
@@ -105,7 +184,7 @@ def test_year_filter_uses_the_latest_value_up_to_that_year(app_env):
 
 
 def test_target_2030_switches_the_status(app_env):
-    at = run_app(app_env, page=PAGE)
+    at = open_tab(run_app(app_env, page=PAGE), SUMMARY)
     before = summary(at).set_index("Chỉ tiêu")["Trạng thái"]
     at.radio(key="ind_target").set_value(2030).run()
     assert not at.exception
@@ -116,34 +195,65 @@ def test_target_2030_switches_the_status(app_env):
     assert after["Số lớp đào tạo, bồi dưỡng đã mở"] != "Đã đạt"
 
 
-def test_presentation_mode_hides_downloads_and_is_kept_in_the_url(app_env):
-    at = run_app(app_env, page=PAGE)
+def test_presentation_mode_hides_downloads_keeps_the_tab_and_is_kept_in_the_url(app_env):
+    at = open_tab(run_app(app_env, page=PAGE), UNITS)
     assert at.get("download_button")
     at.toggle(key="ind_present").set_value(True).run()
     assert not at.exception
     assert not at.get("download_button")
-    assert charts(at) == 14
+    assert open_tabs(at) == [UNITS] and charts(at) == 2
     assert at.query_params.get("present") in ("1", ["1"])
+    open_tab(at, SUMMARY)
+    assert len(summary(at)) == 18 and not at.get("download_button")
 
 
-def test_secretary_sees_the_entry_grid_and_imports_a_file(app_env, demo_codes):
+def test_presentation_bookmark_opens_in_presentation_mode(app_env):
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["present"] = "1"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert at.toggle(key="ind_present").value is True
+    assert charts(at) == 2 and not at.get("download_button")
+
+
+def test_secretary_enters_figures_in_their_tab_and_imports_a_file(app_env, demo_codes):
     at = run_app(app_env, code=demo_codes["secretary"], page=PAGE)
     assert not at.exception
+    assert tab_labels(at)[-4:] == [UNITS, SUMMARY, ENTRY, CATALOGUE_TAB]
+    assert "Nhập, sửa số liệu" not in page_text(at) and not at.data_editor  # only in its tab
+    open_tab(at, "Văn hóa công sở")
+    open_tab(at, ENTRY)
     assert "Nhập, sửa số liệu (Thư ký Hội đồng)" in page_text(at)
-    assert len(at.dataframe) == 2  # summary + entry grid
+    assert charts(at) == 0
+    # The grid opens on the movement last looked at.
+    store = open_store(app_env)
+    assert at.selectbox(key="ind_entry_movement").value == movement_by(store, "Văn hóa công sở")["id"]
+    assert len(at.data_editor) == 1
     data = "Phong trào;Chỉ tiêu;Đơn vị;Năm;Giá trị\nVăn hóa công sở;Tỷ lệ văn bản đi được ký số;;2025;82\n"
     at.get("file_uploader")[0].set_value(("so-lieu.csv", data.encode("utf-8-sig"), "text/csv")).run()
     at.button(key="ind_import_run").click().run()
     assert not at.exception
     assert "Đã nhập 1 số liệu từ tệp “so-lieu.csv”." in page_text(at)
+    assert open_tabs(at) == [ENTRY]  # still there after the import's rerun
+    open_tab(at, SUMMARY)
     table = summary(at)
     signed = table[table["Chỉ tiêu"] == "Tỷ lệ văn bản đi được ký số"].iloc[0]
     assert signed["Mới nhất"] == "82 (2025)"
     assert signed["Trạng thái"] == "Đã đạt"
 
 
+def test_presentation_mode_hides_the_secretarys_tabs(app_env, demo_codes):
+    at = open_tab(run_app(app_env, code=demo_codes["secretary"], page=PAGE), ENTRY)
+    at.toggle(key="ind_present").set_value(True).run()
+    assert not at.exception, at.exception
+    assert ENTRY not in tab_labels(at) and CATALOGUE_TAB not in tab_labels(at)
+    assert open_tabs(at) == [tab_labels(at)[0]] and charts(at) == 2  # back on the first movement
+    assert not at.get("file_uploader")
+
+
 def test_secretary_bad_import_shows_row_and_column_and_changes_nothing(app_env, demo_codes):
-    at = run_app(app_env, code=demo_codes["secretary"], page=PAGE)
+    at = open_tab(run_app(app_env, code=demo_codes["secretary"], page=PAGE), ENTRY)
     store = open_store(app_env)
     before = store.query("SELECT * FROM indicator_values ORDER BY id")
     data = "Chỉ tiêu;Năm;Giá trị\nTỷ lệ văn bản đi được ký số;2025;82\nTỷ lệ văn bản đi được ký số;hai nghìn;82\n"
@@ -157,7 +267,8 @@ def test_secretary_bad_import_shows_row_and_column_and_changes_nothing(app_env, 
 def test_a_council_member_sees_the_dashboard_read_only(app_env, demo_codes):
     at = run_app(app_env, code=demo_codes["member"], page=PAGE)
     assert not at.exception
-    assert charts(at) == 14
+    assert charts(at) == 2
+    assert ENTRY not in tab_labels(at) and CATALOGUE_TAB not in tab_labels(at)
     assert "Nhập, sửa số liệu" not in page_text(at)
     assert not at.get("file_uploader")
 
@@ -167,8 +278,8 @@ CATALOGUE = "Danh mục phong trào và chỉ tiêu"
 
 
 def _open_catalogue(app_env, demo_codes, short_name: str):
-    at = run_app(app_env, code=demo_codes["secretary"], page=PAGE)
-    movement = next(m for m in indicators.list_movements(open_store(app_env)) if m["short_name"] == short_name)
+    at = open_tab(run_app(app_env, code=demo_codes["secretary"], page=PAGE), CATALOGUE_TAB)
+    movement = movement_by(open_store(app_env), short_name)
     at.selectbox(key="ind_def_movement").set_value(movement["id"]).run()
     assert not at.exception, at.exception
     return at, movement
@@ -202,7 +313,10 @@ def test_secretary_adds_an_indicator_in_the_catalogue_and_it_appears_on_the_dash
     }
     _edit_catalogue(at, movement["id"], added=[new])
     assert "Đã lưu danh mục chỉ tiêu: thêm 1, sửa 0, xóa 0 chỉ tiêu." in [s.value for s in at.success]
-    table = summary(at)
+    assert open_tabs(at) == [CATALOGUE_TAB]  # the save's rerun stays in the catalogue
+    open_tab(at, "Văn hóa công sở")
+    assert "Tỷ lệ cuộc họp trực tuyến" in gauge_names(at)
+    table = summary(open_tab(at, SUMMARY))
     row = table[table["Chỉ tiêu"] == "Tỷ lệ cuộc họp trực tuyến"].iloc[0]
     assert (row["Phong trào"], row["Đơn vị tính"], row["Giá trị gốc"]) == ("Văn hóa công sở", "%", "20 (2020)")
     assert (row["Mục tiêu 2025"], row["Trạng thái"]) == ("60", "Chưa có số liệu")
@@ -238,7 +352,7 @@ def test_deleting_an_indicator_with_values_asks_how_many_then_deletes(app_env, d
     assert f"Đã lưu danh mục chỉ tiêu: thêm 0, sửa 0, xóa 1 chỉ tiêu. Đã xóa {count} số liệu theo năm." in [
         s.value for s in at.success
     ]
-    assert first["name"] not in set(summary(at)["Chỉ tiêu"])
+    assert first["name"] not in set(summary(open_tab(at, SUMMARY))["Chỉ tiêu"])
 
 
 def _expander(at, label: str):
@@ -246,29 +360,32 @@ def _expander(at, label: str):
 
 
 def test_secretary_adds_renames_and_deletes_a_movement(app_env, demo_codes):
-    at = run_app(app_env, code=demo_codes["secretary"], page=PAGE)
+    at = open_tab(run_app(app_env, code=demo_codes["secretary"], page=PAGE), CATALOGUE_TAB)
     adding = _expander(at, "Thêm phong trào")
     adding.text_input[0].input("Thi đua dạy tốt, học tốt")
     adding.text_input[1].input("Dạy tốt")
     adding.button[0].click().run()
     assert not at.exception, at.exception
     assert "Đã thêm phong trào “Thi đua dạy tốt, học tốt”." in [s.value for s in at.success]
-    assert "Dạy tốt" in [h.value for h in at.header]  # a new section of the dashboard, empty for now
-    assert "Phong trào này chưa có chỉ tiêu nào." in [i.value for i in at.info]
+    assert "Dạy tốt" in tab_labels(at)  # a new tab of the dashboard, empty for now
+    assert open_tabs(at) == [CATALOGUE_TAB]
     assert "Chỉ tiêu của phong trào “Thi đua dạy tốt, học tốt”" in [h.value for h in at.subheader]  # chosen
+    open_tab(at, "Dạy tốt")
+    assert "Phong trào này chưa có chỉ tiêu nào." in [i.value for i in at.info] and charts(at) == 0
+    open_tab(at, CATALOGUE_TAB)  # the movement is still the one chosen
     editing = _expander(at, "Sửa, xóa phong trào “Dạy tốt”")
     editing.text_input[1].input("Dạy và học tốt")
     editing.button[0].click().run()
     assert not at.exception, at.exception
     assert "Đã lưu phong trào “Thi đua dạy tốt, học tốt”." in [s.value for s in at.success]
-    headers = [h.value for h in at.header]
-    assert "Dạy và học tốt" in headers and "Dạy tốt" not in headers
+    assert "Dạy và học tốt" in tab_labels(at) and "Dạy tốt" not in tab_labels(at)
+    assert open_tabs(at) == [CATALOGUE_TAB]
     store = open_store(app_env)
     new_id = next(m["id"] for m in indicators.list_movements(store) if m["short_name"] == "Dạy và học tốt")
     at.button(key=f"ind_def_delete_{new_id}_2").click().run()
     assert not at.exception, at.exception
     assert "Đã xóa phong trào “Thi đua dạy tốt, học tốt” (0 số liệu theo năm)." in [s.value for s in at.success]
-    assert "Dạy và học tốt" not in [h.value for h in at.header]
+    assert "Dạy và học tốt" not in tab_labels(at)
 
 
 def test_deleting_a_movement_with_values_needs_the_confirmation(app_env, demo_codes):
@@ -278,19 +395,19 @@ def test_deleting_a_movement_with_values_needs_the_confirmation(app_env, demo_co
     assert f"Phong trào này có 2 chỉ tiêu và {count} số liệu theo năm." in page_text(at)
     at.button(key=f"ind_def_delete_{movement['id']}_0").click().run()
     assert any(f"có {count} số liệu theo năm của các chỉ tiêu" in e.value for e in at.error)
-    assert "Xóa nhà tạm" in [h.value for h in at.header]
+    assert "Xóa nhà tạm" in tab_labels(at)
     at.checkbox(key=f"ind_def_delete_ok_{movement['id']}_0").check().run()
     at.button(key=f"ind_def_delete_{movement['id']}_0").click().run()
     assert not at.exception, at.exception
-    assert "Xóa nhà tạm" not in [h.value for h in at.header]
-    assert "Xóa nhà tạm" not in set(summary(at)["Phong trào"])
+    assert "Xóa nhà tạm" not in tab_labels(at)
+    assert "Xóa nhà tạm" not in set(summary(open_tab(at, SUMMARY))["Phong trào"])
 
 
 def test_public_and_members_do_not_see_the_catalogue(app_env, demo_codes):
     for code in (None, demo_codes["member"]):
         at = run_app(app_env, code=code, page=PAGE)
         assert not at.exception
-        assert CATALOGUE not in page_text(at)
+        assert CATALOGUE not in page_text(at) and CATALOGUE_TAB not in tab_labels(at)
         assert not [s for s in at.selectbox if s.key == "ind_def_movement"]
         assert not at.data_editor
 
@@ -307,10 +424,11 @@ def _gauge_value(at, indicator_name: str) -> float:
 
 def test_cached_charts_follow_a_new_value_entered_in_another_session(app_env, demo_codes):
     signed = "Tỷ lệ văn bản đi được ký số"
-    guest = run_app(app_env, page=PAGE)
+    guest = open_tab(run_app(app_env, page=PAGE), "Văn hóa công sở")
     before = _gauge_value(guest, signed)
-    assert _gauge_value(run_app(app_env, page=PAGE), signed) == before  # another tab: the same chart
-    secretary = run_app(app_env, code=demo_codes["secretary"], page=PAGE)
+    other = open_tab(run_app(app_env, page=PAGE), "Văn hóa công sở")
+    assert _gauge_value(other, signed) == before  # another browser tab: the same chart
+    secretary = open_tab(run_app(app_env, code=demo_codes["secretary"], page=PAGE), ENTRY)
     data = f"Phong trào;Chỉ tiêu;Đơn vị;Năm;Giá trị\nVăn hóa công sở;{signed};;2025;82\n"
     secretary.get("file_uploader")[0].set_value(("so-lieu.csv", data.encode("utf-8-sig"), "text/csv")).run()
     secretary.button(key="ind_import_run").click().run()
@@ -318,6 +436,7 @@ def test_cached_charts_follow_a_new_value_entered_in_another_session(app_env, de
     guest.run()  # the guest's next rerun draws from the new figure, not the cached one
     after = _gauge_value(guest, signed)
     assert after != before
+    assert charts(guest) == 2
+    open_tab(guest, SUMMARY)
     row = summary(guest)[summary(guest)["Chỉ tiêu"] == signed].iloc[0]
     assert row["% đạt mục tiêu 2025"] == prog.format_percent(round(after, 1))
-    assert charts(guest) == 14

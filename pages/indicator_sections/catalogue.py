@@ -1,5 +1,5 @@
 """Section "catalogue": the secretary defines the movements and their indicators. Occasional work,
-so it comes last on the page and shows a movement's table only once one is picked."""
+so it is the page's last tab and shows a movement's table only once one is picked."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def render(
         format_func=movement_names.get,
         placeholder=t("ind.def.pick_placeholder"),
         key="ind_def_movement",
+        persist_state="page",  # kept while another tab of the page is open
     )
     def_movement = next((m for m in movements if m["id"] == def_movement_id), None)
     if def_movement is not None:

@@ -25,8 +25,8 @@ def render(
     movement_names: dict[int, str],
     movement_id: int,
 ) -> None:
-    """The yearly-values grid of one movement (preselected from the dashboard's filter), then the import;
-    the rows come from the page, so the grid shows exactly what the charts above were drawn from."""
+    """The yearly-values grid of one movement (preselected: the movement whose tab was open last), then the
+    import; the rows come from the page, so the grid shows exactly what the charts were drawn from."""
     st.header(t("ind.entry_title"), divider="gray")
     flash = st.session_state.pop("ind_flash", None)
     if flash:
