@@ -1122,9 +1122,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "tỷ lệ đồng ý tính trên số thành viên được bỏ phiếu cho trường hợp đó.)"
         ),
         "min.intro": (
-            "Hôm nay, {date}, tại {place}, Hội đồng Thi đua - Khen thưởng {organisation} tổ chức bỏ phiếu kín "
+            "Hôm nay, {date}{at_place}, Hội đồng Thi đua - Khen thưởng{of_organisation} tổ chức bỏ phiếu kín "
             "tại {conference}. Ban kiểm phiếu đã kiểm phiếu và lập biên bản như sau:"
         ),
+        "min.at_place": ", tại {place}",
         "min.section.members": "I. THÀNH PHẦN",
         "min.council_line": (
             "1. Hội đồng Thi đua - Khen thưởng: tổng số {total} thành viên; có mặt {present} thành viên; "

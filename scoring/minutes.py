@@ -315,8 +315,10 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict], *, counte
         _t(
             "min.intro",
             date=format_date_long(conf.get("date")) or format_date_long(when.date().isoformat()),
-            place=conf.get("place") or "",
-            organisation=conf.get("organisation") or "",
+            # Both may be empty (`init` without --organisation, no place in setup): "tại , Hội đồng … "
+            # came out with a comma after nothing and a double space.
+            at_place=_t("min.at_place", place=clean(conf.get("place"))) if clean(conf.get("place")) else "",
+            of_organisation=f" {clean(conf.get('organisation'))}" if clean(conf.get("organisation")) else "",
             conference=conf.get("name") or "",
         ),
         align="justify",

@@ -214,3 +214,19 @@ def test_minutes_print_each_legal_basis_once_per_line_without_doubling_can_cu():
     assert "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" in paragraphs
     assert "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;" in paragraphs
     assert "Căn cứ Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng Sở;" in paragraphs
+
+
+def test_minutes_intro_without_place_or_organisation_has_no_empty_gap():
+    # `init` without --organisation and no place in setup: "tại , Hội đồng Thi đua - Khen thưởng  tổ chức".
+    results = hand_results()
+    results.round["status"] = "closed"
+    bare = minutes.document_text(minutes.minutes_docx(results, {"name": "Hội nghị X", "date": "2026-01-15"}, []))
+    assert (
+        "Hôm nay, ngày 15 tháng 01 năm 2026, Hội đồng Thi đua - Khen thưởng tổ chức bỏ phiếu kín tại Hội nghị X."
+        in bare
+    )
+    full = {"name": "Hội nghị X", "date": "2026-01-15", "place": "Tuy Hòa", "organisation": "Sở Giáo dục và Đào tạo"}
+    text = minutes.document_text(minutes.minutes_docx(results, full, []))
+    assert (
+        "ngày 15 tháng 01 năm 2026, tại Tuy Hòa, Hội đồng Thi đua - Khen thưởng Sở Giáo dục và Đào tạo tổ chức" in text
+    )
