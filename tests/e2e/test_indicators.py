@@ -1,10 +1,9 @@
-"""The indicators dashboard in real Chromium on the demo data: every chart drawn."""
+"""The indicators dashboard in real Chromium on the demo data: each tab's charts drawn, only the open tab's."""
 
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from scoring import indicator_progress as prog
 from scoring import indicators
 from scoring.db import Store
 from tests.e2e.conftest import login, no_exception, open_page, wait_idle
@@ -12,14 +11,10 @@ from tests.e2e.conftest import login, no_exception, open_page, wait_idle
 PLOTLY = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 
 
-def expected_charts(db_path) -> int:
-    """Gauges and trend per movement with indicators, plus the unit bar chart and heatmap."""
+def movement_tabs(db_path) -> list[str]:
     store = Store(db_path)
     try:
-        inds = indicators.list_indicators(store)
-        series = prog.series_by_scope(indicators.list_values(store))
-        tracked = any(prog.has_unit_values(i["id"], series) for i in inds)
-        return 2 * len({i["movement_id"] for i in inds}) + (2 if tracked else 0)
+        return [m["short_name"] or m["name"] for m in indicators.list_movements(store)]
     finally:
         store.close()
 
@@ -36,37 +31,75 @@ def drawn_charts(page, expected: int) -> int:
     return page.evaluate(DRAWN_JS)
 
 
-def test_dashboard_draws_every_chart(server, context):
-    expected = expected_charts(server.db_path)
-    assert expected == 14
+def open_tab(page, label: str) -> None:
+    page.get_by_role("tab", name=label, exact=True).click()
+    wait_idle(page)
+    no_exception(page)
+    assert selected_tab(page) == label
+
+
+def selected_tab(page) -> str:
+    return page.locator('[role="tab"][aria-selected="true"]').inner_text().strip()
+
+
+def test_dashboard_opens_on_one_movement_and_draws_each_tab(server, context):
+    movements = movement_tabs(server.db_path)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     open_page(page, server.url)  # the app's root first, so app.py's navigation (wide layout, sidebar) is set up
     open_page(page, f"{server.url}/indicators")
     no_exception(page)
-    assert drawn_charts(page, expected) == expected
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == expected
-    body = page.inner_text("body")
-    assert "Chỉ tiêu phong trào thi đua 2020-2025" in body
-    assert "Bảng tổng hợp" in body
+    tabs = [t.strip() for t in page.get_by_role("tab").all_inner_texts()]
+    assert tabs == [*movements, "So sánh đơn vị", "Bảng tổng hợp"]
+    assert selected_tab(page) == movements[0]
+    # The first movement's gauges and trend only: not the 14 charts of every movement at once.
+    assert drawn_charts(page, 2) == 2
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+    assert "Chỉ tiêu phong trào thi đua 2020-2025" in page.inner_text("body")
+
+    open_tab(page, "Văn hóa công sở")
+    assert drawn_charts(page, 2) == 2 and page.locator('[data-testid="stPlotlyChart"]').count() == 2
     # The gauges carry the indicator names and the raw % (decimal comma).
     assert page.locator(PLOTLY).filter(has_text="106,7").count() >= 1
+
+    open_tab(page, "So sánh đơn vị")
+    assert drawn_charts(page, 2) == 2  # the bar chart of one indicator and the heatmap
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+
+    open_tab(page, "Bảng tổng hợp")
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+    assert page.get_by_role("button", name="Tải bảng tổng hợp (.xlsx)").count() == 1
+    # A filter's rerun stays on the tab.
+    page.get_by_text("2030", exact=True).click()
+    wait_idle(page)
+    assert selected_tab(page) == "Bảng tổng hợp"
+    assert "trạng thái so với mục tiêu 2030" in page.inner_text("body")
     assert not errors, errors
 
-    # Filter one movement: its gauge and trend, and the unit comparison charts.
-    page.get_by_label("Phong trào", exact=True).click()
-    page.get_by_role("option", name="Văn hóa công sở").click()
-    wait_idle(page)
-    no_exception(page)
-    assert drawn_charts(page, 4) == 4
 
-    # Presentation mode (from the URL, as a projector bookmark would open it): the same charts, no downloads.
+def test_presentation_mode_from_the_bookmark_keeps_the_tab(server, context):
+    page = context.new_page()
+    open_page(page, server.url)
+    # Presentation mode from the URL, as a projector bookmark would open it: large type, no downloads.
     open_page(page, f"{server.url}/indicators?present=1")
     no_exception(page)
-    assert drawn_charts(page, expected) == expected
+    assert drawn_charts(page, 2) == 2
     assert page.locator('[data-testid="stDownloadButton"]').count() == 0
-    assert not errors, errors
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "22px"
+    open_tab(page, "So sánh đơn vị")
+    assert drawn_charts(page, 2) == 2
+    assert page.locator('[data-testid="stDownloadButton"]').count() == 0
+    assert "present=1" in page.url
+    # Leaving presentation mode (the switch in the collapsed filters) keeps the tab, and brings the downloads back.
+    page.get_by_text("Bộ lọc", exact=True).click()
+    page.get_by_text("Chế độ trình chiếu", exact=True).click()
+    wait_idle(page)
+    no_exception(page)
+    assert selected_tab(page) == "So sánh đơn vị"
+    assert page.locator('[data-testid="stDownloadButton"]').count() >= 2
+    assert "present=1" not in page.url
 
 
 def test_secretary_sees_the_entry_grid_and_makes_a_png(server, context):
@@ -76,10 +109,13 @@ def test_secretary_sees_the_entry_grid_and_makes_a_png(server, context):
     token = parse_qs(urlparse(page.url).query)["s"][0]
     open_page(page, f"{server.url}/indicators?s={token}")
     no_exception(page)
+    assert "Nhập, sửa số liệu (Thư ký Hội đồng)" not in page.inner_text("body")
+    open_tab(page, "Nhập số liệu")
     assert "Nhập, sửa số liệu (Thư ký Hội đồng)" in page.inner_text("body")
     grids = page.locator('[data-testid="stDataFrame"]')
-    grids.nth(1).wait_for(timeout=20_000)  # the grids draw after the script run ends
-    assert grids.count() == 2  # summary + entry grid
+    grids.first.wait_for(timeout=20_000)  # the grid draws after the script run ends
+    assert grids.count() == 1  # the entry grid alone: the summary table is in its own tab
+    open_tab(page, "Văn hóa công sở")
     # PNG export runs kaleido + Chromium inside the server's script thread, on demand only.
     assert page.get_by_role("button", name="Tải PNG").count() == 0
     page.get_by_role("button", name="Tạo ảnh PNG").first.click()
@@ -94,14 +130,15 @@ def test_secretary_sees_the_entry_grid_and_makes_a_png(server, context):
         assert f.read(8) == b"\x89PNG\r\n\x1a\n"
 
 
-def test_secretary_adds_a_movement_and_it_becomes_a_filter(server, context):
-    """The catalogue section in a real browser: the add-movement form, its message, and
-    the new movement offered by the movement filter at the top of the page."""
+def test_secretary_adds_a_movement_and_it_becomes_a_tab(server, context):
+    """The catalogue tab in a real browser: the add-movement form, its message, and
+    the new movement's tab, while the catalogue stays open."""
     page = context.new_page()
     open_page(page, server.url)
     login(page, server.url, "thuky2025")
     token = parse_qs(urlparse(page.url).query)["s"][0]
     open_page(page, f"{server.url}/indicators?s={token}")
+    open_tab(page, "Danh mục")
     page.get_by_text("Thêm phong trào", exact=True).first.click()  # the expander
     page.get_by_label("Tên phong trào").fill("Phong trào Thi đua chuyển đổi số")
     page.get_by_label("Tên ngắn").fill("Chuyển đổi số")
@@ -117,7 +154,7 @@ def test_secretary_adds_a_movement_and_it_becomes_a_filter(server, context):
         assert [m["name"] for m in indicators.list_movements(store)][-1] == "Phong trào Thi đua chuyển đổi số"
     finally:
         store.close()
-    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()  # the movement filter
-    page.keyboard.press("ArrowDown")  # opens its list of options
-    page.get_by_role("option", name="Chuyển đổi số").wait_for(timeout=10_000)
-    assert page.get_by_role("option", name="Chuyển đổi số").count() == 1
+    assert selected_tab(page) == "Danh mục"
+    page.get_by_role("tab", name="Chuyển đổi số", exact=True).wait_for(timeout=10_000)
+    open_tab(page, "Chuyển đổi số")
+    assert "Phong trào này chưa có chỉ tiêu nào." in page.inner_text("body")
