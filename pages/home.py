@@ -14,7 +14,8 @@ store = get_store()
 conf = conference.get_conference(store)
 
 st.title(conf["name"] or t("app.title"))
-st.markdown(f"**{conf['organisation']}**")
+if conf.get("organisation"):  # optional in `init`: "****" alone drew a horizontal rule under the title
+    st.markdown(f"**{conf['organisation']}**")
 if conf.get("date"):
     st.caption(format_place_date(conf["date"], conf.get("place", "")))
 st.caption(

@@ -75,3 +75,19 @@ def test_a_new_conference_says_what_is_not_there_yet(new_db):
     secretary = run_app(path, code=code, page="pages/indicators.py")
     assert not secretary.exception
     assert "Danh mục phong trào và chỉ tiêu" in page_text(secretary)  # where she adds them
+
+
+def test_a_conference_without_an_organisation_shows_no_stray_rule(tmp_path, monkeypatch, capsys):
+    # --organisation is optional: the home page wrote "****", which Markdown draws as a horizontal rule.
+    path = tmp_path / "khong-co-co-quan.db"
+    assert cli.main(["--db", str(path), "init", "--conference", NAME, "--secretary", "Trần Thị Bích Vân"]) == 0
+    monkeypatch.setenv("HOI_NGHI_DB", str(path))
+    st.cache_resource.clear()
+    try:
+        at = run_app(path)
+        assert not at.exception
+        assert "****" not in [m.value for m in at.markdown]
+        assert NAME in page_text(at)
+    finally:
+        st.cache_resource.clear()
+        forget_store(path)
