@@ -786,6 +786,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.warn.unused_column": "Cột “{column}” không dùng đến, bỏ qua.",
         "imp.warn.exists_variant": "“{given}” là “{existing}” đã có (khác cách viết hoa, gõ dấu hoặc dấu câu).",
         "imp.warn.total_row": "Dòng tổng cộng, bỏ qua.",
+        "imp.warn.group_row": "Dòng tiêu đề nhóm “{text}”, bỏ qua.",
         "imp.set_from_title": "Tên bộ tiêu chí lấy từ dòng tiêu đề: “{name}”.",
         "imp.set_from_file": "Tên bộ tiêu chí lấy từ tên tệp: “{name}” (thêm cột “Bộ tiêu chí” để đặt tên khác).",
         "setup.tab.conference": "Hội nghị",
@@ -2077,6 +2078,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "“{given}” is the existing “{existing}” (different capitalisation, accents or punctuation)."
         ),
         "imp.warn.total_row": "Total row; ignored.",
+        "imp.warn.group_row": "Group heading “{text}”; ignored.",
         "imp.set_from_title": "Criteria set name taken from the title line: “{name}”.",
         "imp.set_from_file": (
             "Criteria set name taken from the file name: “{name}” (add a “Criteria set” column to give another name)."

@@ -22,6 +22,23 @@ from .text import fold, loose
 # "Tổng số (4 tập thể)", "Cộng: 12" (folded); never "Công đoàn", "Tổng hợp…".
 _TOTAL_ROW = re.compile(r"^(?:tong cong|tong so|tong diem|tong|cong|total)\s*(?:$|[:(.\-–]|\d)")
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+# A list's group headings: "I | DANH HIỆU LAO ĐỘNG TIÊN TIẾN", "B | TẬP THỂ" (a Roman numeral or a
+# capital letter in the STT column, one text beside it), or "II. Tập thể" alone in its row.
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\.?$")
+_GROUP_HEADING = re.compile(r"^(?:[IVXL]+|[A-Z])\s*[.\-–)]\s*\S")
+_STT_HEADERS = {fold(name) for name in IGNORED[:5]}
+
+
+def group_heading(raw: dict[str, str]) -> str | None:
+    """The heading text if this row only heads a group of the list, else None."""
+    filled = {header: text for header, text in raw.items() if text}
+    stt = next((text for header, text in filled.items() if fold(header) in _STT_HEADERS), None)
+    others = [text for header, text in filled.items() if fold(header) not in _STT_HEADERS]
+    if stt is not None and len(others) == 1 and _GROUP_NUMBER.match(stt):
+        return f"{stt} {others[0]}"
+    if stt is None and len(others) == 1 and _GROUP_HEADING.match(others[0]):
+        return others[0]
+    return None
 
 
 # --- the rows of one file ---------------------------------------------------------------
@@ -63,6 +80,10 @@ class Rows:
             cells = {key: raw.get(self.columns[key], "") if key in self.columns else "" for key in self.keys}
             if not any(cells.values()):
                 continue  # only STT or unknown columns filled: an unused numbered line
+            heading = group_heading(raw)
+            if heading is not None:
+                self.warn(number, "", t("imp.warn.group_row", text=heading))
+                continue
             filled = [c for c in raw.values() if c]
             if len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled):
                 continue  # the "(1) (2) (3)" line under a header

@@ -687,6 +687,35 @@ def test_a_role_cell_saying_not_voting_is_not_counted_as_a_voting_member(demo_st
     assert error.message == "Ghi “Có” biểu quyết nhưng cột vai trò ghi “Thư ký (không biểu quyết)”."
 
 
+def test_group_heading_rows_of_a_nomination_list_are_skipped_with_a_word(demo_store):
+    # "I | DANH HIỆU LAO ĐỘNG TIÊN TIẾN", "II | TẬP THỂ": every office's list groups its rows so, and
+    # each heading was an error ("Thiếu Danh hiệu"): nothing could be imported until they were deleted.
+    data = xlsx_bytes(
+        [
+            ["STT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu đề nghị"],
+            ["I", "DANH HIỆU LAO ĐỘNG TIÊN TIẾN", None, None],
+            [1, "Nguyễn Văn Hùng", "Giảng viên, Khoa Dân vận", "Lao động tiên tiến"],
+            ["II", "TẬP THỂ", None, None],
+            [1, "Khoa Dân vận", None, "Tập thể lao động xuất sắc"],
+            [None, "B. Danh sách bổ sung", None, None],
+            [1, "Trần Thị Lan Anh", "Giảng viên, Khoa Lý luận cơ sở", "Lao động tiên tiến"],
+            ["A", "Lê Văn Chưa Có Danh Hiệu", "Giảng viên, Khoa Dân vận", None],
+        ]
+    )
+    plan = imports.plan_import(demo_store, [("de-nghi.xlsx", data)])
+    assert [r.values["full_name"] for r in plan.files[0].rows] == [
+        "Nguyễn Văn Hùng",
+        "Khoa Dân vận",
+        "Trần Thị Lan Anh",
+    ]
+    warnings = [(p.row, p.message) for p in plan.problems if p.level == "warning"]
+    assert (2, "Dòng tiêu đề nhóm “I DANH HIỆU LAO ĐỘNG TIÊN TIẾN”, bỏ qua.") in warnings
+    assert (4, "Dòng tiêu đề nhóm “II TẬP THỂ”, bỏ qua.") in warnings
+    assert (6, "Dòng tiêu đề nhóm “B. Danh sách bổ sung”, bỏ qua.") in warnings
+    # a person's row with a letter for STT but more than a name is still read, and still refused
+    assert [(p.row, p.message) for p in plan.errors] == [(8, "Thiếu Danh hiệu đề nghị.")]
+
+
 def test_changed_details_of_an_existing_candidate_are_an_update(demo_store):
     line = "Nguyễn Văn An;Giảng viên chính;Khoa Lý luận cơ sở;Chiến sĩ thi đua cấp tỉnh;Thành tích mới bổ sung"
     files = [("ds.csv", csv_bytes("Họ và tên;Chức vụ;Đơn vị;Danh hiệu đề nghị;Thành tích", line))]
