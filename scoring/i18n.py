@@ -787,6 +787,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.warn.exists_variant": "“{given}” là “{existing}” đã có (khác cách viết hoa, gõ dấu hoặc dấu câu).",
         "imp.warn.total_row": "Dòng tổng cộng, bỏ qua.",
         "imp.warn.group_row": "Dòng tiêu đề nhóm “{text}”, bỏ qua.",
+        "imp.err.unknown_unit_none_yet": (
+            "Không có đơn vị “{name}”: hội nghị chưa có đơn vị nào. Nhập danh sách đơn vị trước (hoặc chọn tệp "
+            "đơn vị cùng lúc với tệp này), hoặc thêm ở trang Thiết lập hội nghị, thẻ Đơn vị."
+        ),
+        "imp.warn.two_holders": (
+            "Sau khi nhập, Hội đồng có {names} cùng là {role}. Nếu chỉ một người giữ vai trò này, sửa vai trò "
+            "trong tệp hoặc ở trang Thiết lập hội nghị, thẻ Thành viên Hội đồng."
+        ),
         "imp.set_from_title": "Tên bộ tiêu chí lấy từ dòng tiêu đề: “{name}”.",
         "imp.set_from_file": "Tên bộ tiêu chí lấy từ tên tệp: “{name}” (thêm cột “Bộ tiêu chí” để đặt tên khác).",
         "setup.tab.conference": "Hội nghị",
@@ -2079,6 +2087,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "imp.warn.total_row": "Total row; ignored.",
         "imp.warn.group_row": "Group heading “{text}”; ignored.",
+        "imp.err.unknown_unit_none_yet": (
+            "There is no unit “{name}”: the conference has no unit yet. Import the list of units first (or choose "
+            "the units file together with this one), or add them on the Conference setup page, Units tab."
+        ),
+        "imp.warn.two_holders": (
+            "After this import, {names} are all {role}. If only one holds this role, correct it in the file or "
+            "on the Conference setup page, Council members tab."
+        ),
         "imp.set_from_title": "Criteria set name taken from the title line: “{name}”.",
         "imp.set_from_file": (
             "Criteria set name taken from the file name: “{name}” (add a “Criteria set” column to give another name)."

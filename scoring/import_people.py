@@ -48,6 +48,13 @@ def split_position_unit(text: str, unit_names: list[str]) -> tuple[str, str]:
             if start == 0 or not folded[start - 1].isalnum():
                 return _position_before(text, start), text[start:]
     if "," in text:
+        # An unknown unit may have commas of its own: it starts at the last part that begins like a
+        # unit ("…, Phòng Tổ chức, hành chính, thông tin, tư liệu"), not at the last comma ("tư liệu").
+        parts = text.split(",")
+        for i in range(len(parts) - 1, 0, -1):
+            head = parts[i].strip()
+            if head[:1].isupper() and fold(head).split(" ")[0] in _UNIT_WORDS:
+                return ",".join(parts[:i]).strip(), ",".join(parts[i:]).strip()
         position, unit = text.rsplit(",", 1)
         return position.strip(), unit.strip()
     if fold(text).split(" ")[0] in _UNIT_WORDS:
@@ -80,7 +87,10 @@ def _person_unit(rows: Rows, batch: Batch, number: int, cells: dict[str, str]) -
         unit = unit or split_unit
     found = batch.find_unit(unit) if unit else None
     if unit and found is None:
-        rows.error(number, rows.header(key), t("err.unknown_unit", name=unit))
+        # No unit at all yet: the list of units comes first (or in the same upload), which the
+        # secretary of a new conference cannot guess from "Không có đơn vị".
+        message = "imp.err.unknown_unit_none_yet" if not batch.unit_names() else "err.unknown_unit"
+        rows.error(number, rows.header(key), t(message, name=unit))
         return FAILED
     return position, (found["name"] if found else "")
 
@@ -132,6 +142,7 @@ def plan_members(batch: Batch, table: Table, plan: FilePlan) -> None:
         return
     stored = {fold(m["full_name"]): m for m in batch.store.query("SELECT * FROM members WHERE active = 1")}
     units_by_id = {u["id"]: u["name"] for u in conference.list_units(batch.store)}
+    roles_after = {key: (m["full_name"], m["role"]) for key, m in stored.items()}  # the council once imported
     for number, cells in rows:
         name = rows.check(number, "full_name", lambda c=cells: v.text(c["full_name"], "field.full_name", max_len=200))
         role = rows.check(number, "role", lambda c=cells: _role(c.get("role", "")))
@@ -156,6 +167,8 @@ def plan_members(batch: Batch, table: Table, plan: FilePlan) -> None:
             continue
         row = {"full_name": name, "role": role.value, "position": position, "unit": unit, "is_voting": voting}
         existing = stored.get(fold(name))
+        if existing is None or cells.get("role"):
+            roles_after[fold(name)] = (existing["full_name"] if existing else name, role.value)
         if existing is not None:
             note_variant(rows, number, rows.header("full_name"), name, existing["full_name"])
             changes: dict = {}
@@ -179,6 +192,10 @@ def plan_members(batch: Batch, table: Table, plan: FilePlan) -> None:
             continue
         batch.members[fold(name)] = {"id": None, "full_name": name}
         plan.rows.append(PlannedRow(number, "create", name, preview_cells(row), _add_member(row)))
+    for role in (Role.CHAIR, Role.SECRETARY):  # one of each on a council: two is a list and an init that differ
+        holders = [full_name for full_name, held in roles_after.values() if held == role.value]
+        if len(holders) > 1:
+            rows.warn(None, rows.header("role"), t("imp.warn.two_holders", role=role.label, names=", ".join(holders)))
 
 
 def _add_member(row: dict) -> Callable[[Store, str], None]:

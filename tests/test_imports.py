@@ -716,6 +716,25 @@ def test_group_heading_rows_of_a_nomination_list_are_skipped_with_a_word(demo_st
     assert [(p.row, p.message) for p in plan.errors] == [(8, "Thiếu Danh hiệu đề nghị.")]
 
 
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+
+
+def test_a_new_conference_importing_its_council_is_told_to_import_units_and_of_a_second_secretary(store):
+    # A new institution (init with its secretary) imports its council list before its units: each row
+    # said "Không có đơn vị “tư liệu”" (the end of a unit's name with commas), nothing said the units
+    # come first; with the units the list added a second secretary without a word.
+    conference.start(store, "init", name="Hội nghị", organisation="Sở", secretary="Hồ Thị Kim Oanh")
+    members = imports.read_upload(SAMPLES / "thanh-vien-hoi-dong.xlsx")
+    alone = imports.plan_import(store, [members])
+    first = next(p for p in alone.errors if p.row == 7)
+    assert first.message.startswith("Không có đơn vị “Phòng Tổ chức, hành chính, thông tin, tư liệu”: hội nghị chưa")
+    assert "Nhập danh sách đơn vị trước" in first.message
+    together = imports.plan_import(store, [members, imports.read_upload(SAMPLES / "don-vi.csv")])
+    assert together.ok
+    warnings = [p.message for p in together.problems if p.level == "warning"]
+    assert any("Hồ Thị Kim Oanh, Phạm Thị Ngọc Ánh cùng là Thư ký Hội đồng" in w for w in warnings), warnings
+
+
 def test_changed_details_of_an_existing_candidate_are_an_update(demo_store):
     line = "Nguyễn Văn An;Giảng viên chính;Khoa Lý luận cơ sở;Chiến sĩ thi đua cấp tỉnh;Thành tích mới bổ sung"
     files = [("ds.csv", csv_bytes("Họ và tên;Chức vụ;Đơn vị;Danh hiệu đề nghị;Thành tích", line))]
