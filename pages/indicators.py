@@ -22,6 +22,7 @@ from functools import partial
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from pages._common import current_member, get_store, show_error
 from pages.indicator_sections import catalogue, entry
@@ -77,9 +78,17 @@ keep_valid("ind_def_movement", list(movement_names))
 
 # -- filters -----------------------------------------------------------------------------
 present = st.session_state.get("ind_present", st.query_params.get("present") == "1")
+# Every tab in sight, on as many lines as it takes, rather than a row scrolled sideways behind an arrow
+# (at 1366 x 768 in presentation mode the units and summary tabs were off the screen).
+st.html("<style>.st-key-ind_tab [role=tablist]{flex-wrap:wrap;row-gap:.25rem}</style>")
 if present:
-    # Large type for the projector: Streamlit's own text scales with the root font size.
-    st.html("<style>html{font-size:22px} h1{font-size:3rem!important} h2{font-size:2.3rem!important}</style>")
+    # Large type for the projector: Streamlit's own text scales with the root font size. The title at
+    # 2.4rem on two lines and less blank space above it bring the tabs and the tab's heading into
+    # sight at 1366 x 768.
+    st.html(
+        "<style>html{font-size:22px} h1{font-size:2.4rem!important} h2{font-size:2.1rem!important}"
+        " .block-container{padding-top:1.5rem!important}</style>"
+    )
 
 st.title(t("ind.title"))
 if demo.shows_sample_values(store, values):
@@ -169,10 +178,10 @@ def show_chart(fig: go.Figure, key: str, title: str) -> None:
         )
 
 
-def movement_filter() -> int:
+def movement_filter(where: DeltaGenerator) -> int:
     """Which movement's indicators the units comparison and the summary table show (the same
     choice in both tabs; kept while another tab is open)."""
-    return st.selectbox(
+    return where.selectbox(
         t("ind.filter.movement"),
         [ALL, *movement_names],
         format_func=lambda i: t("ind.filter.all_movements") if i == ALL else movement_names[i],
@@ -207,7 +216,8 @@ def movement_tab(movement: dict) -> None:
 # -- units compared ---------------------------------------------------------------------------
 def units_tab() -> None:
     st.header(t("ind.units_title"), divider="gray")
-    movement_id = movement_filter()
+    left, right = st.columns([1, 2])
+    movement_id = movement_filter(left)
     shown = [i for i in all_indicators if movement_id in (ALL, i["movement_id"])]
     tracked = [i for i in shown if prog.has_unit_values(i["id"], series)]
     if not tracked:
@@ -215,7 +225,7 @@ def units_tab() -> None:
         return
     names = {i["id"]: i["name"] for i in tracked}
     keep_valid("ind_compare", list(names))
-    chosen_id = st.selectbox(
+    chosen_id = right.selectbox(
         t("ind.compare_indicator"), list(names), format_func=names.get, key="ind_compare", persist_state="page"
     )
     chosen = next(i for i in tracked if i["id"] == chosen_id)
@@ -260,7 +270,7 @@ def display_row(row: dict, headers: dict[str, str]) -> dict:
 
 def summary_tab() -> None:
     st.header(t("ind.summary_title"), divider="gray")
-    movement_id = movement_filter()
+    movement_id = movement_filter(st.columns([1, 2])[0])
     st.caption(t("ind.summary_caption", scope=scope_name, year=as_of, target=target_year))
     shown = [i for i in all_indicators if movement_id in (ALL, i["movement_id"])]
     rows = prog.summary_rows(shown, series, scope, as_of, target_year)

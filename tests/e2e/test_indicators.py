@@ -81,6 +81,7 @@ def test_dashboard_opens_on_one_movement_and_draws_each_tab(server, context):
 
 def test_presentation_mode_from_the_bookmark_keeps_the_tab(server, context):
     page = context.new_page()
+    page.set_viewport_size({"width": 1366, "height": 768})  # a hall's projector
     open_page(page, server.url)
     # Presentation mode from the URL, as a projector bookmark would open it: large type, no downloads.
     open_page(page, f"{server.url}/indicators?present=1")
@@ -88,6 +89,10 @@ def test_presentation_mode_from_the_bookmark_keeps_the_tab(server, context):
     assert drawn_charts(page, 2) == 2
     assert page.locator('[data-testid="stDownloadButton"]').count() == 0
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "22px"
+    # Every tab in sight (on two lines), none scrolled off to the right of the tab bar.
+    bar = page.get_by_role("tablist").bounding_box()
+    for box in (tab.bounding_box() for tab in page.get_by_role("tab").all()):
+        assert bar["x"] <= box["x"] and box["x"] + box["width"] <= bar["x"] + bar["width"] + 1, (bar, box)
     open_tab(page, "So sánh đơn vị")
     assert drawn_charts(page, 2) == 2
     assert page.locator('[data-testid="stDownloadButton"]').count() == 0
