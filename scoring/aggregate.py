@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from . import conference, rounds, voting
 from .db import Store
@@ -37,6 +38,11 @@ from .text import display_sort_key, name_sort_key
 
 CHOICES = ("approve", "reject", "abstain")
 _EPS = 1e-9
+
+# One BLAS thread for the process. OpenBLAS runs the whole-sheet product below (50,000 × 10) on a second
+# thread, whose wake-up waits for a free core: on a 2-core server busy with other sessions that made a
+# recomputation 25-40 % slower (benchmarks/aggregate.py), for no gain on products this small.
+threadpool_limits(limits=1, user_api="blas")
 
 # --- results API (issue 7 builds exports on it: add columns, never rename) ------------
 
@@ -165,11 +171,9 @@ def member_totals(scores: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     candidate = scores["candidate_id"].to_numpy(np.int64)
     criterion = scores["criterion_id"].to_numpy(np.int64)
     sheet = _whole_sheets(member, candidate, criterion)
-    if sheet is not None:  # one row of `sheet` criteria per cell: a weighted row sum gives the totals
+    if sheet is not None:  # one row of `sheet` criteria per cell: a matrix product gives the totals
         _require_known(sheet, worth)
-        # einsum, not `@`: OpenBLAS runs a product this size on a second thread, whose wake-up waits for a
-        # free core; on a busy 2-core server that made a recomputation 25-40 % slower (benchmarks/aggregate.py).
-        value = np.einsum("ij,j->i", points.reshape(-1, sheet.size), worth[sheet])
+        value = points.reshape(-1, sheet.size) @ worth[sheet]
         # One strided pass each into small contiguous arrays, read three times below.
         member, candidate = member[:: sheet.size].copy(), candidate[:: sheet.size].copy()
         zero_rows = slice(None)  # every row is a scored cell
@@ -733,7 +737,7 @@ def round_results(
     }
     receipts = store.query("SELECT member_id, valid FROM ballot_receipts WHERE round_id = ?", (round_id,))
     scores = _frame(
-        store.query(  # in the primary key's order, which member_totals turns into one weighted row sum per cell
+        store.query(  # in the primary key's order, which member_totals turns into a matrix product
             "SELECT member_id, candidate_id, criterion_id, points FROM scores WHERE round_id = ?"
             " ORDER BY member_id, candidate_id, criterion_id",
             (round_id,),
