@@ -472,14 +472,29 @@ def update_member(store: Store, actor: str, member_id: int, **fields: Any) -> No
             "is_voting": int(bool(merged["is_voting"])),
         }
         _ensure_unique(db, "members", "full_name", row["full_name"], exclude_id=member_id)
+        if row["role"] != Role.SECRETARY:
+            _keep_a_secretary(db, current)
         db["members"].update(member_id, row)
         audit.log(db, actor, "member.update", "members", member_id, row["full_name"])
+
+
+def _keep_a_secretary(db: sqlite_utils.Database, member: dict) -> None:
+    """Refuse to take the last active secretary away: nobody could then open the secretary's
+    pages (setup, access codes, import, minutes, backup), and the app has no other way back."""
+    if member["role"] != Role.SECRETARY or not member["active"]:
+        return
+    others = db.execute(
+        "SELECT COUNT(*) FROM members WHERE role = 'secretary' AND active = 1 AND id != ?", [member["id"]]
+    ).fetchone()[0]
+    if others == 0:
+        raise ValidationError("err.last_secretary", field="role", name=member["full_name"])
 
 
 def delete_member(store: Store, actor: str, member_id: int) -> None:
     """Only a member who has not scored, voted or been named as a candidate."""
     with store.write() as db:
         member = get_row(db, "members", member_id, "what.member")
+        _keep_a_secretary(db, member)
         _refuse_if_used(
             db,
             "what.member",

@@ -220,6 +220,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.bad_choice": "{field_name}: “{value}” không hợp lệ; chọn một trong: {allowed}.",
         "err.bad_date": "Ngày “{value}” không đúng dạng dd/mm/yyyy.",
         "err.unknown_unit": "Không có đơn vị “{name}”.",
+        "err.last_secretary": (
+            "“{name}” là Thư ký Hội đồng duy nhất: giao vai trò Thư ký Hội đồng cho một thành viên khác trước, nếu "
+            "không sẽ không ai vào được các trang của Thư ký (thiết lập, mã truy cập, nhập dữ liệu, biên bản, sao lưu)."
+        ),
         "err.unknown_title": "Không có danh hiệu “{name}”.",
         "err.title_kind_mismatch": "Danh hiệu “{title}” dành cho {expected}, không dành cho {given}.",
         "err.not_found": "Không tìm thấy {what} #{id}.",
@@ -787,6 +791,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "imp.warn.exists_variant": "“{given}” là “{existing}” đã có (khác cách viết hoa, gõ dấu hoặc dấu câu).",
         "imp.warn.total_row": "Dòng tổng cộng, bỏ qua.",
         "imp.warn.group_row": "Dòng tiêu đề nhóm “{text}”, bỏ qua.",
+        "imp.err.no_secretary_left": (
+            "Sau khi nhập, Hội đồng không còn Thư ký nào ({names} không còn là Thư ký Hội đồng): không ai vào được "
+            "các trang của Thư ký. Giữ vai trò Thư ký Hội đồng cho ít nhất một người."
+        ),
         "imp.err.unknown_unit_none_yet": (
             "Không có đơn vị “{name}”: hội nghị chưa có đơn vị nào. Nhập danh sách đơn vị trước (hoặc chọn tệp "
             "đơn vị cùng lúc với tệp này), hoặc thêm ở trang Thiết lập hội nghị, thẻ Đơn vị."
@@ -1519,6 +1527,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.bad_choice": "{field_name}: “{value}” is not valid; choose one of: {allowed}.",
         "err.bad_date": "Date “{value}” is not in the form dd/mm/yyyy.",
         "err.unknown_unit": "There is no unit “{name}”.",
+        "err.last_secretary": (
+            "“{name}” is the only Council secretary: give the Council secretary role to another member first, or "
+            "nobody could open the secretary's pages (setup, access codes, import, minutes, backup)."
+        ),
         "err.unknown_title": "There is no title “{name}”.",
         "err.title_kind_mismatch": "The title “{title}” is for {expected} nominees, not {given} ones.",
         "err.not_found": "Not found: {what} #{id}.",
@@ -2087,6 +2099,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "imp.warn.total_row": "Total row; ignored.",
         "imp.warn.group_row": "Group heading “{text}”; ignored.",
+        "imp.err.no_secretary_left": (
+            "After this import the council has no secretary ({names} would no longer be Council secretary): nobody "
+            "could open the secretary's pages. Keep the Council secretary role for at least one person."
+        ),
         "imp.err.unknown_unit_none_yet": (
             "There is no unit “{name}”: the conference has no unit yet. Import the list of units first (or choose "
             "the units file together with this one), or add them on the Conference setup page, Units tab."

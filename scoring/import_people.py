@@ -192,6 +192,10 @@ def plan_members(batch: Batch, table: Table, plan: FilePlan) -> None:
             continue
         batch.members[fold(name)] = {"id": None, "full_name": name}
         plan.rows.append(PlannedRow(number, "create", name, preview_cells(row), _add_member(row)))
+    secretaries_before = [m["full_name"] for m in stored.values() if m["role"] == Role.SECRETARY]
+    if secretaries_before and all(held != Role.SECRETARY for _, held in roles_after.values()):
+        # conference.update_member refuses it too, but only at the commit, one row at a time
+        rows.error(None, rows.header("role"), t("imp.err.no_secretary_left", names=", ".join(secretaries_before)))
     for role in (Role.CHAIR, Role.SECRETARY):  # one of each on a council: two is a list and an init that differ
         holders = [full_name for full_name, held in roles_after.values() if held == role.value]
         if len(holders) > 1:

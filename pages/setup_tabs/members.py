@@ -41,6 +41,8 @@ def render(store: Store, actor: str) -> None:
         lambda m: {**m, "role": role_labels[m["role"]], "unit": m["unit"] or "", "is_voting": bool(m["is_voting"])},
         save_member,
         lambda m: m["full_name"],
+        # The core keeps one secretary at least: a handover in one save names the new one first.
+        first=lambda diff: diff.get("role") == role_labels[Role.SECRETARY.value],
     )
     # Codes are generated on their own page (registered for the secretary, like this one).
     st.page_link("pages/member_codes.py", label=t("setup.members.codes_link"), icon=":material/qr_code_2:")

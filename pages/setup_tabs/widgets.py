@@ -105,9 +105,11 @@ def edit_table(
     save: Callable[[int, dict], None],
     label: Callable[[dict], str],
     disabled: tuple[str, ...] = (),
+    first: Callable[[dict], bool] | None = None,
 ) -> None:
     """Existing rows in a data editor; "Lưu thay đổi" saves every changed row in
-    one transaction, or none, naming the row that failed."""
+    one transaction, or none, naming the row that failed. `first(diff)` marks the
+    changes saved before the others (a new secretary before the old one steps down)."""
     if not records:
         st.caption(t("setup.empty"))
         return
@@ -135,6 +137,8 @@ def edit_table(
     if not changes:
         slot.info(t("setup.no_changes"))
         return
+    if first is not None:
+        changes.sort(key=lambda change: not first(change[2]))  # stable: the table's order otherwise
     try:
         with store.write():  # all rows or none
             for i, record, diff in changes:
