@@ -111,6 +111,12 @@ def move(target: RoundStatus, reason: str = "") -> None:
 with tabs[0]:
     if status == RoundStatus.SETUP:
         st.write(t("rounds.setup_help"))
+        late = rounds.missing_nominations(store, round_id)  # a supplementary list imported after the round
+        if late:
+            st.warning(t("rounds.missing_nominations", n=len(late), names=", ".join(c["full_name"] for c in late)))
+            if st.button(t("rounds.add_missing", n=len(late)), key="phase_add_missing"):
+                added = rounds.add_missing_nominations(store, actor, round_id)
+                done(t("rounds.added_missing", n=added, name=current["name"]))
         if st.button(t("rounds.open"), type="primary", key="phase_open"):
             move(RoundStatus.OPEN)
     elif status == RoundStatus.OPEN:

@@ -249,6 +249,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.reason_required": "Mở lại vòng đã khóa phải ghi rõ lý do.",
         "err.round_locked_setup": "Chỉ sửa danh sách của vòng khi vòng đang chuẩn bị.",
         "err.round_empty": "Vòng “{name}” chưa có ứng viên nào.",
+        "err.round_no_candidates": (
+            "Các danh hiệu đã chọn chưa có đề nghị khen thưởng nào: nhập hoặc thêm đề nghị khen thưởng trước, rồi "
+            "tạo vòng."
+        ),
         "err.not_authorised": "Bạn không có quyền thực hiện thao tác này.",
         "err.recused": "Thành viên không chấm, không bỏ phiếu cho “{name}” (tránh xung đột lợi ích).",
         "err.not_voting_member": "{name} không phải thành viên có quyền biểu quyết.",
@@ -437,6 +441,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rounds.recuse_same_unit": "Thành viên không chấm, không bỏ phiếu cho ứng viên cùng đơn vị",
         "rounds.create_button": "Tạo vòng",
         "rounds.created": "Đã tạo vòng “{name}” với {n} ứng viên.",
+        "rounds.missing_nominations": (
+            "{n} đề nghị khen thưởng của các danh hiệu trong vòng được thêm sau khi tạo vòng và chưa có trong vòng: "
+            "{names}."
+        ),
+        "rounds.add_missing": "Thêm {n} đề nghị này vào vòng",
+        "rounds.added_missing": "Đã thêm {n} đề nghị khen thưởng vào vòng “{name}”.",
         "rounds.pick": "Vòng đang xem",
         "rounds.status_line": "Trạng thái: **{status}**",
         "rounds.tab_phase": "Giai đoạn",
@@ -1558,6 +1568,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.reason_required": "Reopening a closed round requires a reason.",
         "err.round_locked_setup": "A round's list can be changed only while the round is in preparation.",
         "err.round_empty": "Round “{name}” has no candidates yet.",
+        "err.round_no_candidates": (
+            "The chosen titles have no nomination yet: import or add the nominations first, then create the round."
+        ),
         "err.not_authorised": "You are not allowed to do this.",
         "err.recused": "The member does not score or vote on “{name}” (conflict of interest, recusal).",
         "err.not_voting_member": "{name} is not a voting member.",
@@ -1738,6 +1751,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rounds.recuse_same_unit": "Members do not score or vote on candidates from their own unit",
         "rounds.create_button": "Create round",
         "rounds.created": "Round “{name}” created with {n} candidates.",
+        "rounds.missing_nominations": (
+            "{n} nominations for this round's titles were added after the round was created and are not in it: {names}."
+        ),
+        "rounds.add_missing": "Add these {n} nominations to the round",
+        "rounds.added_missing": "{n} nominations added to round “{name}”.",
         "rounds.pick": "Round shown",
         "rounds.status_line": "Status: **{status}**",
         "rounds.tab_phase": "Phase",

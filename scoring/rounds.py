@@ -53,6 +53,8 @@ def create_round(
         "normalise_min_scores": v.integer(normalise_min_scores, "field.normalise_min_scores", low=2, high=10000),
         "disagreement_sd": v.number(disagreement_sd, "field.disagreement_sd", low=0, high=100),
     }
+    if not candidate_ids:  # it could never be opened, filled or deleted: a dead line on every page
+        raise ValidationError("err.round_no_candidates", field="titles")
     with store.write() as db:
         row["position"] = db["rounds"].count + 1
         round_id = db["rounds"].insert(row).last_pk
@@ -68,6 +70,28 @@ def set_candidates(store: Store, actor: str, round_id: int, candidate_ids: list[
         db.execute("DELETE FROM round_candidates WHERE round_id = ?", [round_id])
         _set_candidates(db, round_id, candidate_ids)
         audit.log(db, actor, "round.candidates", "rounds", round_id, f"{len(candidate_ids)} ứng viên")
+
+
+def missing_nominations(store: Store, round_id: int) -> list[dict]:
+    """Nominations for the round's titles added after the round was made (a supplementary
+    list imported late), not in it: a round takes its titles' nominees when it is created."""
+    return store.query(
+        "SELECT c.id, c.full_name FROM candidates c WHERE c.title_id IN ("
+        "SELECT c2.title_id FROM round_candidates rc JOIN candidates c2 ON c2.id = rc.candidate_id "
+        "WHERE rc.round_id = :r) AND c.id NOT IN (SELECT candidate_id FROM round_candidates WHERE round_id = :r) "
+        "ORDER BY c.id",
+        {"r": round_id},
+    )
+
+
+def add_missing_nominations(store: Store, actor: str, round_id: int) -> int:
+    """Put the late nominations of the round's titles into a round still being prepared."""
+    with store.write():
+        missing = [c["id"] for c in missing_nominations(store, round_id)]
+        if missing:
+            present = [c["id"] for c in round_candidates(store, round_id)]
+            set_candidates(store, actor, round_id, present + missing)
+    return len(missing)
 
 
 def _set_candidates(db: sqlite_utils.Database, round_id: int, candidate_ids: list[int]) -> None:
