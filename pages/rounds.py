@@ -120,6 +120,9 @@ with tabs[0]:
         if st.button(t("rounds.open"), type="primary", key="phase_open"):
             move(RoundStatus.OPEN)
     elif status == RoundStatus.OPEN:
+        late = rounds.missing_nominations(store, round_id)
+        if late:  # too late for this round: said, so they are not forgotten
+            st.info(t("rounds.missing_open", n=len(late), names=", ".join(c["full_name"] for c in late)))
         sealed = voting.ballots_sealed(current)  # reopened after its ballots were counted: sheets only
         st.write(t("rounds.open_help_sealed" if sealed else "rounds.open_help"))
         if sealed:

@@ -446,6 +446,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{names}."
         ),
         "rounds.add_missing": "Thêm {n} đề nghị này vào vòng",
+        "rounds.missing_open": (
+            "{n} đề nghị khen thưởng của các danh hiệu trong vòng được thêm sau khi tạo vòng, không có trong vòng "
+            "này (vòng đã mở): {names}. Tạo một vòng khác cho những người này."
+        ),
         "rounds.added_missing": "Đã thêm {n} đề nghị khen thưởng vào vòng “{name}”.",
         "rounds.pick": "Vòng đang xem",
         "rounds.status_line": "Trạng thái: **{status}**",
@@ -1755,6 +1759,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{n} nominations for this round's titles were added after the round was created and are not in it: {names}."
         ),
         "rounds.add_missing": "Add these {n} nominations to the round",
+        "rounds.missing_open": (
+            "{n} nominations for this round's titles were added after it was created and are not in this round "
+            "(it is open): {names}. Create another round for them."
+        ),
         "rounds.added_missing": "{n} nominations added to round “{name}”.",
         "rounds.pick": "Round shown",
         "rounds.status_line": "Status: **{status}**",

@@ -63,3 +63,15 @@ def test_the_rounds_page_offers_the_late_nominations(demo_store, app_env, demo_c
     assert not at.exception
     assert "Đã thêm 1 đề nghị khen thưởng vào vòng “Vòng bổ sung”." in page_text(at)
     assert "Hồ Văn Tài" in [c["full_name"] for c in rounds.round_candidates(demo_store, round_id)]
+
+
+def test_an_open_round_says_which_late_nominations_it_does_not_hold(demo_store, app_env, demo_codes):
+    title = conference.find_title(demo_store, "Chiến sĩ thi đua cấp tỉnh")
+    ids = [c["id"] for c in conference.list_candidates(demo_store) if c["title_id"] == title["id"]]
+    round_id = rounds.create_round(demo_store, "t", "Vòng bổ sung", ids)
+    rounds.transition(demo_store, "t", round_id, "open")
+    conference.add_candidate(demo_store, "t", "individual", "Hồ Văn Tài", title["name"], "Khoa Dân vận")
+    at = run_app(app_env, code=demo_codes["secretary"], page="pages/rounds.py")
+    at.selectbox(key="rounds_pick").select(round_id).run()
+    assert not at.exception
+    assert "không có trong vòng này (vòng đã mở): Hồ Văn Tài. Tạo một vòng khác" in page_text(at)
