@@ -831,13 +831,11 @@ def round_results(
         external_passes=_external_passes(store, round_id, candidates, _visiting | {round_id}),
         ballots_counted=ballots_counted,
     )
-    ballot_titles = [titles[tid] for tid in set(candidates["title_id"]) if titles[tid]["needs_ballot"]]
-    if not ballot_titles:
-        issued = 0
-    elif all(tt["denominator"] == "present" for tt in ballot_titles):
-        issued = len(present_ids)
-    else:
-        issued = members_total
+    # Ballots go to the members in the room, whatever a title's denominator (which only sets what an
+    # approval % is taken over): 12 issued beside 3 present was a contradiction in the minutes. A member
+    # who handed one in had one, even if marked absent.
+    needs_ballot = any(titles[tid]["needs_ballot"] for tid in set(candidates["title_id"]))
+    issued = len(present_ids | ({r["member_id"] for r in receipts} & voting_ids)) if needs_ballot else 0
     valid = sum(1 for r in receipts if r["valid"])
     names = {m["id"]: m["full_name"] for m in voting_members}
     return RoundResults(

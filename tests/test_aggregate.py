@@ -422,6 +422,31 @@ def test_present_without_attendance_is_who_voted(store):
     assert res.table.loc[0, "approval_pct"] == round(400 / 7, 2)
 
 
+def test_ballots_issued_are_those_present_whatever_the_denominator(store):
+    """The minutes said 'Số phiếu phát ra: 12' beside 'có mặt 3' for a title counted over all members."""
+    members = make_council(store, n=12)
+    ballot_title(store, "Theo tổng số", threshold_pct=50, denominator="all")
+    cid = conference.add_candidate(store, A, "individual", "Ứng Viên", "Theo tổng số")
+    rid = rounds.create_round(store, A, "Vòng ít người", [cid])
+    rounds.transition(store, A, rid, "open")
+    vote(store, rid, members[:3], {cid: 3})
+    rounds.transition(store, A, rid, "closed")
+    res = aggregate.round_results(store, rid)
+    assert (res.members_total, res.present, res.ballots.issued, res.ballots.returned) == (12, 3, 3, 3)
+    assert res.table.loc[0, "approval_pct"] == 25.0  # still over all twelve members
+
+    # Attendance taken: ten in the room, nine vote, and one marked absent by mistake votes too.
+    rid = rounds.create_round(store, A, "Vòng điểm danh", [cid])
+    for m in members[:10]:
+        rounds.set_attendance(store, A, rid, m, True)
+    rounds.set_attendance(store, A, rid, members[10], False)
+    rounds.transition(store, A, rid, "open")
+    vote(store, rid, [*members[:9], members[10]], {cid: 10})
+    rounds.transition(store, A, rid, "closed")
+    res = aggregate.round_results(store, rid)
+    assert (res.present, res.ballots.issued, res.ballots.returned) == (10, 11, 10)
+
+
 def test_whole_list_ballot_through_the_core(store):
     members = make_council(store, units={1: "Khoa A"})
     ballot_title(store, "Đại biểu", threshold_pct=50)
