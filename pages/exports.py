@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages._common import actor_name, get_store, require_member, show_error
+from pages._common import actor_name, current_member, get_store, require_member, show_error
 from scoring import aggregate, backup, conference, exports, minutes, rounds
 from scoring.errors import DomainError
 from scoring.i18n import number_text, t
@@ -19,6 +19,10 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 # (variant, label key, widget key, file name suffix) of the rankings CSVs
 CSV_BUTTONS = (("intl", "xp.csv", "dl_csv", ""), ("vi", "xp.csv_vi", "dl_csv_vi", "-excel-vn"))
 
+restored = st.session_state.pop("restore_flash", None)  # set by a restore, just before its rerun
+if restored and current_member() is None:  # a backup taken before this login does not hold it
+    st.success(restored)
+    st.info(t("xp.restore_sign_in_again"))
 require_member("secretary")
 store = get_store()
 st.title(t("nav.exports"))
@@ -113,8 +117,17 @@ if sealed:
 
 # --- restore --------------------------------------------------------------------------------
 st.header(t("xp.restore_header"))
+if restored:
+    st.success(restored)
 st.warning(t("xp.restore_help"))
-upload = st.file_uploader(t("xp.restore_upload"), type=["db", "sqlite", "sqlite3"], key="restore_file")
+# A new key after each restore empties the upload box and the confirmation: a second click
+# would restore the same file again (and snapshot the data just restored as "before restore").
+restore_v = st.session_state.get("restore_v", 0)
+upload = st.file_uploader(
+    t("xp.restore_upload"),
+    type=["db", "sqlite", "sqlite3"],
+    key="restore_file" if not restore_v else f"restore_file_{restore_v}",
+)
 if upload is not None:
     data = upload.getvalue()
     try:
@@ -134,7 +147,9 @@ if upload is not None:
                 audit=info.audit_rows,
             )
         )
-        confirmed = st.checkbox(t("xp.restore_confirm"), key="restore_confirm")
+        confirmed = st.checkbox(
+            t("xp.restore_confirm"), key="restore_confirm" if not restore_v else f"restore_confirm_{restore_v}"
+        )
         if st.button(t("xp.restore_button"), type="primary", disabled=not confirmed, key="restore_go"):
             try:
                 backup.restore(db_file, data, file_name=upload.name, actor=actor_name())
@@ -142,7 +157,11 @@ if upload is not None:
                 show_error(exc)
             else:
                 st.cache_data.clear()
-                st.success(t("xp.restore_done", file=upload.name))
+                # Everything above was read from the database before the restore (QA: "Đang có vòng
+                # bỏ phiếu…" stayed, with the backup button off, until the next click): run again.
+                st.session_state["restore_flash"] = t("xp.restore_done", file=upload.name)
+                st.session_state["restore_v"] = restore_v + 1
+                st.rerun()
 
 # --- automatic snapshots ----------------------------------------------------------------------
 st.header(t("xp.snapshots_header"))

@@ -1360,6 +1360,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.restore_confirm": "Tôi hiểu: toàn bộ dữ liệu hiện tại sẽ bị thay bằng tệp này.",
         "xp.restore_button": "Khôi phục",
         "xp.restore_done": "Đã khôi phục dữ liệu từ “{file}”.",
+        "xp.restore_sign_in_again": (
+            "Dữ liệu vừa khôi phục không có phiên đăng nhập này (bản sao lưu được tạo trước đó): hãy đăng nhập lại "
+            "bằng mã truy cập có trong dữ liệu đã khôi phục."
+        ),
         "xp.snapshots_header": "Bản chụp tự động",
         "xp.snapshots_help": (
             "Lưu trong {folder} mỗi khi một vòng chuyển trạng thái và mỗi {minutes} phút khi có vòng đang mở; "
@@ -2590,6 +2594,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "xp.restore_confirm": "I understand: all current data will be replaced by this file.",
         "xp.restore_button": "Restore",
         "xp.restore_done": "Data restored from “{file}”.",
+        "xp.restore_sign_in_again": (
+            "The restored data does not hold this login (the backup was made before it): sign in again with an "
+            "access code held in the restored data."
+        ),
         "xp.snapshots_header": "Automatic snapshots",
         "xp.snapshots_help": (
             "Saved in {folder} whenever a round changes phase and every {minutes} minutes while a round is open; "

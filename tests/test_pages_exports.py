@@ -81,11 +81,37 @@ def test_restore_needs_a_valid_file_and_a_confirmation(app_env, demo_codes, tmp_
     at.button(key="restore_go").click().run()
     assert not at.exception
     assert "Đã khôi phục dữ liệu từ “sao-luu.db”" in page_text(at)
+    # The backup was taken before this login: the restored data does not know it, and the page says why.
+    assert "không có phiên đăng nhập này" in page_text(at)
     check = Store(app_env)
     assert check.scalar("SELECT name FROM conference") == "Hội nghị đã sao lưu"
     assert check.scalar("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1") == "backup.restore"
     check.close()
     assert any("truoc-khoi-phuc" in s["name"] for s in backup.list_snapshots(app_env))
+
+
+def test_after_a_restore_the_page_shows_the_restored_database_at_once(app_env, demo_codes, tmp_path):
+    """QA: restored from a backup whose round was closed, the page still said "Đang có vòng bỏ phiếu"
+    and kept the backup button off until the next click: it had read the database before the restore."""
+    at = run_app(app_env, code=demo_codes["secretary"], page=EXPORTS)
+    assert "chưa tải bản sao lưu về được" in page_text(at)  # the demo's round 1 is open
+    other = copy_db(app_env, tmp_path / "other.db")  # taken during this login, as the secretary would
+    other_store = Store(other)
+    run_round(other_store)  # closed in the backup
+    other_store.close()
+    forget_store(other)
+
+    at.file_uploader(key="restore_file").upload("sao-luu.db", backup.snapshot_bytes(other)).run()
+    at.checkbox(key="restore_confirm").check().run()
+    at.button(key="restore_go").click().run()
+    assert not at.exception
+    assert "Đã khôi phục dữ liệu từ “sao-luu.db”" in page_text(at)
+    assert "chưa tải bản sao lưu về được" not in page_text(at)
+    assert not {b.label: b for b in at.get("download_button")}["Tải bản sao lưu (.db)"].proto.disabled
+    assert "số liệu chưa chốt" not in page_text(at)  # round 1 is closed in what was restored
+    # The upload is cleared: the same file is not restored twice by a second click.
+    assert not any(b.label == "Khôi phục" for b in at.button)
+    assert "Tệp hợp lệ" not in page_text(at)
 
 
 def test_snapshot_now_lists_the_snapshot(app_env, demo_codes):
