@@ -78,6 +78,7 @@ def reconcile(items: list[voting.SheetItem], fresh: dict[str, str], reset: dict[
                 # yet); setting the box here overwrote that value (QA: the first value after a
                 # restart was lost). `adopt` reads it once the box is drawn.
                 fresh[key] = on_server
+                synced[key] = on_server  # as drawn: a later run takes a change saved elsewhere, not resave this
             elif key in reset:
                 st.session_state[key] = on_server
                 synced[key] = on_server

@@ -208,6 +208,22 @@ def test_a_stale_tab_is_told_the_sheet_was_submitted_elsewhere_and_shows_the_sub
     assert "Bạn đã nộp phiếu chấm điểm của vòng này" in page_text(b) and not b.warning
 
 
+def test_a_tab_takes_an_edit_made_in_another_tab_and_saves_only_its_own(app_env, demo_codes):
+    """One member, two tabs: B changes a box; A's next edit elsewhere must not put A's older
+    value back (it deleted B's score, and re-saved all 60 boxes on A's first edit)."""
+    store = open_store(app_env)
+    duc = member_id(store, "Lê Văn Đức")
+    a, b = (run_app(app_env, code=demo_codes["member"], page="pages/scoring_sheet.py") for _ in range(2))
+    b.text_input[1].set_value("5").run()
+    drafts = store.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'score.draft'")
+    a.text_input[0].set_value("7").run()
+    assert not a.exception, a.exception
+    item = voting.sheet(store, r1(store), duc)[0]
+    assert [item.points.get(c["id"]) for c in item.criteria[:2]] == [7, 5]
+    assert [n.value for n in a.text_input][:2] == ["7", "5"]  # A shows B's edit
+    assert store.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'score.draft'") == drafts + 1
+
+
 def test_a_stale_tab_confirming_its_submission_is_told_it_was_submitted_elsewhere(app_env, demo_codes):
     store = open_store(app_env)
     fill(store, r1(store), member_id(store, "Lê Văn Đức"))
