@@ -8,7 +8,6 @@ plain dicts, sorted as Vietnamese users expect.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -741,10 +740,8 @@ def update_agenda_item(store: Store, actor: str, item_id: int, **fields: Any) ->
 
 
 def _hh_mm(value: object) -> str:
-    raw = v.text(value, "field.start_time", required=False, max_len=5)
-    if raw and not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", raw):
-        raise ValidationError("err.bad_time", field="start_time", value=raw)
-    return raw.zfill(5) if raw else ""
+    """Stored as "HH:MM" whichever way it was written ("7h30", "7 giờ 30", "07:30")."""
+    return v.clock_time(value, "field.start_time")
 
 
 def delete_agenda_item(store: Store, actor: str, item_id: int) -> None:

@@ -691,7 +691,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.candidate_locked": (
             "“{name}” thuộc vòng bình xét đã mở ({rounds}): không đổi được loại, danh hiệu hay đơn vị."
         ),
-        "err.bad_time": "Giờ “{value}” không đúng dạng HH:MM (ví dụ 07:30).",
+        "err.bad_time": (
+            "{field_name} “{value}” không phải một giờ trong ngày: viết như 7h30, 7h, 07:30 hoặc 7 giờ 30 "
+            "(từ 0h00 đến 23h59)."
+        ),
         "err.board_full": "Ban kiểm phiếu có tối đa {max} người.",
         "warn.criteria_total": (
             "Tổng điểm tối đa các tiêu chí là {total}, không phải 100 (điểm tổng vẫn được quy về thang 100)."
@@ -925,7 +928,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.agenda.position": "STT",
         "setup.agenda.title": "Nội dung",
         "setup.agenda.speaker": "Người thực hiện",
-        "setup.agenda.start_time": "Giờ bắt đầu (HH:MM)",
+        "setup.agenda.start_time": "Giờ bắt đầu (7h30 hoặc 07:30)",
         "setup.agenda.duration": "Thời lượng (phút)",
         "setup.agenda.round": "Vòng bình xét gắn với bước này",
         "setup.agenda.add": "Thêm bước vào chương trình",
@@ -2011,7 +2014,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.candidate_locked": (
             "“{name}” is in a selection round that has been opened ({rounds}): its type, title and unit cannot change."
         ),
-        "err.bad_time": "Time “{value}” is not HH:MM (e.g. 07:30).",
+        "err.bad_time": "{field_name} “{value}” is not a time of day: write it as 7h30, 7h or 07:30 (0:00 to 23:59).",
         "err.board_full": "The vote-counting board has at most {max} members.",
         "warn.criteria_total": "The criteria's maximum points total {total}, not 100 (totals are still scaled to 100).",
         "warn.board_size": "The vote-counting board needs {low} to {high} members (now {count}).",
@@ -2253,7 +2256,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.agenda.position": "No.",
         "setup.agenda.title": "Item",
         "setup.agenda.speaker": "Presenter",
-        "setup.agenda.start_time": "Start time (HH:MM)",
+        "setup.agenda.start_time": "Start time (7h30 or 07:30)",
         "setup.agenda.duration": "Duration (minutes)",
         "setup.agenda.round": "Selection round linked to this step",
         "setup.agenda.add": "Add a step to the programme",

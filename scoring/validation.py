@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TypeVar
 
@@ -146,6 +146,31 @@ def parse_date(value: object) -> str | None:
         except ValueError:
             continue
     raise ValidationError("err.bad_date", field="date", value=raw)
+
+
+# A time of day as Vietnamese programmes write it: "7h30", "7h", "07:30", "7 giờ 30", "7g30", "13h30'",
+# "7 giờ 30 phút". Minutes after ":" have two digits ("7:5" is a typo); after h / g / giờ one is read
+# as spoken ("7 giờ 5" is 07:05). Letters are folded first, so "7H30" and "7 GIỜ" read the same.
+_CLOCK = re.compile(r"(?P<h>\d{1,2})\s*(?::\s*(?P<m2>\d{2})|(?:h|g|gio)\s*(?:(?P<m>\d{1,2})\s*(?:'|p|ph|phut)?)?)")
+
+
+def clock_time(value: object, field_name: str = "field.start_time") -> str:
+    """A time of day to the one stored form, "HH:MM" ("7h30" -> "07:30"); '' stays ''.
+    Anything else, or an hour past 23 or minutes past 59 ("25h", "abc"), is refused
+    with a message that names the field and the value."""
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):  # a time cell of a spreadsheet
+        return f"{value.hour:02d}:{value.minute:02d}"
+    raw = text(value, field_name, required=False, max_len=40)
+    if not raw:
+        return ""
+    found = _CLOCK.fullmatch(fold(raw).replace("\u2019", "'"))
+    if found:
+        hour, minute = int(found["h"]), int(found["m2"] or found["m"] or 0)
+        if hour <= 23 and minute <= 59:
+            return f"{hour:02d}:{minute:02d}"
+    raise ValidationError("err.bad_time", field=field_name.removeprefix("field."), field_name=field_name, value=raw)
 
 
 def format_date(iso: str | None) -> str:

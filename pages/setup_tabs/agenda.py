@@ -64,7 +64,7 @@ def render(store: Store, actor: str) -> None:
         s_ag_title = st.empty()
         c1, c2, c3 = st.columns(3)
         ag_speaker = c1.text_input(t("setup.agenda.speaker"))
-        ag_time = c2.text_input(t("setup.agenda.start_time"), placeholder="07:30")
+        ag_time = c2.text_input(t("setup.agenda.start_time"), placeholder="7h30")
         ag_duration = c3.number_input(t("setup.agenda.duration"), min_value=0, step=5, value=None)
         ag_round = st.selectbox(
             t("setup.agenda.round"), [None, *round_names], format_func=lambda r: round_names.get(r, "—")
