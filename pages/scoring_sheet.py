@@ -5,6 +5,12 @@ Every change is saved to the server at once (an `on_change` callback calls
 widgets are filled from SQLite whenever they are (re)created. As a safety net
 for a callback lost in a burst of fast typing, each run also saves any widget
 value that differs from what was last synced with the server.
+
+After a server restart the open tab reconnects with a new session, which knows
+none of the boxes: a run started by an edit could not tell the edit from a
+stale box. A `run_every` fragment makes Streamlit's browser side rerun the page
+as soon as it reconnects (see `rerun_on_reconnect`), so the member's first edit
+afterwards reaches a session that already drew the boxes, like any other edit.
 """
 
 from __future__ import annotations
@@ -43,6 +49,23 @@ if not open_rounds:
     no_open_round(store, member["id"], "sheet.no_open_round")
     st.stop()
 round_id = pick_round(open_rounds, key="sheet_round")
+
+
+@st.fragment(run_every="1h")
+def rerun_on_reconnect() -> None:
+    """Draws nothing. While a page holds a `run_every` fragment, Streamlit's browser side
+    asks for a full run as soon as its connection comes back (streamlit/streamlit#11890;
+    otherwise it waits for the next user action, #9083), and widgets are disabled while
+    disconnected. So after a server restart the new session draws every box from what the
+    tab shows, and the member's first edit fires its callback: it is saved as typed (QA:
+    the first edit of a box holding a saved value was set back and had to be typed twice).
+    Only an edit committed while that first run is still going (2-3 s on a server that has
+    just started) still reaches a session that has not drawn the box: `adopt`. The interval
+    itself does not matter; long, so it hardly ever runs."""
+
+
+with st.sidebar:
+    rerun_on_reconnect()
 
 
 def widget_key(candidate_id: int, criterion_id: int) -> str:
@@ -93,9 +116,11 @@ def reconcile(items: list[voting.SheetItem], fresh: dict[str, str], reset: dict[
 
 
 def adopt(late: dict[str, tuple[int, int, str]], fresh: dict[str, str]) -> None:
-    """A reconnected tab's boxes that differ from the server: a value typed into a box
-    empty on the server is saved; any other difference may be a stale tab's, so the box
-    is set back to the server's value in the next run, and the member is told which."""
+    """A reconnected tab's boxes that differ from the server, in the new session's first run
+    (`rerun_on_reconnect` starts it): a box changed in another tab or computer since this tab
+    drew it, a value whose save the restart cut off, or one committed during that first run.
+    A value in a box empty on the server is saved; any other difference may be a stale tab's,
+    so the box is set back to the server's value in the next run, and the member is told which."""
     for key, (candidate_id, criterion_id, name) in late.items():
         if fresh[key]:
             st.session_state.setdefault(RESET, {})[key] = name
