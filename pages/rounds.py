@@ -87,6 +87,7 @@ if not all_rounds:
     st.stop()
 
 names = {r["id"]: r["name"] for r in all_rounds}
+nominee_counts = {r["id"]: r["candidate_count"] for r in all_rounds}
 default = next((i for i, r in enumerate(all_rounds) if r["status"] == RoundStatus.OPEN), 0)
 round_id = st.selectbox(t("rounds.pick"), list(names), index=default, format_func=names.get, key="rounds_pick")
 current = rounds.get_round(store, round_id)
@@ -119,6 +120,33 @@ with tabs[0]:
                 done(t("rounds.added_missing", n=added, name=current["name"]))
         if st.button(t("rounds.open"), type="primary", key="phase_open"):
             move(RoundStatus.OPEN)
+        if is_secretary:  # a round created by mistake; the rule (never opened, nothing recorded) is in scoring
+            with st.expander(t("rounds.delete_title")):
+                refusal = rounds.deletion_refusal(store, round_id)
+                if refusal is not None:
+                    st.info(str(refusal))
+                else:
+                    st.write(t("rounds.delete_help", n=nominee_counts[round_id]))
+                    steps = [
+                        f"{a['position']}. {a['title']}"
+                        for a in conference.list_agenda(store)
+                        if a["round_id"] == round_id
+                    ]
+                    if steps:
+                        st.warning(t("rounds.delete_agenda", steps="; ".join(steps)))
+                    if recorded_rows := len(rounds.attendance(store, round_id)):
+                        st.warning(t("rounds.delete_attendance", n=recorded_rows))
+                    sure = st.checkbox(
+                        t("rounds.delete_confirm", name=current["name"]), key=f"phase_delete_sure_{round_id}"
+                    )
+                    if st.button(t("rounds.delete_button"), key="phase_delete", disabled=not sure):
+                        try:
+                            rounds.delete_round(store, actor, round_id)
+                        except DomainError as exc:
+                            show_error(exc)
+                        else:
+                            del st.session_state["rounds_pick"]  # gone: the picker opens on its default again
+                            done(t("rounds.deleted", name=current["name"]))
     elif status == RoundStatus.OPEN:
         late = rounds.missing_nominations(store, round_id)
         if late:  # too late for this round: said, so they are not forgotten

@@ -249,6 +249,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.reason_required": "Mở lại vòng đã khóa phải ghi rõ lý do.",
         "err.round_locked_setup": "Chỉ sửa danh sách của vòng khi vòng đang chuẩn bị.",
         "err.round_empty": "Vòng “{name}” chưa có ứng viên nào.",
+        "err.round_delete_opened": (
+            "Không xóa được vòng “{name}”: vòng đã được mở (đang ở trạng thái “{status}”). Chỉ xóa được vòng đang "
+            "chuẩn bị, chưa mở lần nào; vòng đã mở là hồ sơ của hội nghị."
+        ),
+        "err.round_delete_records": (
+            "Không xóa được vòng “{name}”: vòng đã có {scores} điểm chấm, {sheets} phiếu chấm đã nộp, {ballots} phiếu "
+            "bầu. Điểm và phiếu là hồ sơ của hội nghị, không xóa được."
+        ),
+        "err.round_delete_logged": (
+            "Không xóa được vòng “{name}”: nhật ký đã ghi “{action}” cho vòng này, nên vòng là hồ sơ của hội nghị. "
+            "Chỉ xóa được vòng đang chuẩn bị."
+        ),
         "err.round_no_candidates": (
             "Các danh hiệu đã chọn chưa có đề nghị khen thưởng nào: nhập hoặc thêm đề nghị khen thưởng trước, rồi "
             "tạo vòng."
@@ -451,6 +463,18 @@ MESSAGES: dict[str, dict[str, str]] = {
             "này (vòng đã mở): {names}. Tạo một vòng khác cho những người này."
         ),
         "rounds.added_missing": "Đã thêm {n} đề nghị khen thưởng vào vòng “{name}”.",
+        "rounds.delete_title": "Xóa vòng này (tạo nhầm)",
+        "rounds.delete_help": (
+            "Vòng đang chuẩn bị, chưa mở lần nào, nên xóa được. Các đề nghị khen thưởng vẫn giữ nguyên; chỉ danh "
+            "sách ứng viên của vòng ({n} người) bị xóa cùng vòng. Việc xóa được ghi vào nhật ký."
+        ),
+        "rounds.delete_agenda": (
+            "Các bước trong chương trình đang gắn với vòng này sẽ không còn gắn với vòng nào: {steps}."
+        ),
+        "rounds.delete_attendance": "Điểm danh đã ghi cho vòng này ({n} dòng) cũng bị xóa.",
+        "rounds.delete_confirm": "Tôi hiểu: vòng “{name}” sẽ bị xóa hẳn.",
+        "rounds.delete_button": "Xóa vòng",
+        "rounds.deleted": "Đã xóa vòng “{name}”.",
         "rounds.pick": "Vòng đang xem",
         "rounds.status_line": "Trạng thái: **{status}**",
         "rounds.tab_phase": "Giai đoạn",
@@ -1273,6 +1297,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "audit.action.movement.update": "Sửa phong trào",
         "audit.action.round.candidates": "Chọn ứng viên của vòng",
         "audit.action.round.create": "Tạo vòng bình xét",
+        "audit.action.round.delete": "Xóa vòng bình xét (đang chuẩn bị)",
         "audit.action.round.reveal": "Hiện kết quả trên màn hình trình chiếu",
         "audit.action.round.hide": "Ẩn kết quả trên màn hình trình chiếu",
         "audit.action.round.project_title": "Chọn danh hiệu hiện trên màn hình trình chiếu",
@@ -1579,6 +1604,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err.reason_required": "Reopening a closed round requires a reason.",
         "err.round_locked_setup": "A round's list can be changed only while the round is in preparation.",
         "err.round_empty": "Round “{name}” has no candidates yet.",
+        "err.round_delete_opened": (
+            "Round “{name}” cannot be deleted: it has been opened (it is now “{status}”). Only a round in "
+            "preparation, never opened, can be deleted; an opened round is part of the conference's record."
+        ),
+        "err.round_delete_records": (
+            "Round “{name}” cannot be deleted: it holds {scores} scores, {sheets} submitted sheets, {ballots} "
+            "ballots. Scores and ballots are part of the conference's record and are never deleted."
+        ),
+        "err.round_delete_logged": (
+            "Round “{name}” cannot be deleted: the audit log records “{action}” for it, so it is part of the "
+            "conference's record. Only a round in preparation can be deleted."
+        ),
         "err.round_no_candidates": (
             "The chosen titles have no nomination yet: import or add the nominations first, then create the round."
         ),
@@ -1771,6 +1808,16 @@ MESSAGES: dict[str, dict[str, str]] = {
             "(it is open): {names}. Create another round for them."
         ),
         "rounds.added_missing": "{n} nominations added to round “{name}”.",
+        "rounds.delete_title": "Delete this round (created by mistake)",
+        "rounds.delete_help": (
+            "The round is in preparation and was never opened, so it can be deleted. The nominations stay; only the "
+            "round's list of nominees ({n}) goes with it. The deletion is recorded in the audit log."
+        ),
+        "rounds.delete_agenda": "These programme steps are linked to this round and will be linked to none: {steps}.",
+        "rounds.delete_attendance": "The attendance recorded for this round ({n} rows) is deleted too.",
+        "rounds.delete_confirm": "I understand: round “{name}” will be deleted for good.",
+        "rounds.delete_button": "Delete round",
+        "rounds.deleted": "Round “{name}” deleted.",
         "rounds.pick": "Round shown",
         "rounds.status_line": "Status: **{status}**",
         "rounds.tab_phase": "Phase",
@@ -2507,6 +2554,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "audit.action.movement.update": "Movement edited",
         "audit.action.round.candidates": "Round's candidates chosen",
         "audit.action.round.create": "Round created",
+        "audit.action.round.delete": "Round deleted (in preparation)",
         "audit.action.round.reveal": "Results shown on the projector",
         "audit.action.round.hide": "Results hidden from the projector",
         "audit.action.round.project_title": "Title chosen for the projector",

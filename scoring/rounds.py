@@ -56,7 +56,14 @@ def create_round(
     if not candidate_ids:  # it could never be opened, filled or deleted: a dead line on every page
         raise ValidationError("err.round_no_candidates", field="titles")
     with store.write() as db:
-        row["position"] = db["rounds"].count + 1
+        # After the last one: a deleted round leaves a gap, and `count + 1` would share a position.
+        row["position"] = db.execute("SELECT IFNULL(MAX(position), 0) + 1 FROM rounds").fetchone()[0]
+        # Never the id of a deleted round: the log's lines for it (its creation, its deletion) would
+        # read as this round's history, and the log is what the audit page filters by round.
+        row["id"] = db.execute(
+            "SELECT MAX(IFNULL((SELECT MAX(id) FROM rounds), 0), "
+            "IFNULL((SELECT MAX(entity_id) FROM audit_log WHERE entity = 'rounds'), 0)) + 1"
+        ).fetchone()[0]
         round_id = db["rounds"].insert(row).last_pk
         _set_candidates(db, round_id, candidate_ids)
         audit.log(db, actor, "round.create", "rounds", round_id, f"{row['name']} ({len(candidate_ids)} ứng viên)")
@@ -70,6 +77,72 @@ def set_candidates(store: Store, actor: str, round_id: int, candidate_ids: list[
         db.execute("DELETE FROM round_candidates WHERE round_id = ?", [round_id])
         _set_candidates(db, round_id, candidate_ids)
         audit.log(db, actor, "round.candidates", "rounds", round_id, f"{len(candidate_ids)} ứng viên")
+
+
+# What a round still being prepared writes to the log. Anything else (opened, a sheet, a ballot,
+# a reveal…) makes the round part of the conference's record, which is never deleted.
+_PREPARATION = ("round.create", "round.candidates", "round.settings")
+
+
+def deletion_refusal(store: Store, round_id: int) -> ValidationError | None:
+    """Why this round cannot be deleted (the error `delete_round` would raise), or None."""
+    return _deletion_refusal(store.db, get_round(store, round_id))
+
+
+def _deletion_refusal(db: sqlite_utils.Database, current: dict) -> ValidationError | None:
+    name = current["name"]
+    if current["status"] != RoundStatus.SETUP or current["opened_at"]:
+        # The status as a key: the message is read in the reader's language (DomainError.message).
+        return ValidationError("err.round_delete_opened", name=name, status=f"status.{current['status']}")
+    counts = db.execute(
+        "SELECT (SELECT COUNT(*) FROM scores WHERE round_id = :r), "
+        "(SELECT COUNT(*) FROM score_submissions WHERE round_id = :r), "
+        "(SELECT COUNT(*) FROM ballot_receipts WHERE round_id = :r), "
+        "(SELECT COUNT(*) FROM ballot_tallies WHERE round_id = :r AND count > 0)",
+        {"r": current["id"]},
+    ).fetchone()
+    if any(counts):
+        scores, sheets, receipts, tallies = counts
+        return ValidationError(
+            "err.round_delete_records", name=name, scores=scores, sheets=sheets, ballots=max(receipts, tallies)
+        )
+    logged = list(
+        db.query(
+            f"SELECT action FROM audit_log WHERE entity = 'rounds' AND entity_id = ? "
+            f"AND action NOT IN ({', '.join('?' * len(_PREPARATION))}) ORDER BY id LIMIT 1",
+            [current["id"], *_PREPARATION],
+        )
+    )
+    if logged:
+        action = logged[0]["action"]
+        return ValidationError("err.round_delete_logged", name=name, action=f"audit.action.{action}")
+    return None
+
+
+def delete_round(store: Store, actor: str, round_id: int) -> None:
+    """Delete a round created by mistake. Only one still being prepared: never opened, no score,
+    sheet or ballot, nothing in the log but its preparation; anything else is refused, saying why.
+    Its list of nominees goes with it (the nominations stay), and so does attendance recorded for
+    it; steps of the programme linked to it are kept, linked to no round."""
+    with store.write() as db:
+        current = get_round_in(db, round_id)
+        refusal = _deletion_refusal(db, current)
+        if refusal is not None:
+            raise refusal
+        nominees = db["round_candidates"].count_where("round_id = ?", [round_id])
+        steps = [r["title"] for r in db.query("SELECT title FROM agenda_items WHERE round_id = ?", [round_id])]
+        present = db["attendance"].count_where("round_id = ?", [round_id])
+        # Explicit, not left to ON DELETE: the same whether or not a connection turned foreign keys on.
+        db.execute("UPDATE agenda_items SET round_id = NULL WHERE round_id = ?", [round_id])
+        for table in ("round_candidates", "attendance", "ballot_tallies"):
+            db.execute(f"DELETE FROM {table} WHERE round_id = ?", [round_id])
+        db.execute("DELETE FROM rounds WHERE id = ?", [round_id])
+        detail = f"{current['name']} ({nominees} ứng viên"
+        if present:
+            detail += f", {present} dòng điểm danh"
+        if steps:
+            detail += f"; bỏ gắn khỏi chương trình: {', '.join(steps)}"
+        audit.log(db, actor, "round.delete", "rounds", round_id, detail + ")")
 
 
 def missing_nominations(store: Store, round_id: int) -> list[dict]:
