@@ -1222,7 +1222,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Danh hiệu “{title}”: không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy định ({rule})."
         ),
         "min.closing": (
-            "Việc kiểm phiếu kết thúc lúc {hour} giờ {minute} phút, ngày {date}. Biên bản được lập thành 02 bản, "
+            "Việc kiểm phiếu kết thúc lúc {hour} giờ {minute} phút, {date}. Biên bản được lập thành 02 bản, "
             "công bố trước Hội nghị và lưu hồ sơ Hội đồng."
         ),
         "min.sign.members": "Thành viên Ban kiểm phiếu",

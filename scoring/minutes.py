@@ -42,7 +42,7 @@ from .exports import (
 )
 from .i18n import t
 from .text import clean
-from .validation import format_date, format_date_long
+from .validation import format_date_long
 
 if TYPE_CHECKING:
     from .aggregate import RoundResults
@@ -415,7 +415,9 @@ def minutes_docx(results: RoundResults, conf: dict, board: list[dict], *, counte
         _para(doc, text, align="justify", indent_first=True)
     _para(
         doc,
-        _t("min.closing", hour=f"{when.hour:02d}", minute=f"{when.minute:02d}", date=format_date(when.isoformat())),
+        _t(
+            "min.closing", hour=f"{when.hour:02d}", minute=f"{when.minute:02d}", date=format_date_long(when.isoformat())
+        ),
         align="justify",
         indent_first=True,
     )

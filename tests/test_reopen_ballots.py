@@ -185,7 +185,7 @@ def test_the_count_is_dated_by_the_close_that_counted_the_ballots(reclosed, tmp_
     assert cli.main(["--db", str(reclosed.path), "export", "--round", str(ROUND1), "--format", "minutes",
                      "--out", str(out)]) == 0  # fmt: skip
     text = minutes.document_text(out.read_bytes())
-    assert "Việc kiểm phiếu kết thúc lúc 17 giờ 21 phút, ngày 15/04/2025." in text
+    assert "Việc kiểm phiếu kết thúc lúc 17 giờ 21 phút, ngày 15 tháng 4 năm 2025." in text
     assert "17 giờ 24 phút" not in text
 
 
