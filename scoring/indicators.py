@@ -619,9 +619,11 @@ def save_definitions(
         movement = get_row(db, "movements", movement_id, "what.movement")
         deleted = [get_row(db, "indicators", i, "what.indicator") for i in changes.deleted]
         deleted = [d for d in deleted if d["movement_id"] == movement_id]
-        count = sum(count_values(store, indicator_id=d["id"]) for d in deleted)
+        # Counted before anything is deleted: the audit line says how many values each took with it.
+        values_of = {d["id"]: count_values(store, indicator_id=d["id"]) for d in deleted}
+        count = sum(values_of.values())
         if count and not with_values:
-            names = ", ".join(f"“{d['name']}”" for d in deleted if count_values(store, indicator_id=d["id"]))
+            names = ", ".join(f"“{d['name']}”" for d in deleted if values_of[d["id"]])
             raise ValuesWouldBeLost("ind.err.indicators_have_values", count, names=names)
         current = {r["id"]: r for r in db.query("SELECT * FROM indicators WHERE movement_id = ?", [movement_id])}
         in_batch = {r.indicator_id for r in changes.rows if r.indicator_id is not None} | {d["id"] for d in deleted}
@@ -640,7 +642,7 @@ def save_definitions(
             raise DefinitionsRejected(errors)
         for d in deleted:
             db["indicators"].delete(d["id"])
-            lost = f"{d['name']} ({count_values(store, indicator_id=d['id'])} số liệu)"
+            lost = f"{d['name']} ({values_of[d['id']]} số liệu)"
             audit.log(db, actor, "indicator.delete", "indicators", d["id"], lost)
         updates = [(r, _changed(current[r.indicator_id], r.fields)) for r in changes.rows if r.indicator_id]
         updates = [(r, changed) for r, changed in updates if changed]

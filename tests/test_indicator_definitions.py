@@ -382,6 +382,8 @@ def test_definition_table_refuses_deleting_rows_with_values_until_confirmed(demo
     assert _snapshot(demo_store) == before  # not even the unit of measure of the other row
     indicators.save_definitions(demo_store, secretary, movement["id"], changes, with_values=True)
     assert indicators.count_values(demo_store, indicator_id=gone_id) == 0
+    deletion = next(e for e in audit.entries(demo_store, limit=5) if e["action"] == "indicator.delete")
+    assert deletion["detail"] == f"{frame.at[gone, 'name']} ({count} số liệu)"  # what went, not 0
 
 
 def test_definition_table_swaps_names_and_moves_rows(demo_store):
