@@ -227,13 +227,6 @@ def editor_changes(original: pd.DataFrame, edited: pd.DataFrame, source: str = "
     return changes
 
 
-def value_years(store: Store, extra: Iterable[int] = ()) -> list[int]:
-    """Years with a value, plus `extra` (e.g. the baseline and report years), sorted."""
-    years = {int(y) for y in extra}
-    years.update(r["year"] for r in store.query("SELECT DISTINCT year FROM indicator_values"))
-    return sorted(years)
-
-
 # -- definitions: movements and indicators, managed by the secretary ------------------------------
 # Another institution defines its own movements and indicators here instead of editing JSON.
 # Every change is one transaction with its audit rows; a delete that would take yearly values

@@ -14,12 +14,6 @@ def qr_svg(data: str, scale: int = 6, dark: str = "#000000") -> str:
     return buf.getvalue().decode("utf-8")
 
 
-def qr_png(data: str, scale: int = 8) -> bytes:
-    buf = io.BytesIO()
-    segno.make(data, error="m").save(buf, kind="png", scale=scale)
-    return buf.getvalue()
-
-
 def guess_lan_url(port: int, path: str = "/login") -> str:
     """The server's address on the local network, for the projector's join QR code
     when none is set. Connecting a UDP socket sends nothing; it only asks the OS
