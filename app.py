@@ -14,9 +14,8 @@ import streamlit as st
 from pages._common import TOKEN_PARAM, apply_language, current_member, localise_streamlit_texts
 from scoring import i18n
 from scoring.i18n import t
-from scoring.model import Role
+from scoring.model import OFFICERS, Role
 
-RUNS_ROUNDS = frozenset({"chair", "vice_chair", "secretary"})
 SECRETARY = frozenset({"secretary"})
 
 
@@ -36,8 +35,8 @@ SCREENS: list[Screen] = [
     Screen("pages/scoring_sheet.py", "nav.scoring", "edit_note", "member", "voting"),
     Screen("pages/ballot.py", "nav.ballot", "how_to_vote", "member", "voting"),
     Screen("pages/logout.py", "nav.logout", "logout", "member", "member"),
-    Screen("pages/rounds.py", "nav.rounds", "published_with_changes", "meeting", RUNS_ROUNDS),
-    Screen("pages/results.py", "nav.results", "trophy", "meeting", RUNS_ROUNDS),
+    Screen("pages/rounds.py", "nav.rounds", "published_with_changes", "meeting", OFFICERS),
+    Screen("pages/results.py", "nav.results", "trophy", "meeting", OFFICERS),
     Screen("pages/setup.py", "nav.setup", "settings", "secretary", SECRETARY),
     Screen("pages/member_codes.py", "nav.member_codes", "qr_code_2", "secretary", SECRETARY),
     Screen("pages/import_data.py", "nav.import", "upload_file", "secretary", SECRETARY),

@@ -15,10 +15,10 @@ from pages._common import get_store, join_url, require_member, show_error
 from scoring import aggregate, conference, exports, i18n, rounds
 from scoring.errors import DomainError
 from scoring.i18n import t
-from scoring.model import Method, RoundStatus
+from scoring.model import OFFICERS, Method, RoundStatus
 
 store = get_store()
-member = require_member("chair", "vice_chair", "secretary")
+member = require_member(*OFFICERS)
 actor = member["full_name"]
 
 ALL_TITLES = 0  # the projector's choice "every title" (title ids start at 1); stored as NULL

@@ -12,9 +12,7 @@ from pages._common import get_store, require_member, show_error
 from scoring import conference, rounds, voting
 from scoring.errors import DomainError
 from scoring.i18n import t
-from scoring.model import BallotMode, Choice, Method, Role, RoundStatus
-
-OFFICERS = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
+from scoring.model import OFFICERS, BallotMode, Choice, Method, Role, RoundStatus
 
 member = require_member()
 if member["role"] not in OFFICERS:

@@ -30,10 +30,9 @@ class Role(StrEnum):
     def label(self) -> str:
         return t(f"role.{self.value}")
 
-    @property
-    def runs_rounds(self) -> bool:
-        """Chair and secretary open, close and reveal rounds."""
-        return self in (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
+
+# The council's officers: they run the rounds (open, close, reveal, publish) and see the results.
+OFFICERS = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY})
 
 
 class UnitKind(StrEnum):

@@ -20,7 +20,7 @@ from . import audit
 from . import validation as v
 from .db import Store, get_row, now_iso
 from .errors import PermissionDenied, ValidationError
-from .model import BallotMode, Choice, Method, RoundStatus
+from .model import OFFICERS, BallotMode, Choice, Method, RoundStatus
 from .text import display_sort_key, name_sort_key
 
 _TRANSITIONS = {
@@ -250,7 +250,7 @@ def transition(
 ) -> None:
     """Move a round to its next phase. Reopening a closed round needs a reason."""
     target = RoundStatus(to_status)
-    if actor_role is not None and actor_role not in ("chair", "vice_chair", "secretary"):
+    if actor_role is not None and actor_role not in OFFICERS:
         raise PermissionDenied("err.not_authorised")
     with store.write() as db:
         current = get_round_in(db, round_id)
@@ -386,7 +386,7 @@ def set_projected_title(
     """Which title of a revealed round the projector shows: one (`title_id`) or,
     with None, every title one under the other. The chair's call, like the reveal;
     audited, which also moves the projector's data version so every tab follows."""
-    if actor_role is not None and actor_role not in ("chair", "vice_chair", "secretary"):
+    if actor_role is not None and actor_role not in OFFICERS:
         raise PermissionDenied("err.not_authorised")
     with store.write() as db:
         current = get_round_in(db, round_id)
