@@ -1,8 +1,9 @@
 """Entry point: decides which pages a visitor sees, by role, and runs one.
 
-Pages a role lacks are not registered at all, so they cannot be reached by URL
-either (each page also checks the role itself). Everything else lives in
-`pages/` (screens) and `scoring/` (rules).
+Pages a role lacks are left out of the menu but still registered, hidden, so a
+link to one opens it and the page itself refuses in the interface's language
+(each page checks the role itself). Everything else lives in `pages/` (screens)
+and `scoring/` (rules).
 """
 
 from __future__ import annotations
