@@ -131,17 +131,22 @@ def find_title(store: Store, name: str) -> dict | None:
 def add_unit(
     store: Store, actor: str, name: str, kind: str = "khoa", short_name: str = "", staff_count: object = None
 ) -> int:
-    row = {
-        "name": v.text(name, "field.unit_name", max_len=200),
-        "kind": v.choice(kind, "field.unit_kind", UnitKind).value,
-        "short_name": v.text(short_name, "field.short_name", required=False, max_len=50),
-        "staff_count": v.integer(staff_count, "field.staff_count", low=0, high=100000, required=False),
-    }
+    row = _unit_row({"name": name, "kind": kind, "short_name": short_name, "staff_count": staff_count})
     with store.write() as db:
         _ensure_unique(db, "units", "name", row["name"])
         unit_id = db["units"].insert(row).last_pk
         audit.log(db, actor, "unit.add", "units", unit_id, row["name"])
     return unit_id
+
+
+def _unit_row(fields: Mapping[str, Any]) -> dict:
+    """A unit's fields validated, for an add and an edit alike."""
+    return {
+        "name": v.text(fields["name"], "field.unit_name", max_len=200),
+        "kind": v.choice(fields["kind"], "field.unit_kind", UnitKind).value,
+        "short_name": v.text(fields["short_name"], "field.short_name", required=False, max_len=50),
+        "staff_count": v.integer(fields["staff_count"], "field.staff_count", low=0, high=100000, required=False),
+    }
 
 
 def list_units(store: Store) -> list[dict]:
@@ -155,13 +160,7 @@ def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
     if set(fields) - allowed:
         raise ValueError(f"unknown unit fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        merged = {**get_row(db, "units", unit_id, "what.unit"), **fields}
-        row = {
-            "name": v.text(merged["name"], "field.unit_name", max_len=200),
-            "kind": v.choice(merged["kind"], "field.unit_kind", UnitKind).value,
-            "short_name": v.text(merged["short_name"], "field.short_name", required=False, max_len=50),
-            "staff_count": v.integer(merged["staff_count"], "field.staff_count", low=0, high=100000, required=False),
-        }
+        row = _unit_row({**get_row(db, "units", unit_id, "what.unit"), **fields})
         _ensure_unique(db, "units", "name", row["name"], exclude_id=unit_id)
         db["units"].update(unit_id, row)
         audit.log(db, actor, "unit.update", "units", unit_id, row["name"])
@@ -293,11 +292,7 @@ def add_criteria_set(
     store: Store, actor: str, name: str, criteria: list[dict], applies_to: str | None = None, description: str = ""
 ) -> int:
     """A criteria set with its ordered criteria, each {name, max_points, weight?, step?, description?}."""
-    row = {
-        "name": v.text(name, "field.criteria_set_name", max_len=200),
-        "applies_to": v.choice(applies_to, "field.applies_to", CandidateKind).value if applies_to else None,
-        "description": v.text(description, "field.description", required=False),
-    }
+    row = _criteria_set_row({"name": name, "applies_to": applies_to, "description": description})
     cleaned = [_criterion_row(c, i + 1) for i, c in enumerate(criteria)]
     with store.write() as db:
         _ensure_unique(db, "criteria_sets", "name", row["name"])
@@ -306,6 +301,17 @@ def add_criteria_set(
             db["criteria"].insert({**c, "set_id": set_id})
         audit.log(db, actor, "criteria_set.add", "criteria_sets", set_id, f"{row['name']} ({len(cleaned)} tiêu chí)")
     return set_id
+
+
+def _criteria_set_row(fields: Mapping[str, Any]) -> dict:
+    """A criteria set's own fields validated. Without `applies_to` the set is no kind's
+    default: only the titles that name it use it."""
+    applies_to = fields["applies_to"]
+    return {
+        "name": v.text(fields["name"], "field.criteria_set_name", max_len=200),
+        "applies_to": v.choice(applies_to, "field.applies_to", CandidateKind).value if applies_to else None,
+        "description": v.text(fields["description"], "field.description", required=False),
+    }
 
 
 def replace_criteria(store: Store, actor: str, set_id: int, criteria: list[dict]) -> None:
@@ -359,14 +365,7 @@ def update_criteria_set(store: Store, actor: str, set_id: int, **fields: Any) ->
     if set(fields) - allowed:
         raise ValueError(f"unknown criteria set fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        merged = {**get_row(db, "criteria_sets", set_id, "what.criteria_set"), **fields}
-        row = {
-            "name": v.text(merged["name"], "field.criteria_set_name", max_len=200),
-            "applies_to": v.choice(merged["applies_to"], "field.applies_to", CandidateKind).value
-            if merged["applies_to"]
-            else None,
-            "description": v.text(merged["description"], "field.description", required=False),
-        }
+        row = _criteria_set_row({**get_row(db, "criteria_sets", set_id, "what.criteria_set"), **fields})
         _ensure_unique(db, "criteria_sets", "name", row["name"], exclude_id=set_id)
         db["criteria_sets"].update(set_id, row)
         audit.log(db, actor, "criteria_set.update", "criteria_sets", set_id, row["name"])
@@ -688,14 +687,16 @@ def add_agenda_item(
     round_id: int | None = None,
     note: str = "",
 ) -> int:
-    row = {
-        "title": v.text(title, "field.agenda_item", max_len=500),
-        "speaker": v.text(speaker, "field.speaker", required=False, max_len=300),
-        "start_time": _hh_mm(start_time),  # the same check as an edit: "25:00" was saved as typed
-        "duration_min": v.integer(duration_min, "field.duration_min", low=0, high=600, required=False),
-        "round_id": round_id,
-        "note": v.text(note, "field.note", required=False),
-    }
+    row = _agenda_row(
+        {
+            "title": title,
+            "speaker": speaker,
+            "start_time": start_time,
+            "duration_min": duration_min,
+            "round_id": round_id,
+            "note": note,
+        }
+    )
     with store.write() as db:
         row["position"] = (db.execute("SELECT IFNULL(MAX(position), 0) FROM agenda_items").fetchone()[0]) + 1
         item_id = db["agenda_items"].insert(row).last_pk
@@ -726,22 +727,22 @@ def update_agenda_item(store: Store, actor: str, item_id: int, **fields: Any) ->
     if set(fields) - allowed:
         raise ValueError(f"unknown agenda fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        merged = {**get_row(db, "agenda_items", item_id, "what.agenda_item"), **fields}
-        row = {
-            "title": v.text(merged["title"], "field.agenda_item", max_len=500),
-            "speaker": v.text(merged["speaker"], "field.speaker", required=False, max_len=300),
-            "start_time": _hh_mm(merged["start_time"]),
-            "duration_min": v.integer(merged["duration_min"], "field.duration_min", low=0, high=600, required=False),
-            "round_id": merged["round_id"] or None,
-            "note": v.text(merged["note"], "field.note", required=False),
-        }
+        row = _agenda_row({**get_row(db, "agenda_items", item_id, "what.agenda_item"), **fields})
         db["agenda_items"].update(item_id, row)
         audit.log(db, actor, "agenda.update", "agenda_items", item_id, row["title"])
 
 
-def _hh_mm(value: object) -> str:
-    """Stored as "HH:MM" whichever way it was written ("7h30", "7 giờ 30", "07:30")."""
-    return v.clock_time(value, "field.start_time")
+def _agenda_row(fields: Mapping[str, Any]) -> dict:
+    """A programme step's fields validated, for an add and an edit alike; the start time is
+    stored as "HH:MM" whichever way it was written ("7h30", "7 giờ 30", "07:30")."""
+    return {
+        "title": v.text(fields["title"], "field.agenda_item", max_len=500),
+        "speaker": v.text(fields["speaker"], "field.speaker", required=False, max_len=300),
+        "start_time": v.clock_time(fields["start_time"], "field.start_time"),
+        "duration_min": v.integer(fields["duration_min"], "field.duration_min", low=0, high=600, required=False),
+        "round_id": fields["round_id"] or None,
+        "note": v.text(fields["note"], "field.note", required=False),
+    }
 
 
 def delete_agenda_item(store: Store, actor: str, item_id: int) -> None:
@@ -778,10 +779,7 @@ BOARD_MIN, BOARD_MAX = 3, 5
 
 
 def add_counting_board_member(store: Store, actor: str, full_name: str, role: str = "member") -> int:
-    row = {
-        "full_name": v.text(full_name, "field.full_name", max_len=200),
-        "role": "head" if role == "head" else "member",
-    }
+    row = _board_row({"full_name": full_name, "role": role})
     with store.write() as db:
         if db["counting_board"].count >= BOARD_MAX:
             raise ValidationError("err.board_full", max=BOARD_MAX)
@@ -789,6 +787,14 @@ def add_counting_board_member(store: Store, actor: str, full_name: str, role: st
         board_id = db["counting_board"].insert(row).last_pk
         audit.log(db, actor, "counting_board.add", "counting_board", board_id, row["full_name"])
     return board_id
+
+
+def _board_row(fields: Mapping[str, Any]) -> dict:
+    """A counting board member's fields validated; any role but "head" is "member"."""
+    return {
+        "full_name": v.text(fields["full_name"], "field.full_name", max_len=200),
+        "role": "head" if fields["role"] == "head" else "member",
+    }
 
 
 def list_counting_board(store: Store) -> list[dict]:
@@ -800,11 +806,7 @@ def update_counting_board_member(store: Store, actor: str, board_id: int, **fiel
     if set(fields) - allowed:
         raise ValueError(f"unknown counting board fields: {sorted(set(fields) - allowed)}")
     with store.write() as db:
-        merged = {**get_row(db, "counting_board", board_id, "what.board_member"), **fields}
-        row = {
-            "full_name": v.text(merged["full_name"], "field.full_name", max_len=200),
-            "role": "head" if merged["role"] == "head" else "member",
-        }
+        row = _board_row({**get_row(db, "counting_board", board_id, "what.board_member"), **fields})
         db["counting_board"].update(board_id, row)
         audit.log(db, actor, "counting_board.update", "counting_board", board_id, row["full_name"])
 
