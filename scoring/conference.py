@@ -30,10 +30,7 @@ def get_conference(store: Store) -> dict:
 
 
 def save_conference(store: Store, actor: str, **fields: Any) -> None:
-    allowed = {"name", "organisation", "period", "date", "place", "legal_basis", "join_url"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValueError(f"unknown conference fields: {sorted(unknown)}")
+    v.known_fields(fields, {"name", "organisation", "period", "date", "place", "legal_basis", "join_url"}, "conference")
     row = {k: v.text(val, f"setup.conf.{k}", required=(k == "name")) for k, val in fields.items() if k != "date"}
     if row.get("join_url"):  # the address QR codes and links are built on: checked once, here
         row["join_url"] = access_sheet.clean_join_url(row["join_url"])
@@ -156,9 +153,7 @@ def list_units(store: Store) -> list[dict]:
 
 def update_unit(store: Store, actor: str, unit_id: int, **fields: Any) -> None:
     """Rename or re-describe a unit; candidates and members keep pointing at it."""
-    allowed = {"name", "kind", "short_name", "staff_count"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown unit fields: {sorted(set(fields) - allowed)}")
+    v.known_fields(fields, {"name", "kind", "short_name", "staff_count"}, "unit")
     with store.write() as db:
         row = _unit_row({**get_row(db, "units", unit_id, "what.unit"), **fields})
         _ensure_unique(db, "units", "name", row["name"], exclude_id=unit_id)
@@ -361,9 +356,7 @@ def criteria_set_id_for(store: Store, candidate: dict) -> int | None:
 
 
 def update_criteria_set(store: Store, actor: str, set_id: int, **fields: Any) -> None:
-    allowed = {"name", "applies_to", "description"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown criteria set fields: {sorted(set(fields) - allowed)}")
+    v.known_fields(fields, {"name", "applies_to", "description"}, "criteria set")
     with store.write() as db:
         row = _criteria_set_row({**get_row(db, "criteria_sets", set_id, "what.criteria_set"), **fields})
         _ensure_unique(db, "criteria_sets", "name", row["name"], exclude_id=set_id)
@@ -456,9 +449,7 @@ def _unit_id(store: Store, unit: str | int | None) -> int | None:
 
 def update_member(store: Store, actor: str, member_id: int, **fields: Any) -> None:
     """Name, role, position, unit or voting right; the access code is untouched."""
-    allowed = {"full_name", "role", "position", "unit", "is_voting"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown member fields: {sorted(set(fields) - allowed)}")
+    v.known_fields(fields, {"full_name", "role", "position", "unit", "is_voting"}, "member")
     with store.write() as db:
         current = get_row(db, "members", member_id, "what.member")
         merged = {**current, **fields}
@@ -628,9 +619,11 @@ def _rounds_of_candidate(db: sqlite_utils.Database, candidate_id: int, *, beyond
 def update_candidate(store: Store, actor: str, candidate_id: int, **fields: Any) -> None:
     """Edit a nomination. Kind, title and unit decide who scores and votes, so
     they stay fixed once a round holding the candidate has opened."""
-    allowed = {"kind", "full_name", "title", "unit", "position", "achievements", "has_initiative", "member_id", "note"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown candidate fields: {sorted(set(fields) - allowed)}")
+    v.known_fields(
+        fields,
+        {"kind", "full_name", "title", "unit", "position", "achievements", "has_initiative", "member_id", "note"},
+        "candidate",
+    )
     with store.write() as db:
         current = get_row(db, "candidates", candidate_id, "what.candidate")
         merged = {
@@ -723,9 +716,7 @@ def set_current_agenda_item(store: Store, actor: str, item_id: int | None) -> No
 
 
 def update_agenda_item(store: Store, actor: str, item_id: int, **fields: Any) -> None:
-    allowed = {"title", "speaker", "start_time", "duration_min", "round_id", "note"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown agenda fields: {sorted(set(fields) - allowed)}")
+    v.known_fields(fields, {"title", "speaker", "start_time", "duration_min", "round_id", "note"}, "agenda")
     with store.write() as db:
         row = _agenda_row({**get_row(db, "agenda_items", item_id, "what.agenda_item"), **fields})
         db["agenda_items"].update(item_id, row)
@@ -802,9 +793,7 @@ def list_counting_board(store: Store) -> list[dict]:
 
 
 def update_counting_board_member(store: Store, actor: str, board_id: int, **fields: Any) -> None:
-    allowed = {"full_name", "role"}
-    if set(fields) - allowed:
-        raise ValueError(f"unknown counting board fields: {sorted(set(fields) - allowed)}")
+    v.known_fields(fields, {"full_name", "role"}, "counting board")
     with store.write() as db:
         row = _board_row({**get_row(db, "counting_board", board_id, "what.board_member"), **fields})
         db["counting_board"].update(board_id, row)

@@ -364,9 +364,7 @@ def update_movement(store: Store, member: Mapping | None, movement_id: int, **fi
     """Change a movement's name, short name, period or description; secretary only.
     Returns the fields that changed (none: nothing written, no audit row)."""
     actor = require_secretary(member)
-    unknown = set(fields) - set(MOVEMENT_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown movement fields: {sorted(unknown)}")
+    v.known_fields(fields, MOVEMENT_FIELDS, "movement")
     with store.write() as db:
         current = get_row(db, "movements", movement_id, "what.movement")
         row = _movement_row({**current, **fields})
@@ -413,9 +411,7 @@ def update_indicator(store: Store, member: Mapping | None, indicator_id: int, **
     """Change any field of an indicator, or move it to another movement (`movement_id`,
     where it goes last); secretary only. Returns the fields that changed."""
     actor = require_secretary(member)
-    unknown = set(fields) - set(INDICATOR_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown indicator fields: {sorted(unknown)}")
+    v.known_fields(fields, INDICATOR_FIELDS, "indicator")
     with store.write() as db:
         current = get_row(db, "indicators", indicator_id, "what.indicator")
         row = _indicator_row({**current, **fields})

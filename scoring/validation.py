@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TypeVar
@@ -16,6 +17,13 @@ from .text import clean, fold
 E = TypeVar("E", bound=StrEnum)
 
 MAX_TEXT = 4000
+
+
+def known_fields(fields: Mapping[str, object], allowed: Iterable[str], what: str) -> None:
+    """A caller's mistake, not a user's: an update naming a field the row does not have."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"unknown {what} fields: {sorted(unknown)}")
 
 
 def text(value: object, field_name: str, *, required: bool = True, max_len: int = MAX_TEXT) -> str:
@@ -83,7 +91,7 @@ def number(
 _GROUPED = re.compile(r"[+-]?\d{1,3}([., ])\d{3}(?:\1\d{3})*")
 
 
-def integer(value: object, field_name: str, **kwargs) -> int | None:
+def integer(value: object, field_name: str, **kwargs: object) -> int | None:
     """A whole number; Vietnamese thousands dots are grouping ("1.250" is 1250), and a
     fraction ("9,5") is refused rather than rounded: a count is never 9.5."""
     if isinstance(value, str) and _GROUPED.fullmatch(clean(value)):
