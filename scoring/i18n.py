@@ -392,6 +392,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "ai suy ra được lá phiếu bỏ sau. Nếu Hội đồng bỏ phiếu lại, việc bỏ phiếu sẽ ở một vòng bỏ phiếu lại."
         ),
         "ballot.whole_list": "Ý kiến của bạn về cả danh sách",
+        "ballot.missing_list": "danh sách",
         "ballot.list_title": "Danh sách đề nghị",
         "ballot.help": (
             "Chọn một ý kiến cho từng người được đề nghị rồi bấm “Bỏ phiếu”. Phiếu bầu kín: chỉ ghi nhận là bạn "
@@ -1721,6 +1722,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "work out a late ballot. If the council votes again, it will be in a re-vote round."
         ),
         "ballot.whole_list": "Your opinion on the whole list",
+        "ballot.missing_list": "the list",
         "ballot.list_title": "Nomination list",
         "ballot.help": (
             "Choose one opinion for each nominee, then press “Vote”. Secret ballot: the software records only that you "

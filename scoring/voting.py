@@ -376,7 +376,9 @@ def cast_ballot(
                     raise ValidationError("err.not_in_round", name=name)
             missing = [s for s in subjects if not choices.get(s["candidate_id"])]
             if missing:
-                names = ", ".join(s["candidate"]["full_name"] if s["candidate_id"] else "danh sách" for s in missing)
+                # A whole-list ballot has one subject, the list: named by a catalogue key, in the reader's language.
+                whole_list = missing[0]["candidate_id"] is None
+                names = "ballot.missing_list" if whole_list else ", ".join(s["candidate"]["full_name"] for s in missing)
                 raise ValidationError("err.incomplete_ballot", detail=names)
             for s in subjects:
                 choice = Choice(choices[s["candidate_id"]])

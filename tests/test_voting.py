@@ -417,6 +417,10 @@ def test_whole_list_ballot_counts_once_per_member_and_the_listed_step_back(demo_
         voting.cast_ballot(demo_store, r3, binh, {None: "approve"})
     with pytest.raises(ValidationError):  # a whole-list ballot names no nominee
         voting.cast_ballot(demo_store, r3, member_id(demo_store, "Bùi Thị Lan"), {binh: "approve"})
+    with pytest.raises(ValidationError) as blank:  # a paper ballot entered with no choice marked
+        voting.cast_ballot(demo_store, r3, member_id(demo_store, "Bùi Thị Lan"), {})
+    assert blank.value.message("vi") == "Bạn chưa đánh dấu lựa chọn cho: danh sách."
+    assert blank.value.message("en") == "You have not made a choice for: the list."  # was "… for: danh sách."
     counts = {(r["candidate_id"], r["choice"]): r["count"] for r in voting.tallies(demo_store, r3)}
     assert counts == {(None, "approve"): 1, (None, "reject"): 1, (None, "abstain"): 0}
 
