@@ -32,8 +32,7 @@ def readable(frame: pd.DataFrame) -> Styler:
     """A table as the screen's readers write numbers: 96,67 in Vietnamese (96.67 in
     English), two decimals; a missing figure (a recused member's cell) left blank,
     not "None". The values underneath stay numbers, so columns still sort."""
-    decimal = "," if i18n.current_language() == "vi" else "."
-    return frame.style.format(precision=2, decimal=decimal, thousands="", na_rep="")
+    return frame.style.format(precision=2, decimal=i18n.decimal_mark(), thousands="", na_rep="")
 
 
 def act(action: Callable[[], object], message: str) -> None:
