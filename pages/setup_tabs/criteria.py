@@ -81,9 +81,9 @@ def render(store: Store, actor: str) -> None:
         for row in edited_criteria.to_dict("records")
         if any(plain(v) not in (None, "") for v in row.values())
     ]
-    total = conference.criteria_total([{"max_points": r.get("max_points") or 0} for r in rows_in])
-    st.metric(t("setup.criteria.total"), number_text(total))
-    for warning in conference.criteria_warnings([{"max_points": r.get("max_points") or 0} for r in rows_in]):
+    maxima = [{"max_points": r.get("max_points") or 0} for r in rows_in]
+    st.metric(t("setup.criteria.total"), number_text(conference.criteria_total(maxima)))
+    for warning in conference.criteria_warnings(maxima):
         st.warning(warning)
     s_cs = st.empty()
     if st.button(t("setup.save"), type="primary", key=f"cs_save_{set_key}"):

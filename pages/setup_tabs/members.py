@@ -51,7 +51,10 @@ def render(store: Store, actor: str) -> None:
         c1, c2 = st.columns(2)
         me_name = c1.text_input(t("setup.members.full_name"))
         s_me_name = c1.empty()
-        me_role = c2.selectbox(t("setup.members.role"), list(role_labels), index=2, format_func=role_labels.get)
+        roles = list(role_labels)
+        me_role = c2.selectbox(
+            t("setup.members.role"), roles, index=roles.index(Role.MEMBER), format_func=role_labels.get
+        )
         c1, c2 = st.columns(2)
         me_position = c1.text_input(t("setup.members.position"))
         me_unit = c2.selectbox(t("setup.members.unit"), [None, *units_list], format_func=lambda u: u or "—")
@@ -59,20 +62,12 @@ def render(store: Store, actor: str) -> None:
         me_added = st.form_submit_button(t("setup.add"), type="primary")
         s_me = st.empty()
     if me_added:
-        created: dict = {}
-
-        def add_member() -> None:
-            """Keep the new member's code: the success message shows it, once."""
-            created["id"], created["code"] = conference.add_member(
-                store, actor, me_name, me_role, me_unit, me_position, me_voting
-            )
-
         try:
-            add_member()
+            _, code = conference.add_member(store, actor, me_name, me_role, me_unit, me_position, me_voting)
         except DomainError as exc:
             ({"field.full_name": s_me_name, "full_name": s_me_name}.get(exc.field or "") or s_me).error(str(exc))
         else:
-            flash(t("setup.members.added_code", name=me_name.strip(), code=created["code"]))
+            flash(t("setup.members.added_code", name=me_name.strip(), code=code))  # the code is shown this once
             bump("members")
             st.rerun()
     delete_box("members", members, lambda m: m["full_name"], lambda i: conference.delete_member(store, actor, i))
