@@ -648,3 +648,21 @@ def test_an_agenda_step_moved_stays_picked_to_move_again(setup_page, app_env):
     assert picked_label(at, "agenda_move_pick_") == f"3. {step['title']}"
     widget(tab(at, "Chương trình"), "button", "↓ Xuống dưới").click().run()  # again, without picking it again
     assert picked_label(at, "agenda_move_pick_") == f"4. {step['title']}"
+
+
+def test_an_agenda_step_without_a_title_is_refused_under_the_title_box(setup_page):
+    """The refusal stands under the box it is about, as on the other tabs (it was under the button)."""
+    at = setup_page
+    click_tab(at, "Chương trình")
+    widget(tab(at, "Chương trình"), "button", "Thêm").click().run()
+
+    def in_order(node):
+        for child in getattr(node, "children", {}).values():
+            yield child
+            yield from in_order(child)
+
+    form = tab(at, "Chương trình")
+    shown = [(el.type, getattr(el, "label", None) or getattr(el, "value", None)) for el in in_order(form)]
+    (error,) = [i for i, (kind, _) in enumerate(shown) if kind == "error"]
+    assert "Thiếu Nội dung" in str(shown[error][1])
+    assert shown.index(("text_input", "Nội dung")) < error < shown.index(("text_input", "Người thực hiện"))

@@ -74,7 +74,7 @@ def render(store: Store, actor: str) -> None:
     if ag_added:
         act(
             lambda: conference.add_agenda_item(store, actor, ag_title, ag_speaker, ag_time, ag_duration, ag_round),
-            {"Nội dung": s_ag_title},
+            {"field.agenda_item": s_ag_title},
             s_ag,
             t("setup.added", name=ag_title.strip()),
             "agenda",
