@@ -650,19 +650,31 @@ def test_an_agenda_step_moved_stays_picked_to_move_again(setup_page, app_env):
     assert picked_label(at, "agenda_move_pick_") == f"4. {step['title']}"
 
 
+def _in_order(node):
+    """Every element under `node`, in the order the page shows them."""
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _in_order(child)
+
+
+def _error_between(container, before: str, after: str) -> str:
+    """The one error message in `container`, checked to stand between the text boxes `before` and `after`."""
+    shown = [(el.type, getattr(el, "label", None) or getattr(el, "value", None)) for el in _in_order(container)]
+    (error,) = [i for i, (kind, _) in enumerate(shown) if kind == "error"]
+    assert shown.index(("text_input", before)) < error < shown.index(("text_input", after))
+    return str(shown[error][1])
+
+
 def test_an_agenda_step_without_a_title_is_refused_under_the_title_box(setup_page):
     """The refusal stands under the box it is about, as on the other tabs (it was under the button)."""
     at = setup_page
     click_tab(at, "Chương trình")
     widget(tab(at, "Chương trình"), "button", "Thêm").click().run()
+    assert "Thiếu Nội dung" in _error_between(tab(at, "Chương trình"), "Nội dung", "Người thực hiện")
 
-    def in_order(node):
-        for child in getattr(node, "children", {}).values():
-            yield child
-            yield from in_order(child)
 
-    form = tab(at, "Chương trình")
-    shown = [(el.type, getattr(el, "label", None) or getattr(el, "value", None)) for el in in_order(form)]
-    (error,) = [i for i, (kind, _) in enumerate(shown) if kind == "error"]
-    assert "Thiếu Nội dung" in str(shown[error][1])
-    assert shown.index(("text_input", "Nội dung")) < error < shown.index(("text_input", "Người thực hiện"))
+def test_a_conference_without_a_name_is_refused_under_the_name_box(setup_page):
+    at = setup_page
+    widget(tab(at, "Hội nghị"), "text_input", "Tên hội nghị").input("  ")
+    widget(tab(at, "Hội nghị"), "button", "Lưu").click().run()
+    assert "Thiếu Tên hội nghị" in _error_between(tab(at, "Hội nghị"), "Tên hội nghị", "Cơ quan, đơn vị tổ chức")

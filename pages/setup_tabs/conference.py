@@ -39,7 +39,7 @@ def render(store: Store, actor: str) -> None:
                 legal_basis=legal,
                 join_url=join_url,
             ),
-            {"name": s_name, "date": s_date},
+            {"setup.conf.name": s_name, "date": s_date},
             s_form,
             t("setup.saved_conference"),
             "conference",
