@@ -27,7 +27,7 @@ FAILURE_WINDOW_S = 60.0
 
 
 def generate_code(groups: int = 3, size: int = 4) -> str:
-    """A code like "K7PQ-4QXM-9M2T" (about 70 bits)."""
+    """A code like "K7PQ-4QXM-9M2T": 12 characters of 31, about 59 bits."""
     return "-".join("".join(secrets.choice(_CODE_ALPHABET) for _ in range(size)) for _ in range(groups))
 
 
