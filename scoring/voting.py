@@ -351,12 +351,13 @@ def cast_ballot(
 ) -> None:
     """Cast a member's whole ballot, once. An invalid paper ballot (valid=False)
     is recorded as returned but adds nothing to the tallies."""
-    subjects = ballot_subjects(store, round_id, member_id)
     with store.write() as db:
         current = _require_open(db, round_id)
         if ballots_sealed(current):  # reopened after its count: a late ballot would show in the difference
             raise RoundNotOpen("err.ballots_counted")
         member = _member(db, member_id)
+        # Read under the write lock: a conflict of interest declared meanwhile must not be voted past.
+        subjects = ballot_subjects(store, round_id, member_id)
         if not subjects:
             if current["ballot_mode"] == BallotMode.WHOLE_LIST and member_id in rounds.list_recused_from_whole_list(
                 store, round_id
