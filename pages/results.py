@@ -167,7 +167,7 @@ def show_results(current: dict) -> None:
     st.download_button(
         t("res.download_csv"),
         exports.ranking_csv(res),
-        file_name=f"xep-hang-vong-{current['id']}.csv",
+        file_name=f"vong-{current['position'] or current['id']}-xep-hang.csv",  # as on the exports page
         mime="text/csv",
         key="download_csv",
     )
