@@ -1,7 +1,11 @@
 """The secret ballot: one per member per round, cast as a whole, like a paper
 ballot dropped in the box. Choices live only in this tab until the member
 confirms; then they go into anonymous tallies and are wiped from the session,
-so the page can only ever say "Đã bỏ phiếu"."""
+so the page can only ever say "Đã bỏ phiếu".
+
+The choices being confirmed are kept in the session beside the radios (`CONFIRMED`):
+after a server restart the open tab reconnects with a new session, whose first run
+loses the values the browser sent at its `st.rerun()`."""
 
 from __future__ import annotations
 
@@ -15,12 +19,14 @@ from scoring.model import BallotMode, Choice
 
 PREFIX = "ballot_choice_"
 CONFIRM = "ballot_confirm"
+CONFIRMED = "ballot_confirmed"  # the choices the confirmation box lists, by radio key
 
 
 def forget_choices() -> None:
     for key in [k for k in st.session_state if str(k).startswith(PREFIX)]:
         del st.session_state[key]
     st.session_state.pop(CONFIRM, None)
+    st.session_state.pop(CONFIRMED, None)
 
 
 member = require_member()
@@ -89,6 +95,11 @@ st.write(t("ballot.help_whole_list") if current["ballot_mode"] == BallotMode.WHO
 if current["ballot_mode"] != BallotMode.WHOLE_LIST:  # a whole list: all of it, or recused_all above
     recusal_note(store, round_id, member["id"], "needs_ballot", "ballot.recused_some")
 confirming = st.session_state.get(CONFIRM) == round_id
+if confirming:
+    # In a new session's first run (a click on "Bỏ phiếu" right after a restart), the radios lose
+    # the values the browser sent at its st.rerun(): they are drawn again from the choices seen.
+    for key, value in st.session_state.get(CONFIRMED, {}).items():
+        st.session_state[key] = value
 for n, subject in enumerate(subjects, start=1):
     with st.container(border=True):
         if subject["candidate_id"] is None:
@@ -115,6 +126,7 @@ if not confirming:
             st.error(t("err.incomplete_ballot", detail=", ".join(label_for(s) for s in left)))
         else:
             st.session_state[CONFIRM] = round_id
+            st.session_state[CONFIRMED] = {key_for(s): chosen[s["candidate_id"]] for s in subjects}
             st.rerun()
 else:
     with st.container(border=True):
@@ -133,4 +145,5 @@ else:
                 st.rerun()
         if buttons.button(t("ballot.back"), key="ballot_back"):
             st.session_state.pop(CONFIRM, None)
+            st.session_state.pop(CONFIRMED, None)
             st.rerun()
