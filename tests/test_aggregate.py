@@ -409,15 +409,25 @@ def test_absent_members_denominator_all_versus_present_and_quorum(store):
     assert "không đủ số thành viên có mặt" in table.loc[ids[2], "reason"]
 
 
+def one_nominee_vote(store, title: str, voters: list[int], approvals: int, present: tuple = (), absent: tuple = ()):
+    """A round of one nominee of `title` (its first nominee, added if none): attendance as given, `voters` cast
+    ballots of which the first `approvals` approve; the closed round's results."""
+    found = store.query("SELECT c.id FROM candidates c JOIN titles t ON t.id = c.title_id WHERE t.name = ?", (title,))
+    cid = found[0]["id"] if found else conference.add_candidate(store, A, "individual", "Ứng Viên", title)
+    rid = rounds.create_round(store, A, f"Vòng {len(rounds.list_rounds(store)) + 1}", [cid])
+    for members, here in ((present, True), (absent, False)):
+        for m in members:
+            rounds.set_attendance(store, A, rid, m, here)
+    rounds.transition(store, A, rid, "open")
+    vote(store, rid, voters, {cid: approvals})
+    rounds.transition(store, A, rid, "closed")
+    return aggregate.round_results(store, rid)
+
+
 def test_present_without_attendance_is_who_voted(store):
     members = make_council(store)
     ballot_title(store, "Theo số có mặt", threshold_pct=50, denominator="present")
-    cid = conference.add_candidate(store, A, "individual", "Ứng Viên", "Theo số có mặt")
-    rid = rounds.create_round(store, A, "Vòng không điểm danh", [cid])
-    rounds.transition(store, A, rid, "open")
-    vote(store, rid, members[:7], {cid: 4})
-    rounds.transition(store, A, rid, "closed")
-    res = aggregate.round_results(store, rid)
+    res = one_nominee_vote(store, "Theo số có mặt", members[:7], 4)
     assert res.present == 7 and res.ballots.issued == 7
     assert res.table.loc[0, "approval_pct"] == round(400 / 7, 2)
 
@@ -426,24 +436,13 @@ def test_ballots_issued_are_those_present_whatever_the_denominator(store):
     """The minutes said 'Số phiếu phát ra: 12' beside 'có mặt 3' for a title counted over all members."""
     members = make_council(store, n=12)
     ballot_title(store, "Theo tổng số", threshold_pct=50, denominator="all")
-    cid = conference.add_candidate(store, A, "individual", "Ứng Viên", "Theo tổng số")
-    rid = rounds.create_round(store, A, "Vòng ít người", [cid])
-    rounds.transition(store, A, rid, "open")
-    vote(store, rid, members[:3], {cid: 3})
-    rounds.transition(store, A, rid, "closed")
-    res = aggregate.round_results(store, rid)
+    res = one_nominee_vote(store, "Theo tổng số", members[:3], 3)
     assert (res.members_total, res.present, res.ballots.issued, res.ballots.returned) == (12, 3, 3, 3)
     assert res.table.loc[0, "approval_pct"] == 25.0  # still over all twelve members
 
     # Attendance taken: ten in the room, nine vote, and one marked absent by mistake votes too.
-    rid = rounds.create_round(store, A, "Vòng điểm danh", [cid])
-    for m in members[:10]:
-        rounds.set_attendance(store, A, rid, m, True)
-    rounds.set_attendance(store, A, rid, members[10], False)
-    rounds.transition(store, A, rid, "open")
-    vote(store, rid, [*members[:9], members[10]], {cid: 10})
-    rounds.transition(store, A, rid, "closed")
-    res = aggregate.round_results(store, rid)
+    voters = [*members[:9], members[10]]
+    res = one_nominee_vote(store, "Theo tổng số", voters, 10, present=members[:10], absent=members[10:11])
     assert (res.present, res.ballots.issued, res.ballots.returned) == (10, 11, 10)
 
 
