@@ -41,6 +41,16 @@ def widget(container, kind: str, label: str):
     return found[0]
 
 
+def add_with_form(at, tab_label: str, texts: dict[str, str], choices: dict[str, str] | None = None) -> None:
+    """Fill a tab's add form (text boxes, then pickers) and press its “Thêm”."""
+    form = tab(at, tab_label)
+    for label, value in texts.items():
+        widget(form, "text_input", label).input(value)
+    for label, value in (choices or {}).items():
+        widget(form, "selectbox", label).set_value(value)
+    widget(form, "button", "Thêm").click().run()
+
+
 def test_every_tab_renders_with_its_content(setup_page):
     at = setup_page
     assert [tb.label for tb in at.tabs] == TABS
@@ -92,10 +102,7 @@ def test_title_rates_are_typed_with_a_decimal_comma(setup_page, app_env):
 
 def test_adding_a_unit_with_the_form_shows_it(setup_page, app_env):
     at = setup_page
-    units = tab(at, "Đơn vị")
-    widget(units, "text_input", "Tên đơn vị").input("  Khoa Kinh tế  ")
-    widget(units, "text_input", "Tên viết tắt").input("KT")
-    widget(units, "button", "Thêm").click().run()
+    add_with_form(at, "Đơn vị", {"Tên đơn vị": "  Khoa Kinh tế  ", "Tên viết tắt": "KT"})
     assert not at.exception
     assert "Đã thêm “Khoa Kinh tế”." in [s.value for s in at.success]
     assert "Khoa Kinh tế" in list(tab(at, "Đơn vị").data_editor[0].value["name"])
@@ -153,11 +160,12 @@ def test_renaming_a_unit_in_the_table_keeps_its_candidates(setup_page, app_env):
 
 def test_adding_a_candidate_and_a_council_member(setup_page, app_env):
     at = setup_page
-    nominations = tab(at, "Đề nghị khen thưởng")
-    widget(nominations, "text_input", "Họ và tên / Tên tập thể").input("Lương Thị Thảo")
-    widget(nominations, "selectbox", "Đơn vị").set_value("Khoa Dân vận")
-    widget(nominations, "selectbox", "Danh hiệu đề nghị").set_value("Lao động tiên tiến")
-    widget(nominations, "button", "Thêm").click().run()
+    add_with_form(
+        at,
+        "Đề nghị khen thưởng",
+        {"Họ và tên / Tên tập thể": "Lương Thị Thảo"},
+        {"Đơn vị": "Khoa Dân vận", "Danh hiệu đề nghị": "Lao động tiên tiến"},
+    )
     assert "Đã thêm “Lương Thị Thảo”." in [s.value for s in at.success]
     assert len(tab(at, "Đề nghị khen thưởng").data_editor[0].value) == 19
     members = tab(at, "Thành viên Hội đồng")
@@ -427,10 +435,7 @@ def test_a_time_that_is_not_one_is_refused_naming_the_field(demo_store, written)
 def test_the_agenda_tab_takes_7h30_and_names_the_row_of_a_wrong_time(setup_page, app_env):
     at = setup_page
     click_tab(at, "Chương trình")
-    agenda = tab(at, "Chương trình")
-    widget(agenda, "text_input", "Nội dung").input("Giải lao")
-    widget(agenda, "text_input", "Giờ bắt đầu (7h30 hoặc 07:30)").input("9h45")
-    widget(agenda, "button", "Thêm").click().run()
+    add_with_form(at, "Chương trình", {"Nội dung": "Giải lao", "Giờ bắt đầu (7h30 hoặc 07:30)": "9h45"})
     assert not at.exception
     assert "Đã thêm “Giải lao”." in [s.value for s in at.success]
     table = tab(at, "Chương trình").data_editor[0].value
@@ -511,11 +516,12 @@ def test_a_refused_title_keeps_the_titles_tab(setup_page):
 def test_a_nomination_added_keeps_the_nominations_tab(setup_page):
     at = setup_page
     click_tab(at, "Đề nghị khen thưởng")
-    nominations = tab(at, "Đề nghị khen thưởng")
-    widget(nominations, "text_input", "Họ và tên / Tên tập thể").input("Lương Thị Thảo")
-    widget(nominations, "selectbox", "Đơn vị").set_value("Khoa Dân vận")
-    widget(nominations, "selectbox", "Danh hiệu đề nghị").set_value("Lao động tiên tiến")
-    widget(nominations, "button", "Thêm").click().run()
+    add_with_form(
+        at,
+        "Đề nghị khen thưởng",
+        {"Họ và tên / Tên tập thể": "Lương Thị Thảo"},
+        {"Đơn vị": "Khoa Dân vận", "Danh hiệu đề nghị": "Lao động tiên tiến"},
+    )
     assert open_tab(at) == "Đề nghị khen thưởng"
     assert "Đã thêm “Lương Thị Thảo”." in [s.value for s in at.success]
 
