@@ -3,9 +3,14 @@ ballot dropped in the box. Choices live only in this tab until the member
 confirms; then they go into anonymous tallies and are wiped from the session,
 so the page can only ever say "Đã bỏ phiếu".
 
+After a server restart the open tab reconnects with a new session: the browser
+still shows the choices and sends them with every run, but the session knows
+nothing of them or of the confirmation step. A `run_every` fragment makes the
+browser run the page as soon as it is back (see `rerun_on_reconnect`), so the
+page says there and then that the ballot is not cast yet and shows the choices
+to check (the confirmation box, if it was open, is gone: "Bỏ phiếu" again).
 The choices being confirmed are kept in the session beside the radios (`CONFIRMED`):
-after a server restart the open tab reconnects with a new session, whose first run
-loses the values the browser sent at its `st.rerun()`."""
+a new session's first run loses the browser's values at its `st.rerun()`."""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from scoring.model import BallotMode, Choice
 PREFIX = "ballot_choice_"
 CONFIRM = "ballot_confirm"
 CONFIRMED = "ballot_confirmed"  # the choices the confirmation box lists, by radio key
+DRAWN = "ballot_drawn"  # this session has drawn the radios: choices it did not see came from a reconnected tab
 
 
 def forget_choices() -> None:
@@ -46,6 +52,21 @@ if not with_ballot:
         no_open_round(store, member["id"], "ballot.no_open_round")
     st.stop()
 round_id = pick_round(with_ballot, key="ballot_round")
+
+
+@st.fragment(run_every="1h")
+def rerun_on_reconnect() -> None:
+    """Draws nothing. While a page holds a `run_every` fragment, Streamlit's browser side
+    asks for a full run as soon as its connection comes back (streamlit/streamlit#11890;
+    otherwise it waits for the member's next click, #9083), and widgets are disabled while
+    disconnected. So after a server restart the new session draws the ballot from what the
+    tab shows and says it is not cast yet before the member acts (see pages/scoring_sheet.py).
+    The interval itself does not matter; long, so it hardly ever runs."""
+
+
+with st.sidebar:
+    rerun_on_reconnect()
+
 current = rounds.get_round(store, round_id)
 
 if voting.has_voted(store, round_id, member["id"]):
@@ -100,6 +121,7 @@ if confirming:
     # the values the browser sent at its st.rerun(): they are drawn again from the choices seen.
     for key, value in st.session_state.get(CONFIRMED, {}).items():
         st.session_state[key] = value
+reconnected = st.empty()
 for n, subject in enumerate(subjects, start=1):
     with st.container(border=True):
         if subject["candidate_id"] is None:
@@ -118,6 +140,9 @@ for n, subject in enumerate(subjects, start=1):
 
 chosen = {s["candidate_id"]: st.session_state.get(key_for(s)) for s in subjects}
 left = [s for s in subjects if not chosen[s["candidate_id"]]]
+if DRAWN not in st.session_state and len(left) < len(subjects):  # choices this session never drew
+    reconnected.info(t("ballot.reconnected"))
+st.session_state[DRAWN] = True
 st.caption(t("ballot.progress", done=len(subjects) - len(left), total=len(subjects)))
 
 if not confirming:

@@ -382,6 +382,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "không được tính. Mỗi người chỉ một phiếu."
         ),
         "ballot.cast": "Đã bỏ phiếu. Phiếu của bạn đã được cộng vào kết quả chung, không ai xem được bạn chọn gì.",
+        "ballot.reconnected": (
+            "Trang vừa kết nối lại với máy chủ. Phiếu của bạn chưa được bỏ: các lựa chọn dưới đây vẫn như trên màn "
+            "hình trước đó. Kiểm tra lại rồi bấm “Bỏ phiếu”."
+        ),
         "ballot.recused_all": "Bạn không bỏ phiếu trong vòng này (tránh xung đột lợi ích).",
         "ballot.recused_some": (
             "Bạn không bỏ phiếu cho những người được đề nghị sau (tránh xung đột lợi ích), nên họ không có trong "
@@ -1712,6 +1716,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "choices made here were not counted. One ballot per person."
         ),
         "ballot.cast": "Ballot cast. It was added to the anonymous tallies; nobody can see what you chose.",
+        "ballot.reconnected": (
+            "The page has just reconnected to the server. Your ballot has not been cast: the choices below are as "
+            "they were on screen. Check them, then click “Vote”."
+        ),
         "ballot.recused_all": "You do not vote in this round (conflict of interest).",
         "ballot.recused_some": (
             "Not on your ballot, as you do not vote on them (conflict of interest; your ballot counts neither for nor "

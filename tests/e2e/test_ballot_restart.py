@@ -9,7 +9,9 @@ tallies (never per member: the ballot is secret), or nothing.
 
 (a) choices made, server restarts, the member votes: counted as shown on screen;
 (b) the ballot cast before the restart: the page says so, offers no second ballot (a regression
-    test: this already worked).
+    test: this already worked);
+(c) the confirmation box on screen as the server restarts: nothing cast, the choices are
+    back to check, and the ballot then cast is the one shown.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ ROUND1 = 1
 RADIOS = '[data-testid="stRadio"]'
 LABELS = {"approve": "Đồng ý", "reject": "Không đồng ý", "abstain": "Không có ý kiến"}
 PATTERN = ["reject", "approve", "abstain", "approve", "reject"]
+RECONNECTED = "Trang vừa kết nối lại với máy chủ"
 CAST = "Đã bỏ phiếu"
 
 
@@ -60,18 +63,22 @@ def pick(page, choices: dict[int, str]) -> None:
         wait_idle(page)
 
 
-SIDEBAR_WIDGET = '[data-testid="stSidebar"] [data-testid="stSelectbox"] input'  # the language, on every page
+CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 
 
 def restart(server, page, *, wait_for_run: bool = True) -> None:
     """Stop the server, start it on the same port and file, and let the open tab reconnect
-    by itself (no reload). Widgets are disabled while it is disconnected (the sidebar's
-    language box is on every page: wait for it to go and come back); with `wait_for_run`,
-    also let the run on reconnection (if any) finish, as a member who looks before clicking."""
+    by itself (no reload); widgets are disabled while it is disconnected. With
+    `wait_for_run`, also let the run on reconnection (if any) finish, as a member who looks
+    before clicking would."""
     server.kill()
-    page.wait_for_selector(SIDEBAR_WIDGET + ":disabled", timeout=30_000)
+    page.wait_for_selector('[data-testid="stApp"]:not([data-test-connection-state="CONNECTED"])', timeout=30_000)
     server.start()
-    page.wait_for_selector(SIDEBAR_WIDGET + ":enabled", timeout=60_000)
+    page.wait_for_selector(CONNECTED, timeout=60_000)
+    page.wait_for_function(  # and its widgets enabled again
+        "() => [...document.querySelectorAll('[data-testid=\"stMain\"] input')].every(b => !b.disabled)",
+        timeout=30_000,
+    )
     if wait_for_run:
         with contextlib.suppress(PlaywrightTimeoutError):  # the run on reconnect (none without the fix)
             page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=10_000)
@@ -131,12 +138,42 @@ def test_a_the_first_click_after_a_restart_casts_the_choices_shown(server, ballo
     assert change(before, tallies(store)) == increments(subjects, choices)
 
 
-def test_b_a_ballot_cast_before_a_restart_is_not_offered_again(server, context, ballot):
+def test_a_choices_kept_across_a_restart_and_completed_after_it(server, ballot):
+    """(a) Some choices made, the server restarts: the page says it reconnected and that the
+    ballot is not cast yet, the choices are still shown; the member completes and votes."""
+    page, store, subjects, _ = ballot
+    choices = choices_for(subjects)
+    first = {k: c for k, c in choices.items() if k < len(subjects) - 2}
+    pick(page, first)
+    before, voted = tallies(store), receipts(store)
+
+    restart(server, page)
+    no_exception(page)
+    assert shown_choices(page) == [LABELS[first[k]] if k in first else None for k in range(len(subjects))]
+    notice = page.get_by_text(RECONNECTED, exact=False)
+    notice.first.wait_for(timeout=20_000)  # said at reconnection, before the member acts
+    assert notice.count() == 1 and "chưa được bỏ" in notice.first.inner_text()
+    assert receipts(store) == voted
+
+    pick(page, {k: c for k, c in choices.items() if k not in first})
+    assert page.get_by_text(RECONNECTED, exact=False).count() == 0  # said once, at reconnection
+    page.get_by_role("button", name="Bỏ phiếu", exact=True).click()
+    wait_for_text(page, "Kiểm tra lại lá phiếu")
+    assert confirm_box_lists(page) == [LABELS[choices[k]] for k in range(len(subjects))]
+    page.get_by_role("button", name="Xác nhận bỏ phiếu").click()
+    wait_for_text(page, CAST)
+    no_exception(page)
+    assert receipts(store) == voted + 1
+    assert change(before, tallies(store)) == increments(subjects, choices)
+
+
+def test_b_a_ballot_cast_before_a_restart_is_not_offered_again(server, browser, ballot):
     """(b) Cast before the restart: after it the page says so and shows no ballot, in this
     tab and in a second tab of the same member that still showed choices; the core refuses
     a second ballot with a message that says why."""
     page, store, subjects, duc = ballot
-    other = context.new_page()
+    window = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
+    other = window.new_page()  # another window, the same member
     open_page(other, page.url)
     other.locator(RADIOS).first.wait_for(timeout=30_000)
     pick(other, {0: "approve", 1: "approve"})
@@ -151,8 +188,7 @@ def test_b_a_ballot_cast_before_a_restart_is_not_offered_again(server, context, 
     assert change(before, after) == increments(subjects, choices)
 
     restart(server, page)
-    other.bring_to_front()  # a tab in the background reconnects late (its timers are throttled)
-    other.wait_for_selector(SIDEBAR_WIDGET + ":enabled", timeout=60_000)  # the second tab is back too
+    other.wait_for_selector(CONNECTED, timeout=60_000)  # the second window is back too
     wait_idle(other)
     if other.get_by_role("button", name="Bỏ phiếu", exact=True).count():  # still there: the member tries
         other.get_by_role("button", name="Bỏ phiếu", exact=True).click()
@@ -170,3 +206,37 @@ def test_b_a_ballot_cast_before_a_restart_is_not_offered_again(server, context, 
         voting.cast_ballot(store, ROUND1, duc, {s["candidate_id"]: "approve" for s in subjects})
     assert str(refused.value) == "Thành viên này đã bỏ phiếu trong vòng này: mỗi người chỉ một phiếu."
     assert receipts(store) == voted + 1 and tallies(store) == after
+    window.close()
+
+
+def test_c_a_confirmation_cut_by_a_restart_casts_nothing_until_confirmed_again(server, ballot):
+    """(c) The confirmation box is on screen as the server restarts. The new session knows
+    nothing of it: the page shows the choices again, says the ballot is not cast, and the
+    ballot the member then confirms is the one shown."""
+    page, store, subjects, _ = ballot
+    choices = choices_for(subjects)
+    pick(page, choices)
+    before, voted = tallies(store), receipts(store)
+    page.get_by_role("button", name="Bỏ phiếu", exact=True).click()
+    wait_for_text(page, "Kiểm tra lại lá phiếu")
+    expected = [LABELS[choices[k]] for k in range(len(subjects))]
+
+    restart(server, page)
+    no_exception(page)
+    notice = page.get_by_text(RECONNECTED, exact=False)
+    notice.first.wait_for(timeout=20_000)  # said at reconnection, before the member acts
+    assert notice.count() == 1 and "chưa được bỏ" in notice.first.inner_text()
+    assert page.get_by_role("button", name="Xác nhận bỏ phiếu").count() == 0
+    assert shown_choices(page) == expected
+    assert receipts(store) == voted and tallies(store) == before
+
+    pick(page, {0: "abstain"})  # a second thought, now possible again
+    expected[0] = LABELS["abstain"]
+    page.get_by_role("button", name="Bỏ phiếu", exact=True).click()
+    wait_for_text(page, "Kiểm tra lại lá phiếu")
+    assert confirm_box_lists(page) == expected
+    page.get_by_role("button", name="Xác nhận bỏ phiếu").click()
+    wait_for_text(page, CAST)
+    no_exception(page)
+    assert receipts(store) == voted + 1
+    assert change(before, tallies(store)) == increments(subjects, {**choices, 0: "abstain"})
