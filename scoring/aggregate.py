@@ -40,8 +40,8 @@ CHOICES = ("approve", "reject", "abstain")
 _EPS = 1e-9
 
 # One BLAS thread for the process. OpenBLAS runs the whole-sheet product below (50,000 × 10) on a second
-# thread, whose wake-up waits for a free core: on a 2-core server busy with other sessions that made a
-# recomputation 25-40 % slower (benchmarks/aggregate.py), for no gain on products this small.
+# thread, whose wake-up waits for a free core: on a 2-core machine with the other core busy, recomputations took
+# 34-85 ms against 9.5-28 ms with one thread (benchmarks/aggregate.py, README), for no gain on products this small.
 threadpool_limits(limits=1, user_api="blas")
 
 # --- results API (issue 7 builds exports on it: add columns, never rename) ------------
