@@ -114,8 +114,12 @@ with tabs[0]:
         if late:
             st.warning(t("rounds.missing_nominations", n=len(late), names=", ".join(c["full_name"] for c in late)))
             if st.button(t("rounds.add_missing", n=len(late)), key="phase_add_missing"):
-                added = rounds.add_missing_nominations(store, actor, round_id)
-                done(t("rounds.added_missing", n=added, name=current["name"]))
+                try:  # refused if another tab opened the round meanwhile
+                    added = rounds.add_missing_nominations(store, actor, round_id)
+                except DomainError as exc:
+                    show_error(exc)
+                else:
+                    done(t("rounds.added_missing", n=added, name=current["name"]))
         if st.button(t("rounds.open"), type="primary", key="phase_open"):
             move(RoundStatus.OPEN)
         if is_secretary:  # a round created by mistake; the rule (never opened, nothing recorded) is in scoring

@@ -102,13 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rank", help="xuất bảng xếp hạng của một vòng đã khóa ra CSV")
     p.add_argument("--round", type=int, required=True, help="số (id) của vòng bình xét")
     p.add_argument("--out", help="tệp CSV (UTF-8 có BOM); bỏ trống để in ra màn hình")
-    p.add_argument(
-        "--csv",
-        choices=("intl", "vi"),
-        default="intl",
-        help="intl: dấu phẩy ngăn cột, dấu chấm thập phân (mặc định); "
-        "vi: Excel cài đặt vùng Việt Nam, dấu chấm phẩy ngăn cột, dấu phẩy thập phân",
-    )
+    export_cli.add_csv_option(p)
     p.set_defaults(func=_cmd_rank)
 
     return parser

@@ -10,8 +10,20 @@ from pathlib import Path
 from . import backup
 from .db import open_store
 from .i18n import t
+from .spreadsheet import CSV_VARIANTS, DEFAULT_CSV_VARIANT
 
 FORMATS = ("csv", "xlsx", "minutes", "summary")
+
+
+def add_csv_option(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    """--csv intl|vi, the two rankings CSVs (scoring.spreadsheet.CSV_VARIANTS), for `rank` and `export`."""
+    parser.add_argument(
+        "--csv",
+        choices=tuple(CSV_VARIANTS),
+        default=DEFAULT_CSV_VARIANT,
+        help=f"{prefix}intl = dấu phẩy ngăn cột, dấu chấm thập phân (mặc định); "
+        "vi = Excel cài đặt vùng Việt Nam, dấu chấm phẩy ngăn cột, dấu phẩy thập phân",
+    )
 
 
 def _missing(path: Path) -> int:
@@ -82,13 +94,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--format", choices=FORMATS, required=True, help="csv | xlsx | minutes (biên bản) | summary (bảng điểm)"
     )
     p.add_argument("--out", required=True, help="tệp ghi ra")
-    p.add_argument(
-        "--csv",
-        choices=("intl", "vi"),
-        default="intl",
-        help="với --format csv: intl = dấu phẩy ngăn cột, dấu chấm thập phân (mặc định); "
-        "vi = Excel cài đặt vùng Việt Nam, dấu chấm phẩy ngăn cột, dấu phẩy thập phân",
-    )
+    add_csv_option(p, "với --format csv: ")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("backup", help="sao lưu toàn bộ cơ sở dữ liệu ra một tệp .db (bản chụp nhất quán)")
