@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -245,27 +246,33 @@ def show_error(exc: Exception) -> None:
     st.error(str(exc))
 
 
-def _leave_pages_directory_mode() -> None:
-    """Streamlit runs a fresh server's first session in its old "pages/
-    directory" mode until some script calls st.navigation: a first visitor
-    landing on /login?code=… or /setup would run that page file alone, without
-    app.py deciding roles, and see a list of every file in pages/. Switch the
-    process to st.navigation mode and rerun the same address through app.py
-    (pages keep their file names as addresses, so the name resolves in both)."""
+_THIS_FILE = Path(__file__).name
+
+
+def run_through_app_shell() -> None:
+    """Every page's first call. Streamlit runs a fresh server's first sessions in
+    its old "pages/ directory" mode until some script calls st.navigation: a page
+    file then runs alone, without app.py deciding roles, and the sidebar lists
+    every file in pages/. After a restart the hall's laptops reconnect together,
+    so several sessions start that way before the first one reaches app.py: the
+    test is this run's page registry (only that mode registers this file as a
+    page), not the process-wide flag. Switch the process to st.navigation mode and
+    rerun the same address through app.py (pages keep their file names as
+    addresses, so the name resolves in both)."""
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
     from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-    if not PagesManager.uses_pages_directory:
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:  # outside a session (tests, tools): nothing to rerun
+        return
+    manager = ctx.pages_manager
+    registered = (Path(page.get("script_path") or "").name for page in manager.get_pages().values())
+    if not PagesManager.uses_pages_directory and _THIS_FILE not in registered:
         return
     PagesManager.uses_pages_directory = False
-    ctx = get_script_run_ctx()
-    if ctx is None:  # imported outside a session (tests, tools): nothing to rerun
-        return
     # A typed address arrives as a page name, a reconnecting tab as a page hash;
     # both are derived from the file name, so they mean the same page in both modes.
-    manager = ctx.pages_manager
     raise RerunException(
         RerunData(
             query_string=ctx.query_string,
@@ -273,6 +280,3 @@ def _leave_pages_directory_mode() -> None:
             page_name=manager.intended_page_name or "",
         )
     )
-
-
-_leave_pages_directory_mode()

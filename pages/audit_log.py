@@ -9,9 +9,11 @@ from datetime import date
 
 import streamlit as st
 
-from pages._common import get_store, require_member
+from pages._common import get_store, require_member, run_through_app_shell
 from scoring import audit, exports
 from scoring.i18n import t
+
+run_through_app_shell()
 
 
 def _day_label(open_end: str) -> Callable[[date | None], str]:

@@ -16,11 +16,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import get_store, next_step, no_open_round, pick_round, recusal_note, require_member
+from pages._common import (
+    get_store,
+    next_step,
+    no_open_round,
+    pick_round,
+    recusal_note,
+    require_member,
+    run_through_app_shell,
+)
 from scoring import conference, rounds, voting
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import BallotMode, Choice
+
+run_through_app_shell()
 
 PREFIX = "ballot_choice_"
 CONFIRM = "ballot_confirm"

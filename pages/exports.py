@@ -8,11 +8,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages._common import actor_name, current_member, get_store, require_member, show_error
+from pages._common import actor_name, current_member, get_store, require_member, run_through_app_shell, show_error
 from scoring import aggregate, backup, conference, exports, minutes, rounds
 from scoring.errors import DomainError
 from scoring.i18n import number_text, t
 from scoring.model import RoundStatus
+
+run_through_app_shell()
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import current_member, get_store, your_tasks
+from pages._common import current_member, get_store, run_through_app_shell, your_tasks
 from scoring import conference, demo, rounds, voting
 from scoring.i18n import t
 from scoring.model import RoundStatus
 from scoring.validation import format_place_date
+
+run_through_app_shell()
 
 store = get_store()
 conf = conference.get_conference(store)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages._common import get_store, require_member
+from pages._common import get_store, require_member, run_through_app_shell
 from scoring import imports, tabular
 from scoring.i18n import t
 from scoring.templates import FILE_NAMES, template_xlsx
+
+run_through_app_shell()
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from pages._common import current_member, get_store, show_error
+from pages._common import current_member, get_store, run_through_app_shell, show_error
 from pages.indicator_sections import catalogue, entry
 from scoring import conference, demo, indicator_export, indicators
 from scoring import indicator_charts as charts
@@ -33,6 +33,8 @@ from scoring.errors import DomainError
 from scoring.i18n import current_language, t
 from scoring.indicator_progress import Status
 from scoring.text import fold
+
+run_through_app_shell()
 
 STATUS_DOTS = {Status.ACHIEVED: "green", Status.ON_TRACK: "blue", Status.BEHIND: "orange", Status.NO_DATA: "gray"}
 ALL = 0

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import client_key, get_store, remember_login
+from pages._common import client_key, get_store, remember_login, run_through_app_shell
 from scoring import auth
 from scoring.errors import DomainError
 from scoring.i18n import t
+
+run_through_app_shell()
 
 store = get_store()
 st.title(t("login.title"))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import forget_login, get_store, session_token
+from pages._common import forget_login, get_store, run_through_app_shell, session_token
 from scoring import auth
 from scoring.i18n import t
+
+run_through_app_shell()
 
 st.title(t("nav.logout"))
 st.write(t("logout.confirm"))

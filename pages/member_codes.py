@@ -7,11 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages._common import get_store, join_url, require_member, session_token, show_error
+from pages._common import get_store, join_url, require_member, run_through_app_shell, session_token, show_error
 from scoring import access_sheet, auth, conference, rounds
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import Role
+
+run_through_app_shell()
 
 member = require_member()
 if member["role"] != Role.SECRETARY:

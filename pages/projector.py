@@ -19,11 +19,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from pages import _projector_layout as layout
-from pages._common import db_path, get_store, join_url
+from pages._common import db_path, get_store, join_url, run_through_app_shell
 from scoring import aggregate, conference, i18n, rounds, voting
 from scoring.i18n import t
 from scoring.model import CandidateKind
 from scoring.qr import qr_svg
+
+run_through_app_shell()
 
 CSS = """
 <style>

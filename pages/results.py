@@ -11,11 +11,13 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from pages._common import get_store, join_url, require_member, show_error
+from pages._common import get_store, join_url, require_member, run_through_app_shell, show_error
 from scoring import aggregate, conference, exports, i18n, rounds
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import OFFICERS, Method, RoundStatus
+
+run_through_app_shell()
 
 store = get_store()
 member = require_member(*OFFICERS)

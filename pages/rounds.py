@@ -8,11 +8,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages._common import get_store, require_member, show_error
+from pages._common import get_store, require_member, run_through_app_shell, show_error
 from scoring import conference, rounds, voting
 from scoring.errors import DomainError
 from scoring.i18n import t
 from scoring.model import OFFICERS, BallotMode, Choice, Method, Role, RoundStatus
+
+run_through_app_shell()
 
 member = require_member()
 if member["role"] not in OFFICERS:

@@ -19,11 +19,21 @@ from datetime import datetime
 
 import streamlit as st
 
-from pages._common import get_store, next_step, no_open_round, pick_round, recusal_note, require_member
+from pages._common import (
+    get_store,
+    next_step,
+    no_open_round,
+    pick_round,
+    recusal_note,
+    require_member,
+    run_through_app_shell,
+)
 from scoring import conference, rounds, voting
 from scoring.db import Store
 from scoring.errors import DomainError
 from scoring.i18n import t
+
+run_through_app_shell()
 
 SYNC = "sheet_synced"  # widget key -> the value known to be on the server
 ERRORS = "sheet_errors"  # widget key -> the message of a refused value

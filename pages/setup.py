@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import get_store, require_member
+from pages._common import get_store, require_member, run_through_app_shell
 from pages.setup_tabs import agenda, board, candidates, conference, criteria, members, titles, units
 from scoring.i18n import t
+
+run_through_app_shell()
 
 store = get_store()
 member = require_member("secretary")
