@@ -183,10 +183,9 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
 
         addresses = [p.url for p in pages]
         server.start()
-        # The open tabs reconnect by themselves, then each member reloads. Known bug (reported):
-        # the fresh server's first session may be moved to the home page, or run its page file
-        # alone in Streamlit's pages/-directory mode (every file listed, no sign-in shown); that
-        # member opens their page again. Everyone must then be signed in on their page.
+        # The open tabs reconnect by themselves, then each member reloads: everyone signed in on
+        # their own page. (Fresh-server sessions used to be moved to the home page, or run their
+        # page file alone in Streamlit's pages/-directory mode; tests/e2e/test_fresh_server.py.)
         glitches = []
         for m, (page, address) in enumerate(zip(pages, addresses, strict=True)):
             page.reload()
@@ -201,11 +200,7 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
             else:
                 if page.url != address:
                     glitches.append(f"{people[m][1]}: moved to {page.url.split('?')[0]}")
-            if page.url != address or not signed_in.is_visible():
-                open_page(page, address)
-                signed_in.wait_for(timeout=30_000)
-        print(f"after the restart, first-session glitches: {glitches}")
-        assert len(glitches) <= 1
+        assert not glitches, glitches
 
         # Submitted sheets: read-only, every box as typed, on the page and in the file.
         fresh = Store(server.db_path)
@@ -266,8 +261,7 @@ def test_kill_9_mid_round_loses_nothing_submitted(server, browser):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Cơ sở dữ liệu toàn vẹn." in result.stdout
     elapsed = time.monotonic() - started
-    print(f"fault test took {elapsed:.1f} s")
-    assert elapsed < 100
+    print(f"fault test took {elapsed:.1f} s")  # a figure for the CI budget, not a pass condition
 
 
 # --- 2. kill -9 of a process writing through the core ---------------------------------

@@ -32,16 +32,10 @@ def dismiss_dialog(page) -> None:
 
 
 def open_signed_in(page, url: str, name: str) -> None:
-    """Open a page by its address as a signed-in member. A fresh server's first
-    visit may land in Streamlit's pages/-directory mode (the app shell's issue,
-    handled in pages/_common.py): reload once if the page is not the app's."""
-    for _ in range(2):
-        open_page(page, url)
-        dismiss_dialog(page)
-        if f"Đang đăng nhập: {name}" in page.inner_text("body"):
-            return
-        page.wait_for_timeout(500)
-    raise AssertionError(f"{url} did not open signed in as {name}: {page.inner_text('body')[:300]}")
+    """Open a page by its address as a signed-in member."""
+    open_page(page, url)
+    dismiss_dialog(page)
+    assert f"Đang đăng nhập: {name}" in page.inner_text("body"), page.inner_text("body")[:300]
 
 
 def test_secretary_imports_sample_and_member_scores_the_new_nominees(server, context):
