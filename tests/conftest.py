@@ -6,9 +6,26 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 
 from scoring import demo
 from scoring.db import Store, forget_store
+
+
+@pytest.fixture(autouse=True)
+def app_past_its_first_session(monkeypatch):
+    """AppTest starts every run as a fresh server's first session, in Streamlit's pages/-directory
+    mode, which `pages/_common.run_through_app_shell` turns into a rerun through app.py (dropping
+    the run's clicks: a first session has none). A served app leaves that mode for good at its first
+    st.navigation: AppTest runs the pages as it then does (tests/e2e/test_fresh_server.py covers
+    the first sessions)."""
+    created = PagesManager.__init__
+
+    def past_first_session(self, *args, **kwargs):
+        created(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", past_first_session)
 
 
 @pytest.fixture

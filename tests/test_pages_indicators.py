@@ -139,8 +139,7 @@ def test_open_tab_is_kept_across_reruns_and_a_change_of_language(app_env):
     at = open_tab(run_app(app_env, page=PAGE), UNITS)
     at.radio(key="ind_target").set_value(2030).run()
     assert open_tabs(at) == [UNITS] and charts(at) == 2
-    at.session_state["lang"] = "en"  # what app.py's language box does (the page run alone has no sidebar)
-    at.run()
+    at.selectbox(key="lang_select").set_value("en").run()  # the sidebar's language box
     assert not at.exception, at.exception
     assert "Units compared" in tab_labels(at)
     assert open_tabs(at) == ["Units compared"]  # the same tab, under its English name

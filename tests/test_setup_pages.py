@@ -548,8 +548,7 @@ def test_a_criteria_set_saved_off_100_keeps_its_tab_and_its_warning(setup_page, 
 def test_the_open_tab_survives_a_change_of_language(setup_page):
     at = setup_page
     click_tab(at, "Bộ tiêu chí")
-    at.session_state["lang"] = "en"
-    at.run()
+    at.selectbox(key="lang_select").set_value("en").run()  # the sidebar's language box
     assert not at.exception, at.exception
     assert open_tab(at) == "Criteria sets"
 
