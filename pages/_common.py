@@ -91,6 +91,38 @@ def localise_streamlit_texts() -> None:
     )
 
 
+# Streamlit's own dialog when the server stops answering (a restart, the laptop's Wi-Fi) says in
+# English "Connection error: Streamlit server is not responding. Are you connected to the
+# internet?", which on a meeting's LAN is both foreign and wrong. The browser rewrites it in the
+# page's language, keyed on Streamlit's English title: if Streamlit rewords it, its English stays.
+CONNECTION_NOTICE_JS = """
+export default function ({ data }) {
+    window.__connectionNotice = data;
+    if (window.__connectionNoticeObserver) return;
+    const rewrite = () => {
+        const notice = window.__connectionNotice;
+        for (const title of document.querySelectorAll('section[role="dialog"] h2')) {
+            if (title.textContent !== "Connection error") continue;
+            title.textContent = notice.title;
+            if (title.nextElementSibling) title.nextElementSibling.textContent = notice.message;
+        }
+    };
+    window.__connectionNoticeObserver = new MutationObserver(rewrite);
+    window.__connectionNoticeObserver.observe(document.body, { childList: true, subtree: true });
+}
+"""
+_connection_notice = st.components.v2.component("connection_notice", js=CONNECTION_NOTICE_JS)
+
+
+def localise_connection_error() -> None:
+    """Streamlit's "Connection error" dialog in the page's language (mounted in the sidebar, out of the page)."""
+    with st.sidebar:
+        _connection_notice(
+            key="connection_notice",
+            data={"title": t("app.connection_lost"), "message": t("app.connection_lost_help")},
+        )
+
+
 def _session_language() -> str | None:
     """The language of the browser tab whose script runs on this thread: a fragment's
     rerun (the projector's refresh) may start on a thread the full run never set."""

@@ -77,6 +77,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.language": "Ngôn ngữ",
         "app.upload_button": "Chọn tệp",
         "app.upload_limit": "Tối đa {mb} MB mỗi tệp",
+        "app.connection_lost": "Mất kết nối với máy chủ",
+        "app.connection_lost_help": (
+            "Máy chủ của hội nghị không trả lời. Trang sẽ tự kết nối lại khi máy chủ hoạt động trở lại; "
+            "những gì đã lưu (điểm đã chấm, phiếu bầu đã bỏ) không mất. Nếu kéo dài, xin báo Thư ký Hội đồng."
+        ),
         "nav.home": "Trang chủ",
         "nav.login": "Đăng nhập",
         "nav.logout": "Đăng xuất",
@@ -1418,6 +1423,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.language": "Language",
         "app.upload_button": "Browse files",
         "app.upload_limit": "Up to {mb} MB per file",
+        "app.connection_lost": "Connection to the server lost",
+        "app.connection_lost_help": (
+            "The conference server is not answering. This page reconnects by itself when the server is back; "
+            "what was saved (scores entered, ballots cast) is not lost. If it lasts, tell the council's secretary."
+        ),
         "nav.home": "Home",
         "nav.login": "Sign in",
         "nav.logout": "Sign out",

@@ -27,3 +27,25 @@ def test_english_stays_in_the_address_after_a_sidebar_link_and_a_reload(server, 
     page.wait_for_selector("text=Signed in", timeout=30_000)
     no_exception(page)
     assert "Phiếu bầu kín" not in page.inner_text("body")
+
+
+def test_the_server_stopping_is_told_in_the_page_language_and_the_notice_goes_when_it_is_back(server, context):
+    """Streamlit's own dialog said "Connection error: Streamlit server is not responding. Are
+    you connected to the internet?" in English, on every member's laptop and on the projector."""
+    vietnamese, english = context.new_page(), context.new_page()
+    open_page(vietnamese, f"{server.url}/projector")
+    open_page(english, f"{server.url}/login?lang=en")
+    server.kill()
+    for page, title, says in [
+        (vietnamese, "Mất kết nối với máy chủ", "không mất"),
+        (english, "Connection to the server lost", "is not lost"),
+    ]:
+        dialog = page.locator('section[role="dialog"]')
+        dialog.wait_for(timeout=30_000)
+        page.get_by_role("heading", name=title).wait_for(timeout=5_000)
+        text = dialog.inner_text()
+        assert says in text and "Connection error" not in text and "internet" not in text, text
+    server.start()
+    for page in (vietnamese, english):
+        page.locator('section[role="dialog"]').wait_for(state="hidden", timeout=60_000)
+        no_exception(page)
