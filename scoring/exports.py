@@ -12,7 +12,6 @@ CSV files are UTF-8 with BOM and formula-like cells are neutralised
 from __future__ import annotations
 
 import io
-import math
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,7 @@ from .i18n import t
 from .model import CandidateKind, Method
 from .spreadsheet import DEFAULT_CSV_VARIANT, csv_bytes, csv_variant
 from .text import fold, sort_names, text_sort_key
+from .validation import is_missing
 
 if TYPE_CHECKING:  # aggregate.py is written alongside; exporters only read attributes
     from .aggregate import RoundResults
@@ -66,12 +66,6 @@ COUNT_COLUMNS = ("rank", "n_scores", "approve", "reject", "abstain")
 
 def _t(key: str, **params: Any) -> str:
     return t(key, FILE_LANG, **params)
-
-
-def is_missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
 
 
 def number_vi(value: Any, decimals: int = 2) -> str:

@@ -27,12 +27,12 @@ The rules, as the summary report states them:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from .i18n import current_language, t
+from .validation import is_missing
 
 TARGET_YEARS = (2025, 2030)
 
@@ -286,7 +286,7 @@ def _round(value: float | None) -> float | None:
 
 def format_number(value: float | None, decimals: int = 1) -> str:
     """A number as users read it: no trailing zeros, decimal comma in Vietnamese."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "—"
     text = f"{value:,.{decimals}f}"
     if "." in text:

@@ -516,17 +516,8 @@ class DefinitionResult:
 
 
 def _row_label(row: int, name: object) -> str:
-    name = "" if _missing(name) else clean(name)
+    name = "" if v.is_missing(name) else clean(name)
     return t("ind.def.row", row=row, name=name) if name else t("ind.def.row_unnamed", row=row)
-
-
-def _missing(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def definition_changes(
@@ -548,10 +539,10 @@ def definition_changes(
     shown = {int(i) for i in original["id"]}
     kept = set()
     for number, (_, cells) in enumerate(edited.iterrows(), start=1):
-        key = None if _missing(cells.get("id")) else int(cells.get("id"))
+        key = None if v.is_missing(cells.get("id")) else int(cells.get("id"))
         existing = key in shown
         kept.add(key)
-        cells = {c: (None if _missing(cells.get(c)) else cells.get(c)) for c in DEFINITION_COLUMNS}
+        cells = {c: (None if v.is_missing(cells.get(c)) else cells.get(c)) for c in DEFINITION_COLUMNS}
         if not existing and all(cells[c] is None for c in DEFINITION_COLUMNS):
             continue
         label = _row_label(number, cells["name"])

@@ -33,7 +33,6 @@ from .exports import (
     FONT_NAME,
     has_ballot,
     has_scoring,
-    is_missing,
     method_label,
     number_vi,
     passed,
@@ -42,7 +41,7 @@ from .exports import (
 )
 from .i18n import t
 from .text import clean
-from .validation import format_date_long
+from .validation import format_date_long, is_missing
 
 if TYPE_CHECKING:
     from .aggregate import RoundResults

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 import unicodedata
 import zipfile
@@ -33,6 +32,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from .errors import ValidationError
 from .i18n import number_text, t
 from .text import clean, fold
+from .validation import is_missing
 
 MAX_BYTES = 10 * 1024 * 1024  # a unit's list is a few KB; refuse anything absurd before parsing
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -377,7 +377,7 @@ def _formulas(data: bytes, sheet: str, table: Table) -> dict[tuple[int, str], st
 
 
 def _cell_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -10,6 +10,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TypeVar
 
+import pandas as pd
+
 from .errors import ValidationError
 from .i18n import current_language, number_text
 from .text import clean, fold
@@ -17,6 +19,16 @@ from .text import clean, fold
 E = TypeVar("E", bound=StrEnum)
 
 MAX_TEXT = 4000
+
+
+def is_missing(value: object) -> bool:
+    """An empty cell as pandas, openpyxl or a form gives it: None, NaN, NaT or pd.NA."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # not a single value (a list): never an empty cell
+        return False
 
 
 def known_fields(fields: Mapping[str, object], allowed: Iterable[str], what: str) -> None:
@@ -49,7 +61,7 @@ def number(
 ) -> float | None:
     """A float from a number or a string ("12,5" with a decimal comma is 12.5). With
     `percent`, a trailing % sign is allowed ("66,67%" is 66.67), as people write a rate."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or clean(value) == "":
+    if is_missing(value) or clean(value) == "":
         if required:
             raise ValidationError("err.required", field=field_name, field_name=field_name)
         return None
