@@ -25,7 +25,7 @@ restored = st.session_state.pop("restore_flash", None)  # set by a restore, just
 if restored and current_member() is None:  # a backup taken before this login does not hold it
     st.success(restored)
     st.info(t("xp.restore_sign_in_again"))
-require_member("secretary")
+secretary = require_member("secretary")
 store = get_store()
 st.title(t("nav.exports"))
 
@@ -84,7 +84,7 @@ else:
             disabled=not counted,
             help=None if counted else t("err.minutes_not_closed", name=chosen["name"]),
         )
-        signers = minutes.signers_of(store)
+        signers = minutes.signers_of(store, secretary["id"])
         cols[4].download_button(
             t("xp.summary"),
             data=lambda: minutes.summary_docx(results, conf, signers),

@@ -510,10 +510,17 @@ def summary_docx(results: RoundResults, conf: dict, signers: dict[str, str] | No
 # --- from the store ---------------------------------------------------------------------------------
 
 
-def signers_of(store: Store) -> dict[str, str]:
-    """The chair's and the secretary's names, for the summary's signatures."""
+def signers_of(store: Store, secretary_id: int | None = None) -> dict[str, str]:
+    """The chair's and the secretary's names, for the summary's signatures. A council with
+    two secretaries: the one making the document (`secretary_id`) signs it; without one,
+    the first entered."""
     found: dict[str, str] = {}
-    for row in store.query("SELECT role, full_name FROM members WHERE active = 1 AND role IN ('chair', 'secretary')"):
+    rows = store.query(
+        "SELECT role, full_name FROM members WHERE active = 1 AND role IN ('chair', 'secretary') "
+        "ORDER BY role = 'secretary' AND id IS NOT ?, id",
+        [secretary_id],
+    )
+    for row in rows:
         found.setdefault(row["role"], row["full_name"])
     return found
 

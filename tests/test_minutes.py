@@ -128,6 +128,16 @@ def test_summary_holds_every_score(round_docs):
     assert "Phạm Thị Ngọc Ánh" in text and "Trần Minh Quang" in text  # secretary and chair sign
 
 
+def test_with_two_secretaries_the_one_making_the_summary_signs_it(demo_store):
+    second, _code = conference.add_member(demo_store, "test", "Đặng Thu Trang", "secretary", is_voting=False)
+    assert minutes.signers_of(demo_store) == {"chair": "Trần Minh Quang", "secretary": "Phạm Thị Ngọc Ánh"}
+    assert minutes.signers_of(demo_store, second) == {"chair": "Trần Minh Quang", "secretary": "Đặng Thu Trang"}
+    results = aggregate.round_results(demo_store, 1)
+    conf = conference.get_conference(demo_store)
+    text = minutes.document_text(minutes.summary_docx(results, conf, minutes.signers_of(demo_store, second)))
+    assert "Đặng Thu Trang" in text and "Phạm Thị Ngọc Ánh" not in text
+
+
 def test_summary_says_not_passed_before_the_reason():
     results = hand_results(meets_min_score=False, passes=False)
     results.round["status"] = "closed"
