@@ -16,8 +16,8 @@ from pages._common import (
     TOKEN_PARAM,
     apply_language,
     current_member,
-    localise_connection_error,
     localise_streamlit_texts,
+    translate_streamlit_ui,
 )
 from scoring import i18n
 from scoring.i18n import t
@@ -108,7 +108,7 @@ with st.sidebar:
         st.session_state["lang"] = lang
         st.query_params["lang"] = lang
         st.rerun()
-localise_connection_error()  # last in the sidebar: its empty element adds no gap above the rest
+translate_streamlit_ui()  # last in the sidebar: its empty element adds no gap above the rest
 
 page = st.navigation(sections, expanded=True)
 if page.url_path == "projector" and TOKEN_PARAM in st.query_params:

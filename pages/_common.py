@@ -91,35 +91,64 @@ def localise_streamlit_texts() -> None:
     )
 
 
-# Streamlit's own dialog when the server stops answering (a restart, the laptop's Wi-Fi) says in
-# English "Connection error: Streamlit server is not responding. Are you connected to the
-# internet?", which on a meeting's LAN is both foreign and wrong. The browser rewrites it in the
-# page's language, keyed on Streamlit's English title: if Streamlit rewords it, its English stays.
-CONNECTION_NOTICE_JS = """
+# Texts Streamlit's browser code writes in English whatever the page's language, rewritten in the
+# browser by a small script (they never reach Python): its dialog when the server stops answering
+# (a restart, a laptop's Wi-Fi), "Connection error: Streamlit server is not responding. Are you
+# connected to the internet?", on a meeting's LAN both foreign and wrong; the tables' toolbar and its
+# tooltips; a select box's "Choose an option". Matched on Streamlit's exact English, so a text it rewords
+# stays English rather than being mistranslated; text nodes are changed in place, which React leaves
+# alone until it has a new text to write.
+STREAMLIT_TEXTS = {
+    "Show/hide columns": "app.st.show_hide_columns",
+    "Download as CSV": "app.st.download_csv",
+    "Search": "app.st.search",
+    "Fullscreen": "app.st.fullscreen",
+    "Close fullscreen": "app.st.close_fullscreen",
+    "Exit fullscreen": "app.st.close_fullscreen",
+    "Add row": "app.st.add_row",
+    "Delete row(s)": "app.st.delete_rows",
+    "Choose an option": "app.st.choose",
+    "Choose options": "app.st.choose",
+}
+STREAMLIT_TEXTS_JS = """
 export default function ({ data }) {
-    window.__connectionNotice = data;
-    if (window.__connectionNoticeObserver) return;
+    window.__streamlitTexts = data;
+    if (window.__streamlitTextsObserver) return;
     const rewrite = () => {
-        const notice = window.__connectionNotice;
+        const { dialog, words } = window.__streamlitTexts;
         for (const title of document.querySelectorAll('section[role="dialog"] h2')) {
             if (title.textContent !== "Connection error") continue;
-            title.textContent = notice.title;
-            if (title.nextElementSibling) title.nextElementSibling.textContent = notice.message;
+            title.textContent = dialog.title;
+            if (title.nextElementSibling) title.nextElementSibling.textContent = dialog.message;
+        }
+        for (const el of document.querySelectorAll('[data-testid="stTooltipContent"] p')) {
+            const text = el.childNodes.length === 1 && el.firstChild.nodeType === Node.TEXT_NODE ? el.firstChild : null;
+            if (text && words[text.nodeValue.trim()]) text.nodeValue = words[text.nodeValue.trim()];
+        }
+        for (const el of document.querySelectorAll("button[aria-label], input[placeholder]")) {
+            const name = el.tagName === "INPUT" ? "placeholder" : "aria-label";
+            const said = words[el.getAttribute(name)];
+            if (said) el.setAttribute(name, said);
         }
     };
-    window.__connectionNoticeObserver = new MutationObserver(rewrite);
-    window.__connectionNoticeObserver.observe(document.body, { childList: true, subtree: true });
+    window.__streamlitTextsObserver = new MutationObserver(rewrite);
+    window.__streamlitTextsObserver.observe(document.body, { childList: true, subtree: true });
+    rewrite();
 }
 """
-_connection_notice = st.components.v2.component("connection_notice", js=CONNECTION_NOTICE_JS)
+_streamlit_texts = st.components.v2.component("streamlit_texts", js=STREAMLIT_TEXTS_JS)
 
 
-def localise_connection_error() -> None:
-    """Streamlit's "Connection error" dialog in the page's language (mounted in the sidebar, out of the page)."""
+def translate_streamlit_ui() -> None:
+    """Streamlit's browser-side English (see STREAMLIT_TEXTS) in the page's language; mounted in the
+    sidebar, out of the page."""
     with st.sidebar:
-        _connection_notice(
-            key="connection_notice",
-            data={"title": t("app.connection_lost"), "message": t("app.connection_lost_help")},
+        _streamlit_texts(
+            key="streamlit_texts",
+            data={
+                "dialog": {"title": t("app.connection_lost"), "message": t("app.connection_lost_help")},
+                "words": {english: t(key) for english, key in STREAMLIT_TEXTS.items()},
+            },
         )
 
 

@@ -77,6 +77,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.language": "Ngôn ngữ",
         "app.upload_button": "Chọn tệp",
         "app.upload_limit": "Tối đa {mb} MB mỗi tệp",
+        "app.st.show_hide_columns": "Hiện/ẩn cột",
+        "app.st.download_csv": "Tải về dạng CSV",
+        "app.st.search": "Tìm kiếm",
+        "app.st.fullscreen": "Toàn màn hình",
+        "app.st.close_fullscreen": "Thoát toàn màn hình",
+        "app.st.add_row": "Thêm dòng",
+        "app.st.delete_rows": "Xóa dòng đã chọn",
+        "app.st.choose": "Chọn…",
         "app.connection_lost": "Mất kết nối với máy chủ",
         "app.connection_lost_help": (
             "Máy chủ của hội nghị không trả lời. Trang sẽ tự kết nối lại khi máy chủ hoạt động trở lại; "
@@ -1423,6 +1431,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.language": "Language",
         "app.upload_button": "Browse files",
         "app.upload_limit": "Up to {mb} MB per file",
+        "app.st.show_hide_columns": "Show/hide columns",
+        "app.st.download_csv": "Download as CSV",
+        "app.st.search": "Search",
+        "app.st.fullscreen": "Fullscreen",
+        "app.st.close_fullscreen": "Close fullscreen",
+        "app.st.add_row": "Add row",
+        "app.st.delete_rows": "Delete row(s)",
+        "app.st.choose": "Choose an option",
         "app.connection_lost": "Connection to the server lost",
         "app.connection_lost_help": (
             "The conference server is not answering. This page reconnects by itself when the server is back; "

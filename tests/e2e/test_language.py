@@ -4,6 +4,7 @@ are made by the browser, which AppTest does not run)."""
 from urllib.parse import parse_qs, urlparse
 
 from tests.e2e.conftest import no_exception, open_page, wait_idle
+from tests.e2e.test_import import signed_in_token
 
 
 def test_english_stays_in_the_address_after_a_sidebar_link_and_a_reload(server, context):
@@ -49,3 +50,20 @@ def test_the_server_stopping_is_told_in_the_page_language_and_the_notice_goes_wh
     for page in (vietnamese, english):
         page.locator('section[role="dialog"]').wait_for(state="hidden", timeout=60_000)
         no_exception(page)
+
+
+def test_the_tables_toolbar_speaks_the_page_language(server, context):
+    """Streamlit writes its tables' toolbar (buttons and tooltips) and a select box's
+    "Choose an option" in English whatever the page's language."""
+    page = context.new_page()
+    open_page(page, f"{server.url}/rounds?s={signed_in_token(server.db_path, 'thuky2025')}")
+    page.locator('[data-testid="stDataFrame"]').first.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"]').first.locator("button")
+    toolbar.first.wait_for(timeout=10_000)
+    labels = [toolbar.nth(i).get_attribute("aria-label") for i in range(toolbar.count())]
+    assert labels == ["Hiện/ẩn cột", "Tải về dạng CSV", "Tìm kiếm", "Toàn màn hình"], labels
+    toolbar.nth(1).hover()
+    page.locator('[data-testid="stTooltipContent"]', has_text="Tải về dạng CSV").wait_for(timeout=10_000)
+    placeholders = {i.get_attribute("placeholder") for i in page.locator("input[placeholder]").all()}
+    assert "Choose an option" not in placeholders and "Chọn…" in placeholders, placeholders
+    no_exception(page)
