@@ -108,7 +108,7 @@ STREAMLIT_TEXTS = {
     "Add row": "app.st.add_row",
     "Delete row(s)": "app.st.delete_rows",
     "Choose an option": "app.st.choose",
-    "Choose options": "app.st.choose",
+    "Choose options": "app.st.choose_many",
 }
 STREAMLIT_TEXTS_JS = """
 export default function ({ data }) {

@@ -85,6 +85,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.st.add_row": "Thêm dòng",
         "app.st.delete_rows": "Xóa dòng đã chọn",
         "app.st.choose": "Chọn…",
+        "app.st.choose_many": "Chọn…",
         "app.connection_lost": "Mất kết nối với máy chủ",
         "app.connection_lost_help": (
             "Máy chủ của hội nghị không trả lời. Trang sẽ tự kết nối lại khi máy chủ hoạt động trở lại; "
@@ -1439,6 +1440,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.st.add_row": "Add row",
         "app.st.delete_rows": "Delete row(s)",
         "app.st.choose": "Choose an option",
+        "app.st.choose_many": "Choose options",
         "app.connection_lost": "Connection to the server lost",
         "app.connection_lost_help": (
             "The conference server is not answering. This page reconnects by itself when the server is back; "
