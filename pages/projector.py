@@ -287,20 +287,11 @@ def _name_header(kinds: set[str]) -> str:
     return t("res.col.name")
 
 
-def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DEFAULT_VIEWPORT) -> None:
-    # Nobody joins while results are read out: no QR code, and the conference and the
-    # round on two small lines, so that a title's ranking starts high on the screen.
-    st.markdown(
-        f'<div class="pj"><div class="pj-conf">{html.escape(conference_name)}</div>'
-        f'<div class="pj-h1 pj-h1-compact">{html.escape(t("proj.results_of", name=results["name"]))}</div></div>',
-        unsafe_allow_html=True,
-    )
-    groups = list(results["table"].groupby("title_id", sort=False))
-    chosen = results.get("title_id")
-    held = next((i for i, (title_id, _) in enumerate(groups) if title_id == chosen), None)
-    # One screen at a time: the chair's title, or else every title in turn; a title of more than
-    # ROWS_PER_SCREEN nominees in screens of that many rows, also in turn. Turns follow the wall clock
-    # from the reveal (the fragment's refresh draws the next one when its time comes).
+def _this_screen(groups: list, held: int | None, viewport: tuple[int, int], since: float) -> tuple[int, int, int]:
+    """(title's index, first row, rows) of what the screen shows now. One screen at a time: the
+    chair's title (`held`), or else every title in turn; a title of more than ROWS_PER_SCREEN
+    nominees in screens of that many rows, also in turn. Turns follow the wall clock from the
+    reveal (the fragment's refresh draws the next one when its time comes)."""
     per_screen = {
         g: layout.rows_per_screen(
             group_rows["full_name"].tolist(),
@@ -314,42 +305,32 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
     for g, n in per_screen.items():  # screens evened out: twenty rows as 7, 7 and 6, not 8, 8 and 4
         per_screen[g] = math.ceil(len(groups[g][1]) / math.ceil(len(groups[g][1]) / n))
     turns = [(g, start) for g, n in per_screen.items() for start in range(0, len(groups[g][1]), n)]
-    turn = int((time.time() - (results.get("since") or 0)) // PAGE_SECONDS) % len(turns) if len(turns) > 1 else 0
+    turn = int((time.time() - since) // PAGE_SECONDS) % len(turns) if len(turns) > 1 else 0
     position, start = turns[turn]
-    title_id, rows = groups[position]
-    shown = rows.iloc[start : start + per_screen[position]]  # this screen's rows
-    if held is not None:
-        step = t("proj.title_of", index=position + 1, total=len(groups))
-    else:
-        step = t("proj.title_in_turn", index=position + 1, total=len(groups)) if len(groups) > 1 else ""
-    first = rows.iloc[0]
-    rule_parts = [step] if step else []
+    return position, start, per_screen[position]
+
+
+def _rule_parts(first: pd.Series, rows: pd.DataFrame, shown: pd.DataFrame, start: int, step: str) -> list[str]:
+    """The line under a title's name: which title and rows of how many, the threshold, the
+    minimum score, the quota, how many pass."""
+    parts = [step] if step else []
     if len(shown) < len(rows):
-        rule_parts.append(t("proj.rows_in_turn", first=start + 1, last=start + len(shown), total=len(rows)))
+        parts.append(t("proj.rows_in_turn", first=start + 1, last=start + len(shown), total=len(rows)))
     if first["needs_ballot"]:
-        rule_parts.append(t(f"rule.{first['threshold_rule']}", pct=_plain(first["threshold_pct"])))
+        parts.append(t(f"rule.{first['threshold_rule']}", pct=_plain(first["threshold_pct"])))
     if first["needs_scoring"] and first["min_score"] == first["min_score"]:
-        rule_parts.append(t("proj.min_score_line", value=_plain(first["min_score"])))
+        parts.append(t("proj.min_score_line", value=_plain(first["min_score"])))
     if first["quota_cap"] == first["quota_cap"]:
-        rule_parts.append(t("proj.quota", cap=int(first["quota_cap"])))
-    rule_parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))
-    # A quorum missed is the title's, not a row's: said once here, not on every row.
-    quorum = (
-        "" if first["quorum_met"] else t("proj.no_quorum", present=results["present"], total=results["members_total"])
-    )
-    quorum_html = f' · <span class="pj-quorum">{html.escape(quorum)}</span>' if quorum else ""
-    headings = layout.wrapped_headings(viewport, first["title"], " · ".join([*rule_parts, quorum]))
-    st.markdown(
-        f'<div class="pj"><div class="pj-h2">{html.escape(first["title"])}</div>'
-        f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}{quorum_html}</div></div>',
-        unsafe_allow_html=True,
-    )
-    chart_col, table_col = st.columns([2, 3])
-    if first["needs_scoring"] or first["needs_ballot"]:
-        with chart_col:
-            st.plotly_chart(
-                _chart(shown, first, viewport, headings), key=f"chart-{title_id}", config={"displayModeBar": False}
-            )
+        parts.append(t("proj.quota", cap=int(first["quota_cap"])))
+    parts.append(t("proj.passing", count=int(rows["passes"].sum()), total=len(rows)))
+    return parts
+
+
+def _table_rows(
+    rows: pd.DataFrame, shown: pd.DataFrame, first: pd.Series, quorum: str
+) -> tuple[list[str], list[str], list[list[tuple[str, str]]]]:
+    """(header, HTML rows, each row's cells as layout.table_font sees them) of the screen's
+    `shown` rows of a title's `rows` (whose kinds name the name column on every screen)."""
     head = [t("res.col.rank"), _name_header(set(rows["kind"]))]
     if first["needs_scoring"]:
         head.append(t("res.col.score"))
@@ -357,7 +338,7 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
         head.append(t("res.col.approval_pct"))
     head.append(t("res.col.result"))
     lines = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
-    cells_text: list[list[tuple[str, str]]] = []  # each row's cells as the estimate sees them (_table_font)
+    cells_text: list[list[tuple[str, str]]] = []
     for r in shown.itertuples(index=False):
         individual = r.kind == CandidateKind.INDIVIDUAL
         person = ' class="pj-person"' if individual else ""
@@ -382,11 +363,52 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
             seen.append(("text", t("res.fail") + ("\n" + reason if reason else "")))
         lines.append("<tr>" + "".join(cells) + "</tr>")
         cells_text.append(seen)
-    with table_col if first["needs_scoring"] or first["needs_ballot"] else chart_col:
-        # Every row of the title on one screen, in type as large as fits: _table_font estimates how
+    return head, lines, cells_text
+
+
+def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DEFAULT_VIEWPORT) -> None:
+    # Nobody joins while results are read out: no QR code, and the conference and the
+    # round on two small lines, so that a title's ranking starts high on the screen.
+    st.markdown(
+        f'<div class="pj"><div class="pj-conf">{html.escape(conference_name)}</div>'
+        f'<div class="pj-h1 pj-h1-compact">{html.escape(t("proj.results_of", name=results["name"]))}</div></div>',
+        unsafe_allow_html=True,
+    )
+    groups = list(results["table"].groupby("title_id", sort=False))
+    chosen = results.get("title_id")
+    held = next((i for i, (title_id, _) in enumerate(groups) if title_id == chosen), None)
+    position, start, count = _this_screen(groups, held, viewport, results.get("since") or 0)
+    title_id, rows = groups[position]
+    shown = rows.iloc[start : start + count]
+    if held is not None:
+        step = t("proj.title_of", index=position + 1, total=len(groups))
+    else:
+        step = t("proj.title_in_turn", index=position + 1, total=len(groups)) if len(groups) > 1 else ""
+    first = rows.iloc[0]
+    rule_parts = _rule_parts(first, rows, shown, start, step)
+    # A quorum missed is the title's, not a row's: said once here, not on every row.
+    quorum = (
+        "" if first["quorum_met"] else t("proj.no_quorum", present=results["present"], total=results["members_total"])
+    )
+    quorum_html = f' · <span class="pj-quorum">{html.escape(quorum)}</span>' if quorum else ""
+    headings = layout.wrapped_headings(viewport, first["title"], " · ".join([*rule_parts, quorum]))
+    st.markdown(
+        f'<div class="pj"><div class="pj-h2">{html.escape(first["title"])}</div>'
+        f'<div class="pj-rule">{html.escape(" · ".join(rule_parts))}{quorum_html}</div></div>',
+        unsafe_allow_html=True,
+    )
+    wide = first["needs_scoring"] or first["needs_ballot"]  # a chart beside the table
+    chart_col, table_col = st.columns([2, 3])
+    if wide:
+        with chart_col:
+            st.plotly_chart(
+                _chart(shown, first, viewport, headings), key=f"chart-{title_id}", config={"displayModeBar": False}
+            )
+    head, lines, cells_text = _table_rows(rows, shown, first, quorum)
+    with table_col if wide else chart_col:
+        # Every row of the title on one screen, in type as large as fits: table_font estimates how
         # the reasons and long names wrap at each size. The CSS guard shrinks it further only if the
         # window's real height is smaller than the one reported (before the report arrives).
-        wide = first["needs_scoring"] or first["needs_ballot"]
         font, height_em = layout.table_font(head, cells_text, viewport, headings, wide)
         fit = (
             f"font-size: min({font:.1f}px, calc((100vh - {layout.RESERVED_CSS} - {headings:.0f}px) / {height_em:.2f}))"
