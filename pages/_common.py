@@ -94,10 +94,10 @@ def localise_streamlit_texts() -> None:
 # Texts Streamlit's browser code writes in English whatever the page's language, rewritten in the
 # browser by a small script (they never reach Python): its dialog when the server stops answering
 # (a restart, a laptop's Wi-Fi), "Connection error: Streamlit server is not responding. Are you
-# connected to the internet?", on a meeting's LAN both foreign and wrong; the tables' toolbar and its
-# tooltips; a select box's "Choose an option". Matched on Streamlit's exact English, so a text it rewords
-# stays English rather than being mistranslated; text nodes are changed in place, which React leaves
-# alone until it has a new text to write.
+# connected to the internet?", on a meeting's LAN both foreign and wrong; the tables' toolbar, its
+# tooltips and column menu; a select box's "Choose an option". Matched on Streamlit's exact English,
+# so a text it rewords stays English rather than being mistranslated; text nodes are changed in
+# place, which React leaves alone until it has a new text to write.
 STREAMLIT_TEXTS = {
     "Show/hide columns": "app.st.show_hide_columns",
     "Download as CSV": "app.st.download_csv",
@@ -109,11 +109,20 @@ STREAMLIT_TEXTS = {
     "Delete row(s)": "app.st.delete_rows",
     "Choose an option": "app.st.choose",
     "Choose options": "app.st.choose_many",
+    "Sort ascending": "app.st.sort_ascending",
+    "Sort descending": "app.st.sort_descending",
+    "Statistics": "app.st.statistics",
+    "Format": "app.st.format",
+    "Autosize": "app.st.autosize",
+    "Pin column": "app.st.pin_column",
+    "Unpin column": "app.st.unpin_column",
+    "Hide column": "app.st.hide_column",
 }
 STREAMLIT_TEXTS_JS = """
 export default function ({ data }) {
     window.__streamlitTexts = data;
     if (window.__streamlitTextsObserver) return;
+    const TEXT_ROOTS = '[data-testid="stTooltipContent"], [data-testid="stDataFrameColumnMenu"]';
     const rewrite = () => {
         const { dialog, words } = window.__streamlitTexts;
         for (const title of document.querySelectorAll('section[role="dialog"] h2')) {
@@ -121,9 +130,12 @@ export default function ({ data }) {
             title.textContent = dialog.title;
             if (title.nextElementSibling) title.nextElementSibling.textContent = dialog.message;
         }
-        for (const el of document.querySelectorAll('[data-testid="stTooltipContent"] p')) {
-            const text = el.childNodes.length === 1 && el.firstChild.nodeType === Node.TEXT_NODE ? el.firstChild : null;
-            if (text && words[text.nodeValue.trim()]) text.nodeValue = words[text.nodeValue.trim()];
+        for (const root of document.querySelectorAll(TEXT_ROOTS)) {
+            const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+                const said = words[text.nodeValue.trim()];
+                if (said) text.nodeValue = said;
+            }
         }
         for (const el of document.querySelectorAll("button[aria-label], input[placeholder]")) {
             const name = el.tagName === "INPUT" ? "placeholder" : "aria-label";

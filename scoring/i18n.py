@@ -86,6 +86,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.st.delete_rows": "Xóa dòng đã chọn",
         "app.st.choose": "Chọn…",
         "app.st.choose_many": "Chọn…",
+        "app.st.sort_ascending": "Sắp xếp tăng dần",
+        "app.st.sort_descending": "Sắp xếp giảm dần",
+        "app.st.statistics": "Thống kê",
+        "app.st.format": "Định dạng",
+        "app.st.autosize": "Tự chỉnh độ rộng",
+        "app.st.pin_column": "Ghim cột",
+        "app.st.unpin_column": "Bỏ ghim cột",
+        "app.st.hide_column": "Ẩn cột",
         "app.connection_lost": "Mất kết nối với máy chủ",
         "app.connection_lost_help": (
             "Máy chủ của hội nghị không trả lời. Trang sẽ tự kết nối lại khi máy chủ hoạt động trở lại; "
@@ -1441,6 +1449,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.st.delete_rows": "Delete row(s)",
         "app.st.choose": "Choose an option",
         "app.st.choose_many": "Choose options",
+        "app.st.sort_ascending": "Sort ascending",
+        "app.st.sort_descending": "Sort descending",
+        "app.st.statistics": "Statistics",
+        "app.st.format": "Format",
+        "app.st.autosize": "Autosize",
+        "app.st.pin_column": "Pin column",
+        "app.st.unpin_column": "Unpin column",
+        "app.st.hide_column": "Hide column",
         "app.connection_lost": "Connection to the server lost",
         "app.connection_lost_help": (
             "The conference server is not answering. This page reconnects by itself when the server is back; "

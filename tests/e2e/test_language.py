@@ -52,6 +52,21 @@ def test_the_server_stopping_is_told_in_the_page_language_and_the_notice_goes_wh
         no_exception(page)
 
 
+def open_first_column_menu(page, table) -> None:
+    """Click the ⋮ at the right end of a table's first header cell (the grid is a canvas: its
+    right edge is where the pointer becomes a column resizer)."""
+    box = table.bounding_box()
+    cursor = "e => [...e.querySelectorAll('canvas, div')].map(d => getComputedStyle(d).cursor)"
+    for x in range(40, int(box["width"]), 4):
+        page.mouse.move(box["x"] + x, box["y"] + 18)
+        if "col-resize" in table.evaluate(cursor):
+            page.mouse.move(box["x"] + x - 14, box["y"] + 18)
+            page.wait_for_timeout(400)  # the ⋮ fades in
+            page.mouse.click(box["x"] + x - 14, box["y"] + 18)
+            return
+    raise AssertionError("no column edge found in the table's header")
+
+
 def test_the_tables_toolbar_speaks_the_page_language(server, context):
     """Streamlit writes its tables' toolbar (buttons and tooltips) and a select box's
     "Choose an option" in English whatever the page's language."""
@@ -64,6 +79,11 @@ def test_the_tables_toolbar_speaks_the_page_language(server, context):
     assert labels == ["Hiện/ẩn cột", "Tải về dạng CSV", "Tìm kiếm", "Toàn màn hình"], labels
     toolbar.nth(1).hover()
     page.locator('[data-testid="stTooltipContent"]', has_text="Tải về dạng CSV").wait_for(timeout=10_000)
+    open_first_column_menu(page, page.locator('[data-testid="stDataFrame"]').first)
+    menu = page.locator('[data-testid="stDataFrameColumnMenu"]')
+    menu.wait_for(timeout=10_000)
+    assert "Sắp xếp tăng dần" in menu.inner_text() and "Sort" not in menu.inner_text(), menu.inner_text()
+    page.keyboard.press("Escape")
     placeholders = {i.get_attribute("placeholder") for i in page.locator("input[placeholder]").all()}
     assert "Choose an option" not in placeholders and "Chọn…" in placeholders, placeholders
     no_exception(page)
