@@ -122,29 +122,51 @@ STREAMLIT_TEXTS_JS = """
 export default function ({ data }) {
     window.__streamlitTexts = data;
     if (window.__streamlitTextsObserver) return;
+    // React owns these nodes: nothing is removed or replaced (React would fail to update them).
+    // The dialog keeps its English, hidden by CSS, and shows ours; a text node gets a new value;
+    // an attribute keeps its English beside it (data-st-en-*), so a change of language, or of
+    // Streamlit's own value ("Fullscreen" then "Close fullscreen"), is translated again.
+    const style = document.createElement("style");
+    style.textContent = "[data-st-said] { font-size: 0 !important; } [data-st-said] > * { display: none; }"
+        + " [data-st-said]::after { content: attr(data-st-said); font-size: 1rem; line-height: 1.6; }"
+        + " h2[data-st-said]::after { font-size: 1.5rem; }";
+    document.head.appendChild(style);
     const TEXT_ROOTS = '[data-testid="stTooltipContent"], [data-testid="stDataFrameColumnMenu"]';
+    const said = (english) => Object.hasOwn(window.__streamlitTexts.words, english)
+        ? window.__streamlitTexts.words[english] : undefined;
+    const show = (el, text) => {
+        if (el && el.getAttribute("data-st-said") !== text) el.setAttribute("data-st-said", text);
+    };
     const rewrite = () => {
-        const { dialog, words } = window.__streamlitTexts;
+        const { dialog } = window.__streamlitTexts;
         for (const title of document.querySelectorAll('section[role="dialog"] h2')) {
-            if (title.textContent !== "Connection error") continue;
-            title.textContent = dialog.title;
-            if (title.nextElementSibling) title.nextElementSibling.textContent = dialog.message;
+            if (title.textContent.trim() !== "Connection error") continue;
+            show(title, dialog.title);
+            show(title.nextElementSibling, dialog.message);
         }
         for (const root of document.querySelectorAll(TEXT_ROOTS)) {
             const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
             for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-                const said = words[text.nodeValue.trim()];
-                if (said) text.nodeValue = said;
+                const other = said(text.nodeValue.trim());
+                if (other !== undefined && other !== text.nodeValue) text.nodeValue = other;
             }
         }
         for (const el of document.querySelectorAll("button[aria-label], input[placeholder]")) {
             const name = el.tagName === "INPUT" ? "placeholder" : "aria-label";
-            const said = words[el.getAttribute(name)];
-            if (said) el.setAttribute(name, said);
+            const now = el.getAttribute(name);
+            const ours = now === el.getAttribute("data-st-said-" + name);
+            const english = ours ? el.getAttribute("data-st-en-" + name) : now;
+            const other = said(english);
+            if (other === undefined || other === now) continue;
+            el.setAttribute("data-st-en-" + name, english);
+            el.setAttribute("data-st-said-" + name, other);
+            el.setAttribute(name, other);
         }
     };
     window.__streamlitTextsObserver = new MutationObserver(rewrite);
-    window.__streamlitTextsObserver.observe(document.body, { childList: true, subtree: true });
+    window.__streamlitTextsObserver.observe(document.body, {
+        childList: true, subtree: true, attributes: true, attributeFilter: ["aria-label", "placeholder"],
+    });
     rewrite();
 }
 """
@@ -351,5 +373,7 @@ def run_through_app_shell() -> None:
             query_string=ctx.query_string,
             page_script_hash=manager.intended_page_script_hash or "",
             page_name=manager.intended_page_name or "",
+            cached_message_hashes=ctx.cached_message_hashes,
+            context_info=ctx.context_info,
         )
     )

@@ -25,10 +25,7 @@ def is_missing(value: object) -> bool:
     """An empty cell as pandas, openpyxl or a form gives it: None, NaN, NaT or pd.NA."""
     if value is None:
         return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # not a single value (a list): never an empty cell
-        return False
+    return pd.api.types.is_scalar(value) and bool(pd.isna(value))  # a list is never an empty cell
 
 
 def known_fields(fields: Mapping[str, object], allowed: Iterable[str], what: str) -> None:

@@ -1,6 +1,9 @@
 """English survives a sidebar link and a reload (real Chromium: the links' addresses
 are made by the browser, which AppTest does not run)."""
 
+import contextlib
+import socket
+import threading
 from urllib.parse import parse_qs, urlparse
 
 from tests.e2e.conftest import no_exception, open_page, wait_idle
@@ -30,11 +33,46 @@ def test_english_stays_in_the_address_after_a_sidebar_link_and_a_reload(server, 
     assert "Phiếu bầu kín" not in page.inner_text("body")
 
 
+class HungServer:
+    """A listener on the app's port that accepts and never answers: a server still starting,
+    or hung. Streamlit's dialog then changes its message while open ("Connection timed out")."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", port))
+        self.sock.listen(64)
+        self.held: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                self.held.append(self.sock.accept()[0])
+
+    def close(self) -> None:
+        for conn in self.held:
+            conn.close()
+        self.sock.close()
+
+
+def shown_texts(dialog) -> list[str]:
+    """What the dialog's title and message show: ours (CSS ::after), Streamlit's English at size 0."""
+    return dialog.evaluate(
+        """d => [d.querySelector("h2"), d.querySelector("h2").nextElementSibling].map(e =>
+            getComputedStyle(e).fontSize === "0px"
+                ? JSON.parse(getComputedStyle(e, "::after").content) : e.innerText)"""
+    )
+
+
 def test_the_server_stopping_is_told_in_the_page_language_and_the_notice_goes_when_it_is_back(server, context):
     """Streamlit's own dialog said "Connection error: Streamlit server is not responding. Are
-    you connected to the internet?" in English, on every member's laptop and on the projector."""
+    you connected to the internet?" in English, on every member's laptop and on the projector.
+    The notice must survive the dialog's own updates: a page opened at localhost (the server's
+    laptop) shows a command to type, and a hung server changes the message while it is open."""
     vietnamese, english = context.new_page(), context.new_page()
-    open_page(vietnamese, f"{server.url}/projector")
+    open_page(vietnamese, f"http://localhost:{server.port}/projector")
     open_page(english, f"{server.url}/login?lang=en")
     server.kill()
     for page, title, says in [
@@ -43,13 +81,21 @@ def test_the_server_stopping_is_told_in_the_page_language_and_the_notice_goes_wh
     ]:
         dialog = page.locator('section[role="dialog"]')
         dialog.wait_for(timeout=30_000)
-        page.get_by_role("heading", name=title).wait_for(timeout=5_000)
-        text = dialog.inner_text()
-        assert says in text and "Connection error" not in text and "internet" not in text, text
+        page.locator(f'h2[data-st-said="{title}"]').wait_for(timeout=5_000)
+        assert shown_texts(dialog) == [title, dialog.locator("[data-st-said]").nth(1).get_attribute("data-st-said")]
+        assert says in shown_texts(dialog)[1]
+    hung = HungServer(server.port)
+    try:
+        vietnamese.wait_for_timeout(8_000)  # retries time out against it: the dialog's message changes
+        dialog = vietnamese.locator('section[role="dialog"]')
+        assert shown_texts(dialog)[0] == "Mất kết nối với máy chủ" and "không mất" in shown_texts(dialog)[1]
+    finally:
+        hung.close()
     server.start()
     for page in (vietnamese, english):
         page.locator('section[role="dialog"]').wait_for(state="hidden", timeout=60_000)
         no_exception(page)
+    vietnamese.get_by_text("Đã bỏ phiếu", exact=False).first.wait_for(timeout=30_000)  # the page is back
 
 
 def open_first_column_menu(page, table) -> None:
@@ -87,3 +133,15 @@ def test_the_tables_toolbar_speaks_the_page_language(server, context):
     placeholders = {i.get_attribute("placeholder") for i in page.locator("input[placeholder]").all()}
     assert "Choose an option" not in placeholders and "Chọn…" in placeholders, placeholders
     no_exception(page)
+
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').last.click()  # the language box
+    page.get_by_role("option", name="English").click()
+    page.wait_for_url("**lang=en**", timeout=30_000)
+    wait_idle(page)
+    page.locator('[data-testid="stDataFrame"]').first.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"]').first.locator("button")
+    toolbar.first.wait_for(timeout=10_000)
+    labels = [toolbar.nth(i).get_attribute("aria-label") for i in range(toolbar.count())]
+    assert labels == ["Show/hide columns", "Download as CSV", "Search", "Fullscreen"], labels
+    placeholders = {i.get_attribute("placeholder") for i in page.locator("input[placeholder]").all()}
+    assert "Chọn…" not in placeholders, placeholders
