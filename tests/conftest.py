@@ -13,12 +13,14 @@ from scoring.db import Store, forget_store
 
 
 @pytest.fixture(autouse=True)
-def app_past_its_first_session(monkeypatch):
+def app_past_its_first_session(request, monkeypatch):
     """AppTest starts every run as a fresh server's first session, in Streamlit's pages/-directory
     mode, which `pages/_common.run_through_app_shell` turns into a rerun through app.py (dropping
     the run's clicks: a first session has none). A served app leaves that mode for good at its first
     st.navigation: AppTest runs the pages as it then does (tests/e2e/test_fresh_server.py covers
-    the first sessions)."""
+    the first sessions; a test marked `first_sessions` keeps AppTest's way)."""
+    if request.node.get_closest_marker("first_sessions"):
+        return
     created = PagesManager.__init__
 
     def past_first_session(self, *args, **kwargs):

@@ -90,3 +90,15 @@ def test_vietnamese_adds_nothing_to_the_address(app_env):
     """The default language keeps the address as it was (English is kept in it: tests/e2e/test_language.py)."""
     at = run_app(app_env)
     assert "lang" not in at.query_params
+
+
+@pytest.mark.first_sessions
+def test_a_page_run_in_streamlits_pages_directory_mode_is_rerun_through_app_py(app_env):
+    # Marked, AppTest starts every run as a fresh server's first session does: the page file
+    # alone, in Streamlit's pages/-directory mode. The page's first call must rerun it through
+    # app.py (its sidebar: the language box and the signed-in line).
+    at = run_app(app_env, code="uyvien01", page="pages/ballot.py")
+    assert not at.exception
+    assert [s.label for s in at.sidebar.selectbox] == ["Ngôn ngữ"]
+    assert "Đang đăng nhập: Lê Văn Đức (Ủy viên)" in [c.value for c in at.sidebar.caption]
+    assert "Phiếu bầu kín" in [h.value for h in at.title]
