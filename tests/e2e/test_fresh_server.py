@@ -12,12 +12,14 @@ from __future__ import annotations
 from tests.e2e.conftest import wait_idle
 from tests.e2e.test_import import signed_in_token
 
-# (access code, full name, address): a member at each of their pages, the secretary, the home page
+# (access code, full name, address): members at their pages, the secretary, the vice-chair, the home page
 VISITORS = [
     ("uyvien01", "Lê Văn Đức", "scoring_sheet"),
     ("uyvien02", "Võ Thanh Bình", "ballot"),
     ("thuky2025", "Phạm Thị Ngọc Ánh", "rounds"),
-    ("chutich2025", "Trần Minh Quang", ""),
+    ("phochutich2025", "Nguyễn Thị Thu Hà", "results"),
+    ("uyvien03", "Huỳnh Thị Mỹ Duyên", "scoring_sheet"),
+    ("chutich2025", "Trần Minh Quang", ""),  # the home page: app.py runs in either mode
 ]
 
 
