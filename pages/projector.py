@@ -2,7 +2,7 @@
 
 Before the chair reveals a round it shows only progress (sheets and ballots in);
 after the reveal, the ranking of one title at a time, sized to the screen: the one the chair
-chose on the results page, or else every title in turn, PAGE_SECONDS each. Between reveals it
+chose on the results page, or else every title in turn, for the seconds the chair set. Between reveals it
 follows the agenda the chair moves from the results page. Every open tab refreshes itself every 3 s
 through a fragment, reading a cheap version number first: the snapshot behind it
 is computed once per change for all tabs (st.cache_data), not once per tab.
@@ -68,11 +68,11 @@ CSS = """
 # An agenda title longer than this (a report's full name) is set smaller: at 1366 × 768 four lines
 # of it pushed the round's progress below the screen.
 LONG_TITLE = 80
-# "Every title": one title at a time, the next every PAGE_SECONDS (five refreshes), on the wall
-# clock counted from the chair's reveal (rounds.projected_since), so that the first title gets its
-# full turn and two screens in one hall show the same title. All of them one under the other
-# scrolled below a 1366 × 768 or 1920 × 1080 screen; shrunk to fit, 12 names were unreadable.
-PAGE_SECONDS = 15  # res.project_title_help says "15 giây"
+# "Every title": one title at a time, the next after the chair's seconds per screen
+# (conference.projector_seconds, 15 by default), on the wall clock counted from the chair's reveal
+# (rounds.projected_since), so that the first title gets its full turn and two screens in one hall
+# show the same title. All of them one under the other scrolled below a 1366 × 768 or 1920 × 1080
+# screen; shrunk to fit, 12 names were unreadable.
 # A title's rows on one screen at most: what the sizing model fits at 1366 × 768 (tests/test_projector_layout.py,
 # tests/e2e/test_projector.py). A longer list (Lao động tiên tiến of a whole institution) goes in screens of this
 # many, or fewer when its names are too long for that many bars (layout.rows_per_screen).
@@ -152,6 +152,7 @@ def _snapshot(path: str, version: tuple[int, int, int], lang: str) -> dict:
             "members_total": res.members_total,
             "title_id": all_rounds[focus]["projected_title_id"],  # None: every title, one under the other
             "since": rounds.projected_since(store, focus),  # every title in turn: the first from this moment
+            "seconds": conference.projector_seconds(store),  # per screen
         }
     return {
         "conference": conf.get("name", ""),
@@ -287,7 +288,9 @@ def _name_header(kinds: set[str]) -> str:
     return t("res.col.name")
 
 
-def _this_screen(groups: list, held: int | None, viewport: tuple[int, int], since: float) -> tuple[int, int, int]:
+def _this_screen(
+    groups: list, held: int | None, viewport: tuple[int, int], since: float, seconds: int
+) -> tuple[int, int, int]:
     """(title's index, first row, rows) of what the screen shows now. One screen at a time: the
     chair's title (`held`), or else every title in turn; a title of more than ROWS_PER_SCREEN
     nominees in screens of that many rows, also in turn. Turns follow the wall clock from the
@@ -305,7 +308,7 @@ def _this_screen(groups: list, held: int | None, viewport: tuple[int, int], sinc
     for g, n in per_screen.items():  # screens evened out: twenty rows as 7, 7 and 6, not 8, 8 and 4
         per_screen[g] = math.ceil(len(groups[g][1]) / math.ceil(len(groups[g][1]) / n))
     turns = [(g, start) for g, n in per_screen.items() for start in range(0, len(groups[g][1]), n)]
-    turn = int((time.time() - since) // PAGE_SECONDS) % len(turns) if len(turns) > 1 else 0
+    turn = int((time.time() - since) // seconds) % len(turns) if len(turns) > 1 else 0
     position, start = turns[turn]
     return position, start, per_screen[position]
 
@@ -377,7 +380,7 @@ def _results(conference_name: str, results: dict, viewport: tuple[int, int] = DE
     groups = list(results["table"].groupby("title_id", sort=False))
     chosen = results.get("title_id")
     held = next((i for i, (title_id, _) in enumerate(groups) if title_id == chosen), None)
-    position, start, count = _this_screen(groups, held, viewport, results.get("since") or 0)
+    position, start, count = _this_screen(groups, held, viewport, results.get("since") or 0, results["seconds"])
     title_id, rows = groups[position]
     shown = rows.iloc[start : start + count]
     if held is not None:

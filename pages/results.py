@@ -134,7 +134,7 @@ def projected_title(current: dict) -> None:
         index=options.index(saved),
         format_func=lambda tid: titles.get(tid) or t("res.project_title_all"),
         placeholder=t("res.project_title_placeholder"),
-        help=t("res.project_title_help"),
+        help=t("res.project_title_help", seconds=conference.projector_seconds(store)),
         key=f"project_title_{current['id']}_{saved}",
     )
     if choice is not None and choice != saved:
@@ -142,6 +142,22 @@ def projected_title(current: dict) -> None:
         act(
             lambda: rounds.set_projected_title(store, actor, current["id"], title_id, actor_role=member["role"]),
             t("res.project_title_all_set") if title_id is None else t("res.project_title_set", title=titles[choice]),
+        )
+    saved_seconds = conference.projector_seconds(store)
+    low, high = conference.PROJECTOR_SECONDS_RANGE
+    seconds = st.number_input(
+        t("field.projector_seconds"),
+        min_value=low,
+        max_value=high,
+        value=saved_seconds,
+        step=5,
+        help=t("res.projector_seconds_help"),
+        key=f"projector_seconds_{saved_seconds}",  # a change from another tab redraws it with that value
+    )
+    if seconds != saved_seconds:
+        act(
+            lambda: conference.set_projector_seconds(store, actor, seconds),
+            t("res.projector_seconds_set", seconds=int(seconds)),
         )
 
 

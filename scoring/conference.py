@@ -67,6 +67,26 @@ def set_setting(store: Store, key: str, value: str, actor: str) -> None:
         audit.log(db, actor, "setting.update", "settings", None, key)
 
 
+# The projector's seconds per screen when it turns through titles, or through the screens of a
+# long title: the chair sets them to the pace of reading the names aloud.
+PROJECTOR_SECONDS = "projector_seconds"
+DEFAULT_PROJECTOR_SECONDS = 15
+PROJECTOR_SECONDS_RANGE = (5, 300)
+
+
+def projector_seconds(store: Store) -> int:
+    value = get_setting(store, PROJECTOR_SECONDS)
+    return int(value) if value and value.isdigit() else DEFAULT_PROJECTOR_SECONDS
+
+
+def set_projector_seconds(store: Store, actor: str, seconds: object) -> int:
+    """Seconds per projector screen, a whole number in PROJECTOR_SECONDS_RANGE; returns it."""
+    low, high = PROJECTOR_SECONDS_RANGE
+    value = v.integer(seconds, "field.projector_seconds", low=low, high=high)
+    set_setting(store, PROJECTOR_SECONDS, str(value), actor)
+    return value
+
+
 # --- shared checks ------------------------------------------------------------------------
 # A delete that would orphan data (a candidate's unit, a title still proposed…) is
 # refused with a message that says what still uses the row; SET NULL cascades in the

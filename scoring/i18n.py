@@ -176,6 +176,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.unit_kind": "Loại đơn vị",
         "field.short_name": "Tên viết tắt",
         "field.staff_count": "Số cán bộ, viên chức",
+        "field.projector_seconds": "Số giây mỗi màn hình trình chiếu",
         "field.title_name": "Tên danh hiệu",
         "field.applies_to": "Đối tượng",
         "field.level": "Cấp",
@@ -674,11 +675,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.project_title_all": "Lần lượt từng danh hiệu",
         "res.project_title_placeholder": "Chọn danh hiệu",
         "res.project_title_help": (
-            "Màn hình trình chiếu hiện mỗi lần một danh hiệu, vừa một màn hình: lần lượt từng danh hiệu, mỗi "
-            "danh hiệu 15 giây, hoặc chỉ danh hiệu được chọn ở đây; mọi màn hình đang mở chuyển theo sau vài giây."
+            "Màn hình trình chiếu hiện mỗi lần một danh hiệu, vừa một màn hình: lần lượt từng danh hiệu, "
+            "mỗi danh hiệu {seconds} giây, hoặc chỉ danh hiệu được chọn ở đây; mọi màn hình đang mở chuyển theo sau "
+            "vài giây."
         ),
         "res.project_title_set": "Màn hình trình chiếu chỉ hiện danh hiệu: {title}.",
         "res.project_title_all_set": "Màn hình trình chiếu hiện lần lượt từng danh hiệu.",
+        "res.projector_seconds_help": (
+            "Thời gian mỗi màn hình khi màn hình trình chiếu chuyển lần lượt qua các danh hiệu, hoặc qua các trang "
+            "của một danh hiệu dài (mỗi trang tối đa 8 người): đặt theo nhịp đọc tên trước hội nghị."
+        ),
+        "res.projector_seconds_set": "Màn hình trình chiếu chuyển sau mỗi {seconds} giây.",
         "res.publish": "Công bố chính thức (khóa vĩnh viễn)",
         "res.publish_confirm": "Tôi xác nhận công bố; sau khi công bố không thể sửa.",
         "res.published": "Đã công bố kết quả.",
@@ -1539,6 +1546,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.unit_kind": "Unit type",
         "field.short_name": "Short name",
         "field.staff_count": "Number of staff",
+        "field.projector_seconds": "Seconds per projector screen",
         "field.title_name": "Title name",
         "field.applies_to": "Applies to",
         "field.level": "Level",
@@ -2031,11 +2039,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "res.project_title_all": "Every title in turn",
         "res.project_title_placeholder": "Choose a title",
         "res.project_title_help": (
-            "The projector shows one title at a time, sized to the screen: every title in turn, 15 seconds "
+            "The projector shows one title at a time, sized to the screen: every title in turn, {seconds} seconds "
             "each, or only the title chosen here; every open projector follows within a few seconds."
         ),
         "res.project_title_set": "The projector shows only the title: {title}.",
         "res.project_title_all_set": "The projector shows every title in turn.",
+        "res.projector_seconds_help": (
+            "How long each screen stays when the projector turns through the titles, or through the screens of "
+            "a long title (at most 8 names each): set it to the pace of reading the names aloud."
+        ),
+        "res.projector_seconds_set": "The projector turns every {seconds} seconds.",
         "res.publish": "Publish officially (locks permanently)",
         "res.publish_confirm": "I confirm publication; published results cannot be changed.",
         "res.published": "Results published.",

@@ -189,3 +189,18 @@ def test_a_titles_rules_are_fixed_once_a_round_has_counted_them(demo_store):
     rounds.transition(demo_store, "Chủ tịch", round_id, "published")
     with pytest.raises(ValidationError, match="đã công bố"):
         conference.update_title(demo_store, "Thư ký", title_id, min_score=70)
+
+
+def test_seconds_per_projector_screen_are_a_whole_number_from_5_to_300(store):
+    assert conference.projector_seconds(store) == 15  # never set
+    assert conference.set_projector_seconds(store, "Chủ tịch", "30") == 30
+    assert conference.projector_seconds(store) == 30
+    for wrong, says in [
+        ("4", "Số giây mỗi màn hình trình chiếu phải từ 5 đến 300 (đang là 4)."),
+        ("12,5", "Số giây mỗi màn hình trình chiếu: “12,5” phải là số nguyên."),
+        ("", "Số giây mỗi màn hình trình chiếu"),
+    ]:
+        with pytest.raises(ValidationError) as refused:
+            conference.set_projector_seconds(store, "Chủ tịch", wrong)
+        assert says in str(refused.value), str(refused.value)
+    assert conference.projector_seconds(store) == 30  # unchanged by the refusals

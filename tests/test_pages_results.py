@@ -174,6 +174,25 @@ def test_projector_shows_the_first_title_for_its_full_turn_right_after_the_revea
         assert ("Tập thể điển hình tiên tiến" in text) == (turn == 1)
 
 
+def test_the_chair_sets_the_seconds_per_projector_screen(scored, app_env, demo_codes):
+    # Fifteen seconds were too short to read eight names and verdicts aloud: the chair sets the pace.
+    rounds.transition(scored, "Chủ tịch", ROUND1, "closed")
+    at = run_app(app_env, code=demo_codes["chair"], page="pages/results.py")
+    at.button(key="reveal").click().run()
+    box = at.number_input(key="projector_seconds_15")
+    assert box.label == "Số giây mỗi màn hình trình chiếu" and box.value == 15
+    assert "mỗi danh hiệu 15 giây" in at.selectbox(key=f"project_title_{ROUND1}_0").help
+    box.set_value(40).run()
+    assert not at.exception
+    assert conference.projector_seconds(scored) == 40
+    assert "Màn hình trình chiếu chuyển sau mỗi 40 giây." in page_text(at)
+    assert at.number_input(key="projector_seconds_40").value == 40
+    assert "mỗi danh hiệu 40 giây" in at.selectbox(key=f"project_title_{ROUND1}_0").help
+    since = projected_since(app_env)
+    for seconds_after, turn in ((14.5, 1), (39.5, 1), (40.5, 2), (79.5, 2), (80.5, 1)):
+        assert f"Danh hiệu {turn}/2 (tự chuyển)" in page_text(projector(app_env, at_time=since + seconds_after))
+
+
 def test_projector_says_a_missed_quorum_once_and_fits_the_rows_to_the_screen(scored, app_env):
     # "không đủ số thành viên có mặt theo quy định" on every row had made each row three lines
     # high: at 1920 × 1080 the last rows fell below the screen.
