@@ -39,8 +39,8 @@ def approve_all(store, member_id: int) -> None:
     voting.cast_ballot(store, ROUND1, member_id, {s["candidate_id"]: "approve" for s in subjects})
 
 
-# The projector's seconds per title when it shows every title in turn (pages/projector.py).
-PAGE_SECONDS = 15
+# The projector's seconds per screen when it shows every title in turn, unless the chair sets others.
+PAGE_SECONDS = conference.DEFAULT_PROJECTOR_SECONDS
 
 
 def projected_since(path) -> float:

@@ -70,7 +70,7 @@ def test_projector_live_progress_and_reveal(server, context):
         page.wait_for_selector("text=Kết quả: Vòng 1", timeout=15_000)
         print(f"projector showed the ranking {time.monotonic() - started:.2f} s after the reveal")
         page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=15_000)
-        # Every title in turn, one at a time (PAGE_SECONDS each): the one on the screen now, then the other.
+        # Every title in turn, one at a time (15 s each by default): the one on the screen now, then the other.
         table = aggregate.round_results(store, ROUND1).table
         titles = list(table.groupby("title_id", sort=False))
         first = next(i for i, (_, rows) in enumerate(titles) if rows["title"].iloc[0] in body(page))
